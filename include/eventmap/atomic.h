@@ -1,0 +1,38 @@
+/* eventmap — atomic output files: written beside their destination under a
+ * temporary name and renamed into place on commit, so a reader sees the
+ * complete file or the previous one, never a half-written one. */
+#ifndef EVENTMAP_ATOMIC_H
+#define EVENTMAP_ATOMIC_H
+
+#include <stdio.h>
+
+#include "eventmap/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct em_atomic_file em_atomic_file;
+
+/* Opens a temporary file in path's directory.  EM_ERR_IO names the path. */
+em_status em_atomic_file_create(em_atomic_file **out, const char *path, em_error *err);
+
+/* The stream to write to; borrowed, valid until commit or destroy. */
+FILE *em_atomic_file_stream(em_atomic_file *file);
+
+/* The temporary path, for writers that need a file name (GDAL). */
+const char *em_atomic_file_temp_path(const em_atomic_file *file);
+
+/* Flushes, syncs and renames over the destination.  Any write error that
+ * happened on the stream is reported here (EM_ERR_IO) and the destination
+ * is left as it was. */
+em_status em_atomic_file_commit(em_atomic_file *file, em_error *err);
+
+/* Removes the temporary file unless committed, and frees.  NULL is fine. */
+void em_atomic_file_destroy(em_atomic_file *file);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,128 @@
+/* eventmap — gazetteer: places read from GeoNames-format files and the
+ * index of their names.
+ *
+ * A file holds GeoNames' 19 tab-separated columns (geonameid, name,
+ * asciiname, alternatenames, latitude, longitude, feature class, feature
+ * code, country code, cc2, admin1 ... modification date), optionally
+ * followed by two more: `source` (a citation) and `precision` (1 town,
+ * 2 near, 3 region: ACLED's geo_precision).  Lines starting with '#' and a
+ * header line starting with "geonameid" are skipped.  A full GeoNames
+ * country dump (SY.txt) loads as it is.
+ *
+ * Life cycle: create, load one or more files, finish (builds the name
+ * index), then look up; lookups are read-only and safe from many threads.
+ * Loading after finish is allowed and needs another finish. */
+#ifndef EVENTMAP_GAZETTEER_H
+#define EVENTMAP_GAZETTEER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "eventmap/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct em_gazetteer em_gazetteer;
+
+/* What a file is to the geocoder. */
+typedef enum em_gazetteer_role {
+	EM_GAZETTEER_PLACES = 0,   /* ordinary places: GeoNames or the supplement */
+	EM_GAZETTEER_OVERRIDES = 1 /* user pins: a name here wins over every other match */
+} em_gazetteer_role;
+
+/* One place.  Strings are UTF-8 and borrowed from the gazetteer. */
+typedef struct em_place {
+	const char *id;             /* geonameid or the supplement's own id */
+	const char *name;
+	const char *asciiname;
+	const char *alternatenames; /* comma-separated, as in the file */
+	double lat;
+	double lon;
+	char feature_class;         /* 'P' populated place, 'A' area, 'S' spot... or 0 */
+	char feature_code[12];
+	char country[4];            /* ISO 3166 alpha-2, or "" */
+	char admin1[24];            /* GeoNames admin1 code, or "" */
+	long long population;
+	int precision;              /* 1 town, 2 near/part of, 3 region */
+	const char *source;         /* citation; "GeoNames" for plain rows */
+	const char *file;           /* the file it was read from */
+	unsigned long line;         /* its line in that file */
+	em_gazetteer_role role;
+} em_place;
+
+/* How a name reached a place. */
+typedef enum em_name_kind {
+	EM_NAME_PRIMARY = 0,   /* `name` or `asciiname` */
+	EM_NAME_ALTERNATE = 1  /* one of `alternatenames` */
+} em_name_kind;
+
+typedef struct em_name_hit {
+	uint32_t place;    /* index for em_gazetteer_place() */
+	em_name_kind kind; /* the best kind this place matched with */
+	int distance;      /* edit distance of the keys (fuzzy lookups only) */
+} em_name_hit;
+
+/* Fuzzy look-ups reach this edit distance at most. */
+#define EM_GAZETTEER_FUZZY_MAX 2
+
+em_status em_gazetteer_create(em_gazetteer **out);
+void em_gazetteer_destroy(em_gazetteer *gazetteer);
+
+/* Reads a file.  On any bad line nothing from this file is kept and err
+ * names the file, line, column and the problem (EM_ERR_INVALID); an
+ * unreadable file gives EM_ERR_IO. */
+em_status em_gazetteer_load(em_gazetteer *gazetteer, const char *path,
+			    em_gazetteer_role role, em_error *err);
+
+/* The same from memory; `label` stands for the file name in messages.
+ * The bytes are copied. */
+em_status em_gazetteer_load_buffer(em_gazetteer *gazetteer, const char *label,
+				   const char *data, size_t len,
+				   em_gazetteer_role role, em_error *err);
+
+/* Builds the name index over everything loaded so far. */
+em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err);
+
+/* True once em_gazetteer_finish() has indexed everything loaded. */
+bool em_gazetteer_is_finished(const em_gazetteer *gazetteer);
+
+size_t em_gazetteer_count(const em_gazetteer *gazetteer);
+
+/* Borrowed; NULL when index is out of range. */
+const em_place *em_gazetteer_place(const em_gazetteer *gazetteer, size_t index);
+
+/* Places one of whose names has this EM_TEXT_FOLDED form.  Writes up to
+ * max_hits hits and returns how many places matched in all (which may be
+ * more than max_hits).  0 before em_gazetteer_finish(). */
+size_t em_gazetteer_find_folded(const em_gazetteer *gazetteer, const char *folded,
+				size_t len, em_name_hit *hits, size_t max_hits);
+
+/* The same for the EM_TEXT_KEY form. */
+size_t em_gazetteer_find_key(const em_gazetteer *gazetteer, const char *key,
+			     size_t len, em_name_hit *hits, size_t max_hits);
+
+/* Places whose key is within max_distance (at most EM_GAZETTEER_FUZZY_MAX)
+ * edits of key, closest first; hits carry the distance. */
+size_t em_gazetteer_find_fuzzy(const em_gazetteer *gazetteer, const char *key,
+			       size_t len, int max_distance, em_name_hit *hits,
+			       size_t max_hits);
+
+/* True when `hint` names the first-order division (country, admin1): its
+ * code ("14", "SY.14") or a name of its seat ("Tartus", "Tartous
+ * Governorate").  The seats are the PPLA/PPLC places of the gazetteer and
+ * ADM1 rows of the supplement. */
+bool em_gazetteer_admin1_matches(const em_gazetteer *gazetteer, const char *country,
+				 const char *admin1, const char *hint);
+
+/* The display name of a first-order division (its seat's name), or NULL. */
+const char *em_gazetteer_admin1_name(const em_gazetteer *gazetteer, const char *country,
+				     const char *admin1);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,63 @@
+/* eventmap — text: UTF-8 validation and the folds that make place names
+ * comparable across spellings.
+ *
+ * Two forms are produced from a name:
+ *   EM_TEXT_FOLDED  compatibility-normalised, case-folded, whitespace
+ *                   collapsed; letters and marks kept.  "Ţarţūs" and
+ *                   "ţarţūs" share it, "Tartus" does not.
+ *   EM_TEXT_KEY     the loose matching key: diacritics, apostrophes and
+ *                   article prefixes (al-, el-, ad-, as-, ash-, ...) removed,
+ *                   transliteration variants folded (ou~u, ee~i, q~k, kh~h,
+ *                   dj~j, doubled letters, -eh/-ah/-iya/-iyah/-ieh endings),
+ *                   Arabic script normalised (hamza seats, ta marbuta, alef
+ *                   maqsura, tatweel, harakat, the article ال).
+ * Both are pure functions of the input and need no set-up. */
+#ifndef EVENTMAP_TEXT_H
+#define EVENTMAP_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "eventmap/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum em_text_form {
+	EM_TEXT_FOLDED = 1,
+	EM_TEXT_KEY = 2
+} em_text_form;
+
+/* Longest name, in bytes, the folds accept.  Longer names fail with
+ * EM_ERR_LIMIT rather than being silently cut. */
+#define EM_TEXT_NAME_MAX 1024
+
+/* True when the len bytes at text are well-formed UTF-8 (no overlongs, no
+ * surrogates, nothing above U+10FFFF).  NUL bytes count as invalid. */
+bool em_text_valid_utf8(const char *text, size_t len);
+
+/* Writes the chosen form of the len bytes at text into out (capacity
+ * out_size, always NUL-terminated on success) and its length into
+ * *out_len when out_len is not NULL.
+ * Errors: EM_ERR_INVALID for malformed UTF-8, EM_ERR_LIMIT when len exceeds
+ * EM_TEXT_NAME_MAX or the result does not fit out_size.  A name that folds
+ * to nothing (only punctuation) succeeds with an empty result. */
+em_status em_text_fold(char *out, size_t out_size, size_t *out_len,
+		       const char *text, size_t len, em_text_form form);
+
+/* Optimal-string-alignment distance (Levenshtein plus adjacent
+ * transpositions) between two byte strings, or max_distance + 1 as soon as
+ * it is known to exceed max_distance.  Strings longer than EM_TEXT_NAME_MAX
+ * give max_distance + 1. */
+int em_text_distance(const char *a, size_t a_len, const char *b, size_t b_len,
+		     int max_distance);
+
+/* True when the string holds a letter from the Arabic blocks. */
+bool em_text_has_arabic(const char *text, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

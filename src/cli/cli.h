@@ -1,0 +1,90 @@
+/* The command-line tool's shared pieces: exit codes, locating the data
+ * directory, loading gazetteers from options, and writing geocoding
+ * results.  Only src/cli prints or chooses an exit code. */
+#ifndef EM_CLI_H
+#define EM_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "eventmap/error.h"
+#include "eventmap/gazetteer.h"
+#include "eventmap/geocode.h"
+
+enum {
+	CLI_EXIT_OK = 0,
+	CLI_EXIT_ERROR = 1,      /* usage, input or I/O error */
+	CLI_EXIT_UNRESOLVED = 3  /* ran, but some names were not placed */
+};
+
+#define CLI_FILES_MAX 32
+
+typedef struct cli_gazetteer_options {
+	const char *files[CLI_FILES_MAX];
+	size_t file_count;
+	const char *overrides[CLI_FILES_MAX];
+	size_t override_count;
+	bool no_default;
+} cli_gazetteer_options;
+
+typedef struct cli_geocoded {
+	char *query; /* owned */
+	em_geocode_result result;
+} cli_geocoded;
+
+/* Prints "eventmap CMD: message" to stderr. */
+void cli_error(const char *command, const char *format, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/* The directory holding geodata/: $EVENTMAP_DATA, else the build's. */
+const char *cli_data_dir(void);
+
+/* Joins the data directory and a relative path into buf. */
+const char *cli_data_path(char *buf, size_t size, const char *relative);
+
+/* Adds a file to a repeatable option's list; false (with a message) when full. */
+bool cli_add_file(const char **list, size_t *count, const char *file, const char *command,
+		  const char *option);
+
+/* Loads the default gazetteer (unless no_default), extra files and
+ * overrides, and builds the index. */
+em_status cli_load_gazetteer(em_gazetteer **out, const cli_gazetteer_options *options,
+			     em_error *err);
+
+/* Geocodes every item; ambiguous names get a second pass that prefers
+ * places near the ones already resolved. */
+em_status cli_geocode_all(const em_gazetteer *gazetteer, cli_geocoded *items, size_t count,
+			  const em_geocode_options *options, em_error *err);
+
+void cli_write_geocode_tsv(FILE *out, const em_gazetteer *gazetteer, const cli_geocoded *items,
+			   size_t count);
+em_status cli_write_geocode_json(FILE *out, const em_gazetteer *gazetteer,
+				 const cli_geocoded *items, size_t count, em_error *err);
+
+/* Writes with the chosen format to path ("-" for stdout), atomically. */
+em_status cli_write_geocode(const char *path, bool json, const em_gazetteer *gazetteer,
+			    const cli_geocoded *items, size_t count, em_error *err);
+
+/* Counts per status. */
+void cli_geocode_counts(const cli_geocoded *items, size_t count, size_t *resolved,
+			size_t *ambiguous, size_t *unresolved);
+
+/* Name lists: checks (length, UTF-8) name the file and line. */
+bool cli_check_name(const char *command, const char *name, size_t len, const char *where,
+		    unsigned long line);
+bool cli_push_name(cli_geocoded **items, size_t *count, size_t *cap, const char *name,
+		   size_t len);
+bool cli_blank(const char *s, size_t len);
+/* Reads one name per line (blank lines skipped; "-" is stdin).  Every line
+ * is checked before any is used, so a bad file yields no output. */
+bool cli_read_names(const char *command, const char *path, cli_geocoded **items,
+		    size_t *count);
+void cli_free_names(cli_geocoded *items, size_t count);
+
+int cmd_geocode(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+
+#endif

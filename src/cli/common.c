@@ -1,0 +1,249 @@
+/* Pieces every sub-command shares: where the data lives, loading the
+ * gazetteers named by options, and the two-pass geocoding of a list. */
+#include "cli.h"
+
+#include "eventmap/text.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef EM_DATA_DIR
+#define EM_DATA_DIR "."
+#endif
+
+#define DEFAULT_GAZETTEER "geodata/geonames-levant.txt"
+#define DEFAULT_SUPPLEMENT "geodata/supplement.tsv"
+
+void cli_error(const char *command, const char *format, ...)
+{
+	va_list args;
+
+	fprintf(stderr, "eventmap%s%s: ", command ? " " : "", command ? command : "");
+	va_start(args, format);
+	vfprintf(stderr, format, args);
+	va_end(args);
+	fputc('\n', stderr);
+}
+
+const char *cli_data_dir(void)
+{
+	const char *env = getenv("EVENTMAP_DATA");
+
+	return (env != NULL && env[0] != '\0') ? env : EM_DATA_DIR;
+}
+
+const char *cli_data_path(char *buf, size_t size, const char *relative)
+{
+	snprintf(buf, size, "%s/%s", cli_data_dir(), relative);
+	return buf;
+}
+
+bool cli_add_file(const char **list, size_t *count, const char *file, const char *command,
+		  const char *option)
+{
+	if (*count >= CLI_FILES_MAX) {
+		cli_error(command, "%s given more than %d times", option, CLI_FILES_MAX);
+		return false;
+	}
+	list[(*count)++] = file;
+	return true;
+}
+
+em_status cli_load_gazetteer(em_gazetteer **out, const cli_gazetteer_options *options,
+			     em_error *err)
+{
+	em_gazetteer *gz = NULL;
+	em_status status;
+	char path[4096];
+
+	*out = NULL;
+	status = em_gazetteer_create(&gz);
+	if (status != EM_OK)
+		return em_error_set(err, status, "out of memory");
+	if (!options->no_default) {
+		status = em_gazetteer_load(gz, cli_data_path(path, sizeof(path), DEFAULT_GAZETTEER),
+					   EM_GAZETTEER_PLACES, err);
+		if (status == EM_OK)
+			status = em_gazetteer_load(
+				gz, cli_data_path(path, sizeof(path), DEFAULT_SUPPLEMENT),
+				EM_GAZETTEER_PLACES, err);
+	}
+	for (size_t i = 0; status == EM_OK && i < options->file_count; i++)
+		status = em_gazetteer_load(gz, options->files[i], EM_GAZETTEER_PLACES, err);
+	for (size_t i = 0; status == EM_OK && i < options->override_count; i++)
+		status = em_gazetteer_load(gz, options->overrides[i], EM_GAZETTEER_OVERRIDES, err);
+	if (status == EM_OK && em_gazetteer_count(gz) == 0)
+		status = em_error_set(err, EM_ERR_INVALID,
+				      "no gazetteer: give --gazetteer FILE with --no-default-gazetteer");
+	if (status == EM_OK)
+		status = em_gazetteer_finish(gz, err);
+	if (status != EM_OK) {
+		em_gazetteer_destroy(gz);
+		return status;
+	}
+	*out = gz;
+	return EM_OK;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+em_status cli_geocode_all(const em_gazetteer *gazetteer, cli_geocoded *items, size_t count,
+			  const em_geocode_options *options, em_error *err)
+{
+	em_geocode_options with_context = *options;
+	double *lats = NULL, *lons = NULL;
+	size_t resolved = 0, ambiguous = 0;
+	em_status status = EM_OK;
+
+	for (size_t i = 0; i < count && status == EM_OK; i++) {
+		status = em_geocode_name(&items[i].result, gazetteer, items[i].query,
+					 strlen(items[i].query), options, err);
+		if (items[i].result.status == EM_GEOCODE_AMBIGUOUS)
+			ambiguous++;
+	}
+	if (status != EM_OK || ambiguous == 0 || count < 2)
+		return status;
+	/* Second pass: the median of the resolved places stands for "where
+	 * this dataset is", robust to one far-off outlier. */
+	lats = malloc(count * sizeof(*lats));
+	lons = malloc(count * sizeof(*lons));
+	if (lats == NULL || lons == NULL) {
+		status = em_error_set(err, EM_ERR_NOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < count; i++) {
+		if (items[i].result.status != EM_GEOCODE_RESOLVED)
+			continue;
+		lats[resolved] = items[i].result.place->lat;
+		lons[resolved] = items[i].result.place->lon;
+		resolved++;
+	}
+	if (resolved < 2)
+		goto done;
+	qsort(lats, resolved, sizeof(*lats), compare_doubles);
+	qsort(lons, resolved, sizeof(*lons), compare_doubles);
+	with_context.has_context = true;
+	with_context.context_lat = lats[resolved / 2];
+	with_context.context_lon = lons[resolved / 2];
+	for (size_t i = 0; i < count && status == EM_OK; i++)
+		if (items[i].result.status == EM_GEOCODE_AMBIGUOUS)
+			status = em_geocode_name(&items[i].result, gazetteer, items[i].query,
+						 strlen(items[i].query), &with_context, err);
+done:
+	free(lats);
+	free(lons);
+	return status;
+}
+
+void cli_geocode_counts(const cli_geocoded *items, size_t count, size_t *resolved,
+			size_t *ambiguous, size_t *unresolved)
+{
+	*resolved = *ambiguous = *unresolved = 0;
+	for (size_t i = 0; i < count; i++) {
+		switch (items[i].result.status) {
+		case EM_GEOCODE_RESOLVED: (*resolved)++; break;
+		case EM_GEOCODE_AMBIGUOUS: (*ambiguous)++; break;
+		default: (*unresolved)++; break;
+		}
+	}
+}
+
+void cli_free_names(cli_geocoded *items, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		free(items[i].query);
+	free(items);
+}
+
+bool cli_check_name(const char *command, const char *name, size_t len, const char *where, unsigned long line)
+{
+	if (len > EM_TEXT_NAME_MAX) {
+		cli_error(command, "%s:%lu: name of %zu bytes is longer than the %d allowed",
+			  where, line, len, EM_TEXT_NAME_MAX);
+		return false;
+	}
+	if (!em_text_valid_utf8(name, len)) {
+		cli_error(command, "%s:%lu: name is not valid UTF-8", where, line);
+		return false;
+	}
+	return true;
+}
+
+bool cli_push_name(cli_geocoded **items, size_t *count, size_t *cap, const char *name, size_t len)
+{
+	if (*count == *cap) {
+		size_t new_cap = *cap ? *cap * 2 : 64;
+		cli_geocoded *grown = realloc(*items, new_cap * sizeof(*grown));
+		if (grown == NULL)
+			return false;
+		*items = grown;
+		*cap = new_cap;
+	}
+	memset(&(*items)[*count], 0, sizeof(**items));
+	(*items)[*count].query = strndup(name, len);
+	if ((*items)[*count].query == NULL)
+		return false;
+	(*count)++;
+	return true;
+}
+
+bool cli_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+/* Reads names, one per line; blank lines are skipped.  Every line is
+ * checked before any is geocoded, so a bad file produces no output. */
+bool cli_read_names(const char *command, const char *path, cli_geocoded **items, size_t *count)
+{
+	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	const char *where = strcmp(path, "-") == 0 ? "standard input" : path;
+	char *line = NULL;
+	size_t line_cap = 0, cap = 0;
+	unsigned long number = 0;
+	ssize_t got;
+	bool ok = true;
+
+	if (in == NULL) {
+		cli_error(command, "%s: cannot open: %s", path, strerror(errno));
+		return false;
+	}
+	while (ok && (got = getline(&line, &line_cap, in)) >= 0) {
+		size_t len = (size_t)got;
+		number++;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			len--;
+		if (number == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+			memmove(line, line + 3, len - 3);
+			len -= 3;
+		}
+		if (memchr(line, '\0', len) != NULL) {
+			cli_error(command, "%s:%lu: holds a NUL byte: not a text file", where, number);
+			ok = false;
+		} else if (!cli_blank(line, len)) {
+			ok = cli_check_name(command, line, len, where, number);
+			if (ok && !cli_push_name(items, count, &cap, line, len)) {
+				cli_error(command, "out of memory");
+				ok = false;
+			}
+		}
+	}
+	if (ok && ferror(in)) {
+		cli_error(command, "%s: read error", where);
+		ok = false;
+	}
+	free(line);
+	if (in != stdin)
+		fclose(in);
+	return ok;
+}

@@ -1,0 +1,36 @@
+/* The gazetteer's private state, shared by its loader and its index. */
+#ifndef EM_GAZETTEER_INTERNAL_H
+#define EM_GAZETTEER_INTERNAL_H
+
+#include "eventmap/gazetteer.h"
+#include "strmap.h"
+
+/* One symmetric-delete entry: a hash of a key with up to two bytes
+ * deleted, and the key it came from.  Sorted by bucket for O(1) look-up. */
+typedef struct fuzzy_entry {
+	uint32_t check; /* the hash's low 32 bits */
+	uint32_t key;   /* entry index in the key map */
+} fuzzy_entry;
+
+struct em_gazetteer {
+	em_place *places;
+	size_t count, places_cap;
+	char **buffers; /* file contents and labels, owned */
+	size_t buffers_count, buffers_cap;
+	bool finished;
+
+	strmap folded;  /* EM_TEXT_FOLDED form of every name -> places */
+	strmap keys;    /* EM_TEXT_KEY form of every name -> places */
+	strmap seats;   /* key of a first-order seat's names -> seat places */
+	uint32_t *seat_places; /* every seat, for code -> name */
+	size_t seat_count;
+
+	fuzzy_entry *fuzzy;
+	uint32_t *fuzzy_buckets; /* 2^fuzzy_bits + 1 starts into fuzzy */
+	unsigned fuzzy_bits;
+	size_t fuzzy_count;
+};
+
+void em_gazetteer_index_free(em_gazetteer *gazetteer);
+
+#endif

@@ -1,0 +1,448 @@
+/* The name index: every name of every place under its folded form and its
+ * loose key, plus a symmetric-delete index over the keys so that fuzzy
+ * look-ups touch a few dozen buckets instead of every name. */
+#include "gazetteer_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "eventmap/text.h"
+
+/* Keys longer than this get no fuzzy entries: a long name that is only a
+ * few letters off is found by its words, and the delete count grows with
+ * the square of the length. */
+#define FUZZY_KEY_MAX 32
+#define FUZZY_CANDIDATES_MAX 1024
+#define FOLD_BUFFER (EM_TEXT_NAME_MAX * 4 + 1)
+
+void em_gazetteer_index_free(em_gazetteer *gz)
+{
+	strmap_free(&gz->folded);
+	strmap_free(&gz->keys);
+	strmap_free(&gz->seats);
+	free(gz->fuzzy);
+	free(gz->fuzzy_buckets);
+	free(gz->seat_places);
+	gz->seat_places = NULL;
+	gz->seat_count = 0;
+	gz->fuzzy = NULL;
+	gz->fuzzy_buckets = NULL;
+	gz->fuzzy_count = 0;
+	gz->fuzzy_bits = 0;
+	gz->finished = false;
+}
+
+static bool is_seat(const em_place *p)
+{
+	return strcmp(p->feature_code, "PPLA") == 0 || strcmp(p->feature_code, "PPLC") == 0 ||
+	       strcmp(p->feature_code, "ADM1") == 0;
+}
+
+static em_status index_name(em_gazetteer *gz, uint32_t place, const char *name, size_t len,
+			    em_name_kind kind, bool seat)
+{
+	char folded[FOLD_BUFFER], key[FOLD_BUFFER];
+	size_t folded_len, key_len;
+
+	/* A name the folds refuse (absurdly long) is simply not indexed. */
+	if (em_text_fold(folded, sizeof(folded), &folded_len, name, len, EM_TEXT_FOLDED) != EM_OK ||
+	    em_text_fold(key, sizeof(key), &key_len, name, len, EM_TEXT_KEY) != EM_OK)
+		return EM_OK;
+	if (folded_len > 0 && !strmap_add(&gz->folded, folded, folded_len, place, (uint8_t)kind))
+		return EM_ERR_NOMEM;
+	if (key_len > 0 && !strmap_add(&gz->keys, key, key_len, place, (uint8_t)kind))
+		return EM_ERR_NOMEM;
+	if (seat && key_len > 0 && !strmap_add(&gz->seats, key, key_len, place, 0))
+		return EM_ERR_NOMEM;
+	return EM_OK;
+}
+
+static em_status index_place(em_gazetteer *gz, uint32_t index)
+{
+	const em_place *p = &gz->places[index];
+	bool seat = is_seat(p);
+	const char *alt = p->alternatenames;
+	em_status status;
+
+	if (seat)
+		gz->seat_places[gz->seat_count++] = index;
+
+	status = index_name(gz, index, p->name, strlen(p->name), EM_NAME_PRIMARY, seat);
+	if (status == EM_OK && strcmp(p->asciiname, p->name) != 0)
+		status = index_name(gz, index, p->asciiname, strlen(p->asciiname),
+				    EM_NAME_PRIMARY, seat);
+	while (status == EM_OK && *alt) {
+		const char *comma = strchr(alt, ',');
+		size_t len = comma ? (size_t)(comma - alt) : strlen(alt);
+
+		if (len > 0)
+			status = index_name(gz, index, alt, len, EM_NAME_ALTERNATE, seat);
+		alt += len + (comma ? 1 : 0);
+	}
+	return status;
+}
+
+static bool fuzzy_indexable(const char *key, size_t len)
+{
+	bool ascii = true;
+
+	if (len > FUZZY_KEY_MAX)
+		return false;
+	for (size_t i = 0; i < len && ascii; i++)
+		ascii = (unsigned char)key[i] < 0x80;
+	return ascii || em_text_has_arabic(key, len);
+}
+
+static size_t deletes_count(size_t len)
+{
+	return 1 + len + (len * (len - 1)) / 2;
+}
+
+/* Calls emit(hash) for the key and every variant with one or two bytes
+ * deleted.  Shared by the index build and the query so both sides agree. */
+typedef void (*variant_fn)(void *ctx, uint64_t hash);
+
+static void for_each_variant(const char *key, size_t len, int max_deletes, variant_fn emit,
+			     void *ctx)
+{
+	char buf[FUZZY_KEY_MAX + EM_GAZETTEER_FUZZY_MAX + 1];
+
+	emit(ctx, strmap_hash(key, len));
+	if (max_deletes < 1)
+		return;
+	for (size_t i = 0; i < len; i++) {
+		memcpy(buf, key, i);
+		memcpy(buf + i, key + i + 1, len - i - 1);
+		emit(ctx, strmap_hash(buf, len - 1));
+		if (max_deletes < 2)
+			continue;
+		for (size_t j = i; j + 1 < len; j++) {
+			/* buf without position j (of len - 1 bytes) */
+			char two[FUZZY_KEY_MAX + EM_GAZETTEER_FUZZY_MAX + 1];
+			memcpy(two, buf, j);
+			memcpy(two + j, buf + j + 1, len - 2 - j);
+			emit(ctx, strmap_hash(two, len - 2));
+		}
+	}
+}
+
+typedef struct build_ctx {
+	uint64_t *hashes;
+	uint32_t *keys;
+	size_t count;
+	uint32_t key;
+} build_ctx;
+
+static void collect_variant(void *ctx, uint64_t hash)
+{
+	build_ctx *b = ctx;
+
+	b->hashes[b->count] = hash;
+	b->keys[b->count] = b->key;
+	b->count++;
+}
+
+static em_status build_fuzzy(em_gazetteer *gz)
+{
+	build_ctx b = {0};
+	size_t total = 0, buckets;
+	uint32_t *starts = NULL;
+	em_status status = EM_ERR_NOMEM;
+	unsigned bits = 4;
+
+	for (size_t e = 0; e < gz->keys.count; e++) {
+		const strmap_entry *entry = &gz->keys.entries[e];
+		if (fuzzy_indexable(strmap_string(&gz->keys, (uint32_t)e), entry->len))
+			total += deletes_count(entry->len);
+	}
+	if (total == 0)
+		return EM_OK;
+	if (total >= UINT32_MAX)
+		return EM_ERR_LIMIT;
+	while (((size_t)1 << bits) < total && bits < 30)
+		bits++;
+	buckets = (size_t)1 << bits;
+	b.hashes = malloc(total * sizeof(*b.hashes));
+	b.keys = malloc(total * sizeof(*b.keys));
+	starts = calloc(buckets + 1, sizeof(*starts));
+	gz->fuzzy = malloc(total * sizeof(*gz->fuzzy));
+	if (b.hashes == NULL || b.keys == NULL || starts == NULL || gz->fuzzy == NULL)
+		goto done;
+	for (size_t e = 0; e < gz->keys.count; e++) {
+		const char *key = strmap_string(&gz->keys, (uint32_t)e);
+		size_t len = gz->keys.entries[e].len;
+		if (!fuzzy_indexable(key, len))
+			continue;
+		b.key = (uint32_t)e;
+		for_each_variant(key, len, EM_GAZETTEER_FUZZY_MAX, collect_variant, &b);
+	}
+	/* Counting sort by the hash's top bits: a bucket is then one range. */
+	for (size_t i = 0; i < b.count; i++)
+		starts[(b.hashes[i] >> (64 - bits)) + 1]++;
+	for (size_t i = 1; i <= buckets; i++)
+		starts[i] += starts[i - 1];
+	gz->fuzzy_buckets = malloc((buckets + 1) * sizeof(*gz->fuzzy_buckets));
+	if (gz->fuzzy_buckets == NULL)
+		goto done;
+	memcpy(gz->fuzzy_buckets, starts, (buckets + 1) * sizeof(*starts));
+	for (size_t i = 0; i < b.count; i++) {
+		size_t bucket = b.hashes[i] >> (64 - bits);
+		fuzzy_entry *f = &gz->fuzzy[starts[bucket]++];
+		f->check = (uint32_t)b.hashes[i];
+		f->key = b.keys[i];
+	}
+	gz->fuzzy_count = b.count;
+	gz->fuzzy_bits = bits;
+	status = EM_OK;
+done:
+	free(b.hashes);
+	free(b.keys);
+	free(starts);
+	return status;
+}
+
+em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err)
+{
+	em_status status = EM_OK;
+
+	if (gazetteer == NULL)
+		return em_error_set(err, EM_ERR_INVALID, "gazetteer: invalid arguments");
+	em_gazetteer_index_free(gazetteer);
+	gazetteer->seat_places = malloc((gazetteer->count + 1) * sizeof(uint32_t));
+	if (gazetteer->seat_places == NULL)
+		status = EM_ERR_NOMEM;
+	for (size_t i = 0; i < gazetteer->count && status == EM_OK; i++)
+		status = index_place(gazetteer, (uint32_t)i);
+	if (status == EM_OK)
+		status = build_fuzzy(gazetteer);
+	if (status != EM_OK) {
+		em_gazetteer_index_free(gazetteer);
+		return em_error_set(err, status, "gazetteer: cannot build the name index: %s",
+				    em_status_name(status));
+	}
+	gazetteer->finished = true;
+	return EM_OK;
+}
+
+static size_t collect_postings(const strmap *map, uint32_t entry, em_name_hit *hits,
+			       size_t max_hits, size_t found, int distance)
+{
+	for (uint32_t p = map->entries[entry].head; p != STRMAP_NONE; p = map->postings[p].next) {
+		const strmap_posting *posting = &map->postings[p];
+		size_t k;
+
+		/* A place reached twice keeps its closest, best-kind hit. */
+		for (k = 0; k < found && k < max_hits; k++) {
+			if (hits[k].place == posting->place) {
+				if (distance < hits[k].distance ||
+				    (distance == hits[k].distance && posting->kind < hits[k].kind)) {
+					hits[k].distance = distance;
+					hits[k].kind = posting->kind;
+				}
+				break;
+			}
+		}
+		if (k < found && k < max_hits)
+			continue;
+		if (found < max_hits) {
+			hits[found].place = posting->place;
+			hits[found].kind = posting->kind;
+			hits[found].distance = distance;
+		}
+		found++;
+	}
+	return found;
+}
+
+static size_t find_exact(const em_gazetteer *gz, const strmap *map, const char *s, size_t len,
+			 em_name_hit *hits, size_t max_hits)
+{
+	uint32_t entry;
+
+	if (gz == NULL || !gz->finished || s == NULL)
+		return 0;
+	entry = strmap_find(map, s, len, strmap_hash(s, len));
+	if (entry == STRMAP_NONE)
+		return 0;
+	return collect_postings(map, entry, hits, max_hits, 0, 0);
+}
+
+size_t em_gazetteer_find_folded(const em_gazetteer *gazetteer, const char *folded,
+				size_t len, em_name_hit *hits, size_t max_hits)
+{
+	return find_exact(gazetteer, gazetteer ? &gazetteer->folded : NULL, folded, len, hits,
+			  max_hits);
+}
+
+size_t em_gazetteer_find_key(const em_gazetteer *gazetteer, const char *key, size_t len,
+			     em_name_hit *hits, size_t max_hits)
+{
+	return find_exact(gazetteer, gazetteer ? &gazetteer->keys : NULL, key, len, hits,
+			  max_hits);
+}
+
+typedef struct query_ctx {
+	const em_gazetteer *gz;
+	uint32_t candidates[FUZZY_CANDIDATES_MAX];
+	size_t count;
+} query_ctx;
+
+static void probe_variant(void *ctx, uint64_t hash)
+{
+	query_ctx *q = ctx;
+	const em_gazetteer *gz = q->gz;
+	size_t bucket = hash >> (64 - gz->fuzzy_bits);
+
+	for (uint32_t i = gz->fuzzy_buckets[bucket]; i < gz->fuzzy_buckets[bucket + 1]; i++) {
+		size_t k;
+
+		if (gz->fuzzy[i].check != (uint32_t)hash)
+			continue;
+		for (k = 0; k < q->count; k++)
+			if (q->candidates[k] == gz->fuzzy[i].key)
+				break;
+		if (k == q->count && q->count < FUZZY_CANDIDATES_MAX)
+			q->candidates[q->count++] = gz->fuzzy[i].key;
+	}
+}
+
+static int compare_hits(const void *a, const void *b)
+{
+	const em_name_hit *x = a, *y = b;
+
+	if (x->distance != y->distance)
+		return x->distance - y->distance;
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
+	return x->place < y->place ? -1 : x->place > y->place;
+}
+
+size_t em_gazetteer_find_fuzzy(const em_gazetteer *gazetteer, const char *key, size_t len,
+			       int max_distance, em_name_hit *hits, size_t max_hits)
+{
+	query_ctx *q;
+	size_t found = 0;
+
+	if (gazetteer == NULL || !gazetteer->finished || key == NULL || gazetteer->fuzzy == NULL ||
+	    len == 0 || len > FUZZY_KEY_MAX + EM_GAZETTEER_FUZZY_MAX)
+		return 0;
+	if (max_distance > EM_GAZETTEER_FUZZY_MAX)
+		max_distance = EM_GAZETTEER_FUZZY_MAX;
+	if (max_distance < 0)
+		max_distance = 0;
+	q = malloc(sizeof(*q));
+	if (q == NULL)
+		return 0;
+	q->gz = gazetteer;
+	q->count = 0;
+	for_each_variant(key, len, max_distance, probe_variant, q);
+	for (size_t c = 0; c < q->count; c++) {
+		uint32_t entry = q->candidates[c];
+		int d = em_text_distance(key, len, strmap_string(&gazetteer->keys, entry),
+					 gazetteer->keys.entries[entry].len, max_distance);
+		if (d <= max_distance)
+			found = collect_postings(&gazetteer->keys, entry, hits, max_hits, found, d);
+	}
+	free(q);
+	qsort(hits, found < max_hits ? found : max_hits, sizeof(*hits), compare_hits);
+	return found;
+}
+
+/* Words that say "first-order division" and nothing about which one, so
+ * "Tartous Governorate" names the same division as "Tartus". */
+static bool is_division_word(const char *word, size_t len)
+{
+	static const char *const words[] = {"governorate", "governorat", "gouvernorat",
+					    "province", "muhafazat", "mohafazat", "muhafazah",
+					    "district", "region", "wilayat", "qada", "caza", NULL};
+	for (size_t i = 0; words[i]; i++) {
+		char key[64];
+		size_t key_len;
+		if (em_text_fold(key, sizeof(key), &key_len, words[i], strlen(words[i]),
+				 EM_TEXT_KEY) == EM_OK &&
+		    key_len == len && memcmp(key, word, len) == 0)
+			return true;
+	}
+	return false;
+}
+
+static size_t strip_division_words(char *key, size_t len)
+{
+	size_t read = 0, n = 0;
+
+	while (read < len) {
+		const char *space = memchr(key + read, ' ', len - read);
+		size_t wl = space ? (size_t)(space - (key + read)) : len - read;
+
+		if (!is_division_word(key + read, wl)) {
+			if (n > 0)
+				key[n++] = ' ';
+			memmove(key + n, key + read, wl);
+			n += wl;
+		}
+		read += wl + 1;
+	}
+	key[n] = '\0';
+	return n;
+}
+
+static bool code_matches(const char *country, const char *admin1, const char *hint)
+{
+	size_t clen = strlen(country);
+
+	if (admin1[0] == '\0')
+		return false;
+	if (strcasecmp(hint, admin1) == 0)
+		return true;
+	return clen > 0 && strncasecmp(hint, country, clen) == 0 && hint[clen] == '.' &&
+	       strcasecmp(hint + clen + 1, admin1) == 0;
+}
+
+bool em_gazetteer_admin1_matches(const em_gazetteer *gazetteer, const char *country,
+				 const char *admin1, const char *hint)
+{
+	char key[FOLD_BUFFER];
+	size_t key_len;
+	uint32_t entry;
+
+	if (hint == NULL || hint[0] == '\0')
+		return true;
+	if (gazetteer == NULL || !gazetteer->finished || country == NULL || admin1 == NULL)
+		return false;
+	if (code_matches(country, admin1, hint))
+		return true;
+	if (em_text_fold(key, sizeof(key), &key_len, hint, strlen(hint), EM_TEXT_KEY) != EM_OK)
+		return false;
+	key_len = strip_division_words(key, key_len);
+	entry = strmap_find(&gazetteer->seats, key, key_len, strmap_hash(key, key_len));
+	if (entry == STRMAP_NONE)
+		return false;
+	for (uint32_t p = gazetteer->seats.entries[entry].head; p != STRMAP_NONE;
+	     p = gazetteer->seats.postings[p].next) {
+		const em_place *seat = &gazetteer->places[gazetteer->seats.postings[p].place];
+		if (strcmp(seat->country, country) == 0 && strcmp(seat->admin1, admin1) == 0)
+			return true;
+	}
+	return false;
+}
+
+const char *em_gazetteer_admin1_name(const em_gazetteer *gazetteer, const char *country,
+				     const char *admin1)
+{
+	const char *best = NULL;
+
+	if (gazetteer == NULL || country == NULL || admin1 == NULL || admin1[0] == '\0')
+		return NULL;
+	for (size_t i = 0; i < gazetteer->seat_count; i++) {
+		const em_place *p = &gazetteer->places[gazetteer->seat_places[i]];
+		if (strcmp(p->country, country) != 0 || strcmp(p->admin1, admin1) != 0)
+			continue;
+		/* A division's own row names it better than its seat does. */
+		if (strcmp(p->feature_code, "ADM1") == 0)
+			return p->asciiname;
+		if (best == NULL)
+			best = p->asciiname;
+	}
+	return best;
+}

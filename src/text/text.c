@@ -1,0 +1,443 @@
+/* Text folds for place names.  utf8proc does the Unicode work (compatibility
+ * decomposition, case folding, mark stripping); this file adds what no
+ * library knows: how reporters transliterate Arabic place names into Latin
+ * script, and which Arabic letter variants a reader treats as one. */
+#include "eventmap/text.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Decomposition can grow a string (one ligature becomes up to 18 code
+ * points), so the working buffer is larger than the accepted input. */
+#define CODEPOINTS_MAX (EM_TEXT_NAME_MAX * 4)
+#define TOKENS_MAX 64
+
+typedef struct token {
+	size_t start; /* index into the code point buffer */
+	size_t len;
+} token;
+
+bool em_text_valid_utf8(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t need;
+		uint32_t cp;
+
+		if (c == 0)
+			return false;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			need = 1;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3;
+			cp = c & 0x07;
+		} else {
+			return false;
+		}
+		if (len - i <= need)
+			return false;
+		for (size_t k = 1; k <= need; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
+		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return false;
+		i += need + 1;
+	}
+	return true;
+}
+
+bool em_text_has_arabic(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+
+	/* U+0600..U+06FF and U+0750..U+077F start with lead bytes D8..DD. */
+	for (size_t i = 0; i < len; i++)
+		if (s[i] >= 0xD8 && s[i] <= 0xDD)
+			return true;
+	return false;
+}
+
+static bool is_arabic(int32_t cp)
+{
+	return (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F);
+}
+
+/* Apostrophes and the half-rings used for ayn and hamza join the letters
+ * around them ("Ma'arrat" ~ "Maarrat") instead of splitting a word. */
+static bool is_joiner(int32_t cp)
+{
+	switch (cp) {
+	case '\'': case '`': case 0x00B4: case 0x02BB: case 0x02BC:
+	case 0x02BE: case 0x02BF: case 0x2018: case 0x2019: case 0x02B9:
+	case 0x0640: /* Arabic tatweel */
+		return true;
+	}
+	return false;
+}
+
+static bool is_word(int32_t cp)
+{
+	utf8proc_category_t cat = utf8proc_category(cp);
+
+	return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+	       (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+}
+
+/* Letters that survive NFKD and case folding but that a Latin-script reader
+ * takes for a plain letter. */
+static int32_t plain_latin(int32_t cp)
+{
+	switch (cp) {
+	case 0x0131: return 'i'; /* dotless i */
+	case 0x0142: return 'l'; /* l with stroke */
+	case 0x0111: return 'd'; /* d with stroke */
+	case 0x0127: return 'h'; /* h with stroke */
+	case 0x00F8: return 'o'; /* o with stroke */
+	case 0x0259: return 'a'; /* schwa */
+	case 0x00E6: return 'a'; /* ae */
+	case 0x0153: return 'o'; /* oe */
+	case 0x00F0: return 'd'; /* eth */
+	case 0x00FE: return 't'; /* thorn */
+	}
+	return cp;
+}
+
+/* One spelling for the Arabic letters that writers use interchangeably;
+ * hamza seats are already gone through decomposition and mark stripping. */
+static int32_t plain_arabic(int32_t cp)
+{
+	switch (cp) {
+	case 0x0671: return 0x0627; /* alef wasla */
+	case 0x0629: return 0x0647; /* ta marbuta -> ha */
+	case 0x0649: return 0x064A; /* alef maqsura -> ya */
+	case 0x06CC: return 0x064A; /* Farsi yeh */
+	case 0x06D2: return 0x064A; /* yeh barree */
+	case 0x06A9: return 0x0643; /* keheh -> kaf */
+	case 0x06C1: return 0x0647; /* heh goal */
+	case 0x06D5: return 0x0647; /* ae */
+	}
+	return cp;
+}
+
+static em_status decode(int32_t *cps, size_t *out_count, const char *text,
+			size_t len, em_text_form form)
+{
+	bool ascii = true;
+	utf8proc_ssize_t n;
+	int options;
+
+	for (size_t i = 0; i < len; i++) {
+		if ((unsigned char)text[i] >= 0x80) {
+			ascii = false;
+			break;
+		}
+	}
+	if (ascii) {
+		/* Fast path: ASCII needs no normalisation, only case folding. */
+		for (size_t i = 0; i < len; i++) {
+			int32_t c = (unsigned char)text[i];
+			cps[i] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+		}
+		*out_count = len;
+		return EM_OK;
+	}
+	options = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD;
+	options |= (form == EM_TEXT_KEY) ? (UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK)
+					 : UTF8PROC_DECOMPOSE;
+	n = utf8proc_decompose((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len,
+			       cps, CODEPOINTS_MAX, options);
+	if (n < 0)
+		return EM_ERR_INVALID;
+	if (n > CODEPOINTS_MAX)
+		return EM_ERR_LIMIT;
+	if (form == EM_TEXT_FOLDED) {
+		n = utf8proc_normalize_utf32(cps, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (n < 0)
+			return EM_ERR_INVALID;
+	}
+	*out_count = (size_t)n;
+	return EM_OK;
+}
+
+/* Splits the code points into words.  FOLDED keeps every character but
+ * collapses white space; KEY keeps letters and digits only. */
+static size_t tokenize(token *tokens, int32_t *cps, size_t count, em_text_form form)
+{
+	size_t ntokens = 0, w = 0;
+	bool in_token = false;
+
+	for (size_t i = 0; i < count; i++) {
+		int32_t cp = cps[i];
+		bool word;
+
+		if (form == EM_TEXT_KEY) {
+			if (is_joiner(cp))
+				continue;
+			word = is_word(cp);
+			cp = is_arabic(cp) ? plain_arabic(cp) : plain_latin(cp);
+		} else {
+			utf8proc_category_t cat = utf8proc_category(cp);
+			word = !(cat == UTF8PROC_CATEGORY_ZS || cp == '\t' ||
+				 cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
+				 cat == UTF8PROC_CATEGORY_CC);
+		}
+		if (!word) {
+			in_token = false;
+			continue;
+		}
+		if (!in_token) {
+			/* Past TOKENS_MAX words the rest joins the last word. */
+			if (ntokens < TOKENS_MAX) {
+				tokens[ntokens].start = w;
+				tokens[ntokens].len = 0;
+				ntokens++;
+			}
+			in_token = true;
+		}
+		cps[w++] = cp;
+		tokens[ntokens - 1].len = w - tokens[ntokens - 1].start;
+	}
+	return ntokens;
+}
+
+static bool is_article(const int32_t *cps, size_t len)
+{
+	static const char *const articles[] = {
+		"al", "el", "ad", "ed", "as", "es", "ash", "esh", "at", "et",
+		"ar", "er", "az", "ez", "an", "en", "ech", "ej", "adh", "ath",
+		"aj", "ak", "l", "il", NULL};
+	char ascii[4];
+
+	if (len == 0 || len > 3)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (cps[i] < 'a' || cps[i] > 'z')
+			return false;
+		ascii[i] = (char)cps[i];
+	}
+	ascii[len] = '\0';
+	for (size_t i = 0; articles[i] != NULL; i++)
+		if (strcmp(ascii, articles[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool is_vowel(char c)
+{
+	return c == 'a' || c == 'i' || c == 'u';
+}
+
+/* Transliteration folds on one ASCII word.  Both the gazetteer and the
+ * query go through the same folds, so the rules need to be consistent,
+ * not linguistically exact. */
+static size_t fold_latin_word(char *out, const int32_t *cps, size_t len)
+{
+	static const struct {
+		char from[3];
+		char to;
+	} pairs[] = {
+		{"kh", 'h'}, {"gh", 'g'}, {"dh", 'd'}, {"th", 't'}, {"sh", 's'},
+		{"ch", 's'}, {"dj", 'j'}, {"zh", 'z'}, {"ph", 'f'}, {"qu", 'k'},
+		{"ck", 'k'}, {"ou", 'u'}, {"oo", 'u'}, {"ee", 'i'}, {"ei", 'i'},
+		{"ey", 'i'}, {"ie", 'i'}, {"ai", 'i'}, {"ay", 'i'}, {"aw", 'u'},
+		{"au", 'u'},
+	};
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = (char)cps[i];
+		char mapped = 0;
+
+		if (i + 1 < len) {
+			for (size_t p = 0; p < sizeof(pairs) / sizeof(pairs[0]); p++) {
+				if (pairs[p].from[0] == c && pairs[p].from[1] == (char)cps[i + 1]) {
+					mapped = pairs[p].to;
+					i++;
+					break;
+				}
+			}
+		}
+		if (!mapped) {
+			switch (c) {
+			case 'q': case 'c': mapped = 'k'; break;
+			case 'e': mapped = 'a'; break;
+			case 'o': case 'w': mapped = 'u'; break;
+			case 'y': mapped = 'i'; break;
+			default: mapped = c;
+			}
+		}
+		if (n > 0 && out[n - 1] == mapped)
+			continue; /* doubled letters: Lattakia ~ Latakia */
+		out[n++] = mapped;
+	}
+	/* Endings: -eh, -ah, -a, -iya, -iyah, -ieh, -e all end as the stem. */
+	if (n > 3 && out[n - 1] == 'h' && is_vowel(out[n - 2]))
+		n--;
+	while (n > 3 && is_vowel(out[n - 1]))
+		n--;
+	return n;
+}
+
+static bool ascii_word(const int32_t *cps, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (cps[i] >= 0x80)
+			return false;
+	return true;
+}
+
+static size_t put_utf8(char *out, size_t at, size_t out_size, int32_t cp, bool *overflow)
+{
+	utf8proc_uint8_t buf[4];
+	utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
+
+	if (at + (size_t)n + 1 > out_size) {
+		*overflow = true;
+		return at;
+	}
+	memcpy(out + at, buf, (size_t)n);
+	return at + (size_t)n;
+}
+
+static size_t write_key(char *out, size_t out_size, const int32_t *cps,
+			const token *tokens, size_t ntokens, bool *overflow)
+{
+	size_t at = 0;
+	bool first = true;
+
+	for (size_t t = 0; t < ntokens; t++) {
+		const int32_t *word = cps + tokens[t].start;
+		size_t len = tokens[t].len;
+		char latin[EM_TEXT_NAME_MAX * 4];
+
+		/* An article is dropped when a word follows it. */
+		if (t + 1 < ntokens && is_article(word, len))
+			continue;
+		/* Arabic article ال glued to a longer word. */
+		if (len > 3 && word[0] == 0x0627 && word[1] == 0x0644) {
+			word += 2;
+			len -= 2;
+		}
+		if (!first)
+			at = put_utf8(out, at, out_size, ' ', overflow);
+		first = false;
+		if (ascii_word(word, len)) {
+			size_t n = fold_latin_word(latin, word, len);
+			for (size_t i = 0; i < n; i++)
+				at = put_utf8(out, at, out_size, latin[i], overflow);
+		} else {
+			for (size_t i = 0; i < len; i++)
+				at = put_utf8(out, at, out_size, word[i], overflow);
+		}
+	}
+	return at;
+}
+
+static size_t write_folded(char *out, size_t out_size, const int32_t *cps,
+			   const token *tokens, size_t ntokens, bool *overflow)
+{
+	size_t at = 0;
+
+	for (size_t t = 0; t < ntokens; t++) {
+		if (t > 0)
+			at = put_utf8(out, at, out_size, ' ', overflow);
+		for (size_t i = 0; i < tokens[t].len; i++)
+			at = put_utf8(out, at, out_size, cps[tokens[t].start + i], overflow);
+	}
+	return at;
+}
+
+em_status em_text_fold(char *out, size_t out_size, size_t *out_len,
+		       const char *text, size_t len, em_text_form form)
+{
+	int32_t cps[CODEPOINTS_MAX];
+	token tokens[TOKENS_MAX];
+	size_t count = 0, ntokens, written;
+	bool overflow = false;
+	em_status status;
+
+	if (out == NULL || out_size == 0 || (text == NULL && len > 0))
+		return EM_ERR_INVALID;
+	out[0] = '\0';
+	if (out_len)
+		*out_len = 0;
+	if (len > EM_TEXT_NAME_MAX)
+		return EM_ERR_LIMIT;
+	if (!em_text_valid_utf8(text, len))
+		return EM_ERR_INVALID;
+	status = decode(cps, &count, text, len, form);
+	if (status != EM_OK)
+		return status;
+	ntokens = tokenize(tokens, cps, count, form);
+	if (form == EM_TEXT_KEY)
+		written = write_key(out, out_size, cps, tokens, ntokens, &overflow);
+	else
+		written = write_folded(out, out_size, cps, tokens, ntokens, &overflow);
+	if (overflow) {
+		out[0] = '\0';
+		return EM_ERR_LIMIT;
+	}
+	out[written] = '\0';
+	if (out_len)
+		*out_len = written;
+	return EM_OK;
+}
+
+int em_text_distance(const char *a, size_t a_len, const char *b, size_t b_len,
+		     int max_distance)
+{
+	/* Three rolling rows of the optimal-string-alignment matrix. */
+	int rows[3][EM_TEXT_NAME_MAX + 1];
+	int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+
+	if (a_len > EM_TEXT_NAME_MAX || b_len > EM_TEXT_NAME_MAX)
+		return max_distance + 1;
+	if ((a_len > b_len ? a_len - b_len : b_len - a_len) > (size_t)max_distance)
+		return max_distance + 1;
+	for (size_t j = 0; j <= b_len; j++)
+		prev[j] = (int)j;
+	for (size_t i = 1; i <= a_len; i++) {
+		int row_min;
+		int *tmp;
+
+		cur[0] = (int)i;
+		row_min = cur[0];
+		for (size_t j = 1; j <= b_len; j++) {
+			int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			int best = prev[j - 1] + cost;
+
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
+			cur[j] = best;
+			if (best < row_min)
+				row_min = best;
+		}
+		if (row_min > max_distance)
+			return max_distance + 1;
+		tmp = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = tmp;
+	}
+	return prev[b_len] > max_distance ? max_distance + 1 : prev[b_len];
+}

@@ -1,0 +1,102 @@
+/* Atomic output: write a temporary file in the destination's directory,
+ * fsync it, then rename(2), which replaces the destination in one step on
+ * POSIX file systems. */
+#include "eventmap/atomic.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct em_atomic_file {
+	char *path;
+	char *temp_path;
+	FILE *stream;
+	int committed;
+};
+
+em_status em_atomic_file_create(em_atomic_file **out, const char *path, em_error *err)
+{
+	em_atomic_file *file = NULL;
+	size_t len;
+	int fd;
+
+	*out = NULL;
+	if (path == NULL || path[0] == '\0')
+		return em_error_set(err, EM_ERR_INVALID, "output path is empty");
+	len = strlen(path);
+	file = calloc(1, sizeof(*file));
+	if (file == NULL)
+		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", path);
+	file->path = strdup(path);
+	file->temp_path = malloc(len + 16);
+	if (file->path == NULL || file->temp_path == NULL) {
+		em_atomic_file_destroy(file);
+		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", path);
+	}
+	/* A hidden name with the suffix mkstemp needs; same directory, so the
+	 * rename never crosses a file system. */
+	snprintf(file->temp_path, len + 16, "%s.tmp.XXXXXX", path);
+	fd = mkstemp(file->temp_path);
+	if (fd < 0) {
+		int saved = errno;
+		file->temp_path[0] = '\0';
+		em_atomic_file_destroy(file);
+		return em_error_set(err, EM_ERR_IO, "%s: cannot create: %s", path, strerror(saved));
+	}
+	fchmod(fd, 0644);
+	file->stream = fdopen(fd, "wb");
+	if (file->stream == NULL) {
+		close(fd);
+		em_atomic_file_destroy(file);
+		return em_error_set(err, EM_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+	}
+	*out = file;
+	return EM_OK;
+}
+
+FILE *em_atomic_file_stream(em_atomic_file *file)
+{
+	return file ? file->stream : NULL;
+}
+
+const char *em_atomic_file_temp_path(const em_atomic_file *file)
+{
+	return file ? file->temp_path : NULL;
+}
+
+em_status em_atomic_file_commit(em_atomic_file *file, em_error *err)
+{
+	int failed;
+
+	if (file == NULL || file->stream == NULL)
+		return em_error_set(err, EM_ERR_INVALID, "atomic file: nothing to commit");
+	failed = ferror(file->stream) || fflush(file->stream) != 0 ||
+		 fsync(fileno(file->stream)) != 0;
+	if (fclose(file->stream) != 0)
+		failed = 1;
+	file->stream = NULL;
+	if (failed)
+		return em_error_set(err, EM_ERR_IO, "%s: write failed: %s", file->path,
+				    strerror(errno ? errno : EIO));
+	if (rename(file->temp_path, file->path) != 0)
+		return em_error_set(err, EM_ERR_IO, "%s: cannot replace: %s", file->path,
+				    strerror(errno));
+	file->committed = 1;
+	return EM_OK;
+}
+
+void em_atomic_file_destroy(em_atomic_file *file)
+{
+	if (file == NULL)
+		return;
+	if (file->stream != NULL)
+		fclose(file->stream);
+	if (!file->committed && file->temp_path != NULL && file->temp_path[0] != '\0')
+		unlink(file->temp_path);
+	free(file->temp_path);
+	free(file->path);
+	free(file);
+}
