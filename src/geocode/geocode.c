@@ -23,6 +23,7 @@ typedef struct candidate {
 	double score;
 	bool in_region;
 	bool near_context;
+	bool curated;
 	double importance;
 } candidate;
 
@@ -194,6 +195,7 @@ static void add_hits(search *s, const em_name_hit *hits, size_t n, em_geocode_me
 				 distance_km(p->lat, p->lon, opt->context_lat, opt->context_lon) <=
 					 opt->context_radius_km;
 		c.importance = importance(p);
+		c.curated = strcmp(p->source, "GeoNames") != 0;
 		if (passes_hints(s, p))
 			s->found[s->count++] = c;
 		else
@@ -238,6 +240,9 @@ static int compare_candidates(const void *x, const void *y)
 	 * one place (a governorate and its seat) the one named so is kept. */
 	if (a->score != b->score)
 		return a->score > b->score ? -1 : 1;
+	/* Then the curated supplement, which exists to mend the extract. */
+	if (a->curated != b->curated)
+		return a->curated ? -1 : 1;
 	if (a->importance != b->importance)
 		return a->importance > b->importance ? -1 : 1;
 	return a->place < b->place ? -1 : a->place > b->place;
@@ -456,16 +461,20 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 	status = em_text_fold(key, sizeof(key), &key_len, name, len, EM_TEXT_KEY);
 	if (status != EM_OK)
 		return em_error_set(err, status, "place name cannot be folded");
+	if (key_len == 0)
+		return em_error_set(err, EM_ERR_INVALID, "place name '%s' has no letters or digits",
+				    folded);
 
 	memset(&s, 0, sizeof(s));
 	s.gz = gazetteer;
 	s.opt = options;
 	run_stage(&s, folded, folded_len, EM_METHOD_EXACT);
-	if (s.count == 0)
+	/* A key of one or two letters matches too much to mean anything. */
+	if (s.count == 0 && key_len >= 3)
 		run_stage(&s, key, key_len, EM_METHOD_NORMALIZED);
 	if (s.count == 0) {
 		stripped_len = strip_generic_words(stripped, key, key_len, &s.precision_floor);
-		if (stripped_len != key_len)
+		if (stripped_len != key_len && stripped_len >= 3)
 			run_stage(&s, stripped, stripped_len, EM_METHOD_NORMALIZED);
 		else
 			s.precision_floor = 0;

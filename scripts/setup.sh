@@ -1,0 +1,58 @@
+#!/bin/sh
+# One command from a fresh Debian 12 machine to a result:
+#   scripts/setup.sh run    install what is missing, build, run `eventmap run`
+#   scripts/setup.sh test   install what is missing, build, run the whole suite:
+#                           plain build + valgrind memcheck, then ASan + UBSan
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+mode=${1:-run}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+# Debian packages the build, the tool and the tests need.
+packages="build-essential cmake pkg-config git
+	libgdal-dev gdal-bin libproj-dev proj-bin libcairo2-dev libpango1.0-dev
+	libcmocka-dev libutf8proc-dev libjson-c-dev fonts-noto-core"
+test_packages="valgrind poppler-utils"
+
+install_missing() {
+	missing=""
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+			missing="$missing $p"
+	done
+	[ -z "$missing" ] && return 0
+	echo "setup: installing$missing"
+	as_root=""
+	[ "$(id -u)" -eq 0 ] || as_root="sudo"
+	$as_root apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq --no-install-recommends $missing
+}
+
+build() {
+	dir=$1
+	shift
+	cmake -S "$top" -B "$dir" "$@" >/dev/null
+	cmake --build "$dir" -j "$jobs"
+}
+
+case "$mode" in
+run)
+	install_missing $packages
+	build "$top/build"
+	cd "$top"
+	exec "$top/build/eventmap" run -o "$top/output"
+	;;
+test)
+	install_missing $packages $test_packages
+	build "$top/build-asan" -DEM_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+	(cd "$top/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		ctest --output-on-failure -j "$jobs")
+	build "$top/build"
+	cd "$top/build" && exec ctest --output-on-failure -j "$jobs"
+	;;
+*)
+	echo "usage: scripts/setup.sh run|test" >&2
+	exit 1
+	;;
+esac

@@ -1,0 +1,360 @@
+/* Tests of the eventmap binary as a user runs it: exit codes, what goes
+ * to stdout and stderr, the JSON and TSV outputs, and the files written. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <dirent.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <json-c/json.h>
+
+static char tmpdir[256];
+
+typedef struct outcome {
+	int code;
+	char *out;
+	char *err;
+} outcome;
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *text;
+	long size;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	text = calloc(1, (size_t)size + 1);
+	if (text != NULL && fread(text, 1, (size_t)size, f) != (size_t)size) {
+		free(text);
+		text = NULL;
+	}
+	fclose(f);
+	return text;
+}
+
+/* Runs `eventmap ARGS` through the shell, so ARGS is shell syntax. */
+static outcome run(const char *format, ...)
+{
+	char args[4096], command[8192], out_path[512], err_path[512];
+	outcome o;
+	va_list ap;
+	int status;
+
+	va_start(ap, format);
+	vsnprintf(args, sizeof(args), format, ap);
+	va_end(ap);
+	snprintf(out_path, sizeof(out_path), "%s/stdout", tmpdir);
+	snprintf(err_path, sizeof(err_path), "%s/stderr", tmpdir);
+	snprintf(command, sizeof(command), "cd '%s' && '%s' </dev/null %s >'%s' 2>'%s'", tmpdir,
+		 EM_BINARY, args, out_path, err_path);
+	status = system(command);
+	o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	o.out = slurp(out_path);
+	o.err = slurp(err_path);
+	assert_non_null(o.out);
+	assert_non_null(o.err);
+	return o;
+}
+
+static void done(outcome *o)
+{
+	free(o->out);
+	free(o->err);
+}
+
+static void write_file(const char *name, const char *text, size_t len)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, len, f), len);
+	fclose(f);
+}
+
+static int make_tmpdir(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/eventmap-cli-XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int remove_tmpdir(void **state)
+{
+	char command[512];
+
+	(void)state;
+	snprintf(command, sizeof(command), "rm -rf '%s'", tmpdir);
+	return system(command) == 0 ? 0 : -1;
+}
+
+static void test_cli__version_and_help(void **state)
+{
+	outcome o;
+
+	(void)state;
+	o = run("--version");
+	assert_int_equal(o.code, 0);
+	assert_non_null(strstr(o.out, "eventmap 0."));
+	done(&o);
+	o = run("--help");
+	assert_int_equal(o.code, 0);
+	assert_non_null(strstr(o.out, "geocode"));
+	assert_non_null(strstr(o.out, "run"));
+	done(&o);
+	o = run("geocode --help");
+	assert_int_equal(o.code, 0);
+	assert_non_null(strstr(o.out, "--country"));
+	assert_non_null(strstr(o.out, "Exit status"));
+	done(&o);
+	o = run("help run");
+	assert_int_equal(o.code, 0);
+	assert_non_null(strstr(o.out, "usage: eventmap run"));
+	done(&o);
+	o = run("frobnicate");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "'frobnicate' is not a command"));
+	done(&o);
+	o = run("");
+	assert_int_equal(o.code, 1);
+	done(&o);
+}
+
+static void test_geocode__json_keys_and_values(void **state)
+{
+	static const char *const keys[] = {"query", "status", "lat", "lon", "name", "id",
+					   "country", "admin1", "method", "score", "precision",
+					   "candidates", "suggestions"};
+	outcome o;
+	json_object *root, *first, *value;
+	size_t k = 0;
+
+	(void)state;
+	o = run("geocode --format json Latakia Tartous Baniyas");
+	assert_int_equal(o.code, 0);
+	assert_string_equal(o.err, "");
+	root = json_tokener_parse(o.out);
+	assert_non_null(root);
+	assert_true(json_object_is_type(root, json_type_array));
+	assert_int_equal(json_object_array_length(root), 3);
+	first = json_object_array_get_idx(root, 0);
+	json_object_object_foreach(first, key, val) {
+		(void)val;
+		assert_true(k < 13);
+		assert_string_equal(key, keys[k]);
+		k++;
+	}
+	assert_int_equal(k, 13);
+	assert_true(json_object_object_get_ex(first, "id", &value));
+	assert_string_equal(json_object_get_string(value), "173576");
+	assert_true(json_object_object_get_ex(first, "lat", &value));
+	assert_true(json_object_get_double(value) > 35.53 && json_object_get_double(value) < 35.54);
+	assert_true(json_object_object_get_ex(first, "method", &value));
+	assert_string_equal(json_object_get_string(value), "exact");
+	assert_true(json_object_object_get_ex(json_object_array_get_idx(root, 1), "method", &value));
+	assert_string_equal(json_object_get_string(value), "alternate");
+	/* Baniyas lists the Golan site it was preferred over. */
+	assert_true(json_object_object_get_ex(json_object_array_get_idx(root, 2), "candidates",
+					      &value));
+	assert_int_equal(json_object_array_length(value), 1);
+	json_object_put(root);
+	done(&o);
+}
+
+static void test_geocode__unresolved_exit_3(void **state)
+{
+	outcome o;
+	json_object *root, *item, *value;
+
+	(void)state;
+	o = run("geocode --format json Jableh Tuwaym");
+	assert_int_equal(o.code, 3);
+	root = json_tokener_parse(o.out);
+	assert_non_null(root);
+	item = json_object_array_get_idx(root, 1);
+	assert_true(json_object_object_get_ex(item, "status", &value));
+	assert_string_equal(json_object_get_string(value), "unresolved");
+	assert_true(json_object_object_get_ex(item, "lat", &value));
+	assert_null(value);
+	assert_true(json_object_object_get_ex(item, "suggestions", &value));
+	assert_true(json_object_array_length(value) > 0);
+	json_object_put(root);
+	done(&o);
+}
+
+static void test_geocode__tsv(void **state)
+{
+	static const char header[] = "query\tstatus\tlat\tlon\tname\tid\tcountry\tadmin1\t"
+				     "method\tscore\tprecision\tcandidates\tsuggestions\n";
+	static const char row[] = "Qardaha\tresolved\t35.45644\t36.05909\t";
+	outcome o;
+
+	(void)state;
+	o = run("geocode -c SY Qardaha Khmeimim");
+	assert_int_equal(o.code, 0);
+	assert_int_equal(strncmp(o.out, header, strlen(header)), 0);
+	assert_int_equal(strncmp(o.out + strlen(header), row, strlen(row)), 0);
+	assert_non_null(strstr(o.out, "Khmeimim\tresolved\t35.40700\t35.94400\tHmeimim Air Base"));
+	done(&o);
+}
+
+static void test_geocode__input_file(void **state)
+{
+	static const char names[] = "\xEF\xBB\xBFLatakia\r\n\r\n  \nAkkar\n\xD8\xAC\xD8\xA8\xD9\x84\xD8\xA9\n";
+	outcome o;
+	size_t lines = 0;
+
+	(void)state;
+	write_file("names.txt", names, sizeof(names) - 1);
+	o = run("geocode -i names.txt -o result.tsv");
+	assert_int_equal(o.code, 0);
+	assert_string_equal(o.out, "");
+	done(&o);
+	o = run("geocode -i - < names.txt");
+	assert_int_equal(o.code, 0);
+	for (char *p = o.out; *p; p++)
+		lines += *p == '\n';
+	assert_int_equal(lines, 4); /* header + three names */
+	done(&o);
+	{
+		char path[512];
+		char *text;
+		snprintf(path, sizeof(path), "%s/result.tsv", tmpdir);
+		text = slurp(path);
+		assert_non_null(text);
+		assert_non_null(strstr(text, "Akkar\tresolved"));
+		free(text);
+	}
+}
+
+static void test_geocode__bad_input_file(void **state)
+{
+	static const char names[] = "Latakia\nLat\xC3" "akia\n";
+	outcome o;
+
+	(void)state;
+	write_file("bad.txt", names, sizeof(names) - 1);
+	o = run("geocode -i bad.txt");
+	assert_int_equal(o.code, 1);
+	assert_string_equal(o.out, "");
+	assert_non_null(strstr(o.err, "bad.txt:2: name is not valid UTF-8"));
+	done(&o);
+	o = run("geocode -i missing.txt");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "missing.txt: cannot open"));
+	done(&o);
+}
+
+static void test_geocode__usage_errors(void **state)
+{
+	outcome o;
+
+	(void)state;
+	o = run("geocode");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "no names"));
+	done(&o);
+	o = run("geocode --format xml Latakia");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "--format 'xml'"));
+	done(&o);
+	o = run("geocode --country Syria Latakia");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "'Syria' is not a two-letter"));
+	done(&o);
+	o = run("geocode --region 1,2,3 Latakia");
+	assert_int_equal(o.code, 1);
+	done(&o);
+	o = run("geocode ''");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "empty"));
+	done(&o);
+}
+
+static void test_geocode__extra_and_bad_gazetteers(void **state)
+{
+	static const char pins[] =
+		"pin:tuwaym\tTuwaym\tTuwaym\t\t35.2\t36.4\tP\tPPL\tSY\t\t\t\t\t\t0\t\t\t\t\tdesk notes\t2\n";
+	static const char broken[] = "1\tA\tA\t\t95\t35\tP\tPPL\tSY\t\t\t\t\t\t0\t\t\t\t\n";
+	outcome o;
+
+	(void)state;
+	write_file("pins.tsv", pins, sizeof(pins) - 1);
+	write_file("broken.txt", broken, sizeof(broken) - 1);
+	o = run("geocode --override pins.tsv Tuwaym");
+	assert_int_equal(o.code, 0);
+	assert_non_null(strstr(o.out, "\toverride\t1.00\t2\t"));
+	done(&o);
+	o = run("geocode --gazetteer broken.txt Latakia");
+	assert_int_equal(o.code, 1);
+	assert_string_equal(o.out, "");
+	assert_non_null(strstr(o.err, "broken.txt:1: column 5 (latitude): '95'"));
+	done(&o);
+	o = run("geocode --no-default-gazetteer --gazetteer pins.tsv Latakia");
+	assert_int_equal(o.code, 3);
+	done(&o);
+}
+
+static void test_run__writes_geocode_tsv(void **state)
+{
+	outcome o;
+	char path[512];
+	char *text;
+	DIR *dir;
+	struct dirent *entry;
+	size_t files = 0;
+
+	(void)state;
+	o = run("run -o out/nested");
+	assert_int_equal(o.code, 0);
+	assert_non_null(strstr(o.out, "geocode.tsv"));
+	assert_non_null(strstr(o.out, "resolved"));
+	done(&o);
+	snprintf(path, sizeof(path), "%s/out/nested/geocode.tsv", tmpdir);
+	text = slurp(path);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "Tuwaym\tunresolved"));
+	assert_non_null(strstr(text, "Baniyas\tresolved\t35.18188\t35.94871"));
+	free(text);
+	/* No temporary file is left beside the output. */
+	snprintf(path, sizeof(path), "%s/out/nested", tmpdir);
+	dir = opendir(path);
+	assert_non_null(dir);
+	while ((entry = readdir(dir)) != NULL)
+		files += entry->d_name[0] != '.';
+	closedir(dir);
+	assert_int_equal(files, 1);
+	o = run("run -q -o out/nested");
+	assert_int_equal(o.code, 0);
+	assert_string_equal(o.out, "");
+	done(&o);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cli__version_and_help),
+		cmocka_unit_test(test_geocode__json_keys_and_values),
+		cmocka_unit_test(test_geocode__unresolved_exit_3),
+		cmocka_unit_test(test_geocode__tsv),
+		cmocka_unit_test(test_geocode__input_file),
+		cmocka_unit_test(test_geocode__bad_input_file),
+		cmocka_unit_test(test_geocode__usage_errors),
+		cmocka_unit_test(test_geocode__extra_and_bad_gazetteers),
+		cmocka_unit_test(test_run__writes_geocode_tsv),
+	};
+	return cmocka_run_group_tests_name("cli", tests, make_tmpdir, remove_tmpdir);
+}
