@@ -10,6 +10,7 @@
 #include "eventmap/error.h"
 #include "eventmap/gazetteer.h"
 #include "eventmap/geocode.h"
+#include "eventmap/reports.h"
 
 enum {
 	CLI_EXIT_OK = 0,
@@ -84,6 +85,34 @@ bool cli_read_names(const char *command, const char *path, cli_geocoded **items,
 		    size_t *count);
 void cli_free_names(cli_geocoded *items, size_t count);
 
+/* The default dataset's files under the data directory. */
+#define CLI_DEFAULT_REPORTS "geodata/syria-coast-2025-03/reports.csv"
+#define CLI_DEFAULT_FLOWS "geodata/syria-coast-2025-03/flows.csv"
+
+typedef struct cli_dataset_options {
+	const char *reports; /* NULL: the default dataset (with its flows) */
+	const char *flows;
+	bool strict;         /* warnings are errors */
+	bool quiet;
+} cli_dataset_options;
+
+/* Reads and resolves the dataset, prints its warnings to stderr; with
+ * strict, any warning fails (EM_ERR_INVALID). */
+em_status cli_load_dataset(em_dataset **out, const em_gazetteer *gazetteer,
+			   const cli_dataset_options *options, const char *command,
+			   em_error *err);
+
+/* Prints "N reports: X mapped, Y approximate, Z not mapped". */
+void cli_print_counts(const em_dataset *dataset);
+
+/* The distinct place names of the dataset (place-scope locations, flow
+ * ends that are not regions), for geocode.tsv. */
+bool cli_dataset_names(const em_dataset *dataset, cli_geocoded **items, size_t *count);
+
+/* mkdir -p; 0 on success. */
+int cli_make_dir(const char *dir);
+
+int cmd_export(int argc, char **argv);
 int cmd_geocode(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 

@@ -1,21 +1,21 @@
-/* `eventmap run`: the main job on the default dataset.  It resolves every
- * place name the dataset uses and writes what it did under the output
- * directory, then says where each output went. */
+/* `eventmap run`: the main job on the default dataset.  It places every
+ * report, writes the GIS layers and the geocoding record under the output
+ * directory, and says where each output went and what was mapped. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
-
-#define DEFAULT_NAMES "geodata/syria-coast-2025-03/places.txt"
+#include "eventmap/aggregate.h"
+#include "eventmap/layers.h"
 
 static const char usage[] =
 	"usage: eventmap run [options]\n"
 	"\n"
 	"Run the main job on the default dataset (Syria's coast, March 2025) and\n"
-	"write its outputs under DIR.\n"
+	"write everything under DIR.\n"
 	"\n"
 	"  -o, --output DIR       output directory (default: output)\n"
 	"  -g, --gazetteer FILE   also load this GeoNames-format file (repeatable)\n"
@@ -23,31 +23,14 @@ static const char usage[] =
 	"  -q, --quiet            print nothing but errors\n"
 	"  -h, --help             show this help\n"
 	"\n"
-	"Writes DIR/geocode.tsv: every place name, how it was resolved, score and\n"
-	"precision.  Exit status: 0 outputs written, 1 usage, input or I/O error.\n";
+	"Writes DIR/eventmap.gpkg (layers with QGIS styles), DIR/geojson/*.geojson\n"
+	"and DIR/geocode.tsv (every place name, how it was resolved).\n"
+	"Exit status: 0 outputs written, 1 usage, input or I/O error.\n";
 
 enum { OPT_OVERRIDE = 256 };
 
-static int make_dir(const char *dir)
-{
-	char path[4096];
-	size_t len = strlen(dir);
-
-	if (len == 0 || len >= sizeof(path))
-		return -1;
-	memcpy(path, dir, len + 1);
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0755) != 0 && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	return (mkdir(path, 0755) != 0 && errno != EEXIST) ? -1 : 0;
-}
-
-int cmd_run(int argc, char **argv)
+static int parse_args(int argc, char **argv, const char **dir, bool *quiet,
+		      cli_gazetteer_options *gazetteers)
 {
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
@@ -56,35 +39,23 @@ int cmd_run(int argc, char **argv)
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
-	cli_gazetteer_options gazetteers;
-	em_geocode_options options;
-	const char *dir = "output";
-	bool quiet = false;
-	cli_geocoded *items = NULL;
-	size_t count = 0, resolved, ambiguous, unresolved;
-	em_gazetteer *gz = NULL;
-	em_error err;
-	char names[4096], tsv[4096];
-	int c, rc = CLI_EXIT_ERROR;
+	int c;
 
-	memset(&gazetteers, 0, sizeof(gazetteers));
-	em_error_clear(&err);
-	em_geocode_options_init(&options);
 	while ((c = getopt_long(argc, argv, "o:g:qh", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'o': dir = optarg; break;
+		case 'o': *dir = optarg; break;
 		case 'g':
-			if (!cli_add_file(gazetteers.files, &gazetteers.file_count, optarg, "run",
+			if (!cli_add_file(gazetteers->files, &gazetteers->file_count, optarg, "run",
 					  "--gazetteer"))
 				return CLI_EXIT_ERROR;
 			break;
 		case OPT_OVERRIDE:
-			if (!cli_add_file(gazetteers.overrides, &gazetteers.override_count, optarg,
+			if (!cli_add_file(gazetteers->overrides, &gazetteers->override_count, optarg,
 					  "run", "--override"))
 				return CLI_EXIT_ERROR;
 			break;
-		case 'q': quiet = true; break;
-		case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
+		case 'q': *quiet = true; break;
+		case 'h': fputs(usage, stdout); return -1;
 		default: fputs(usage, stderr); return CLI_EXIT_ERROR;
 		}
 	}
@@ -92,36 +63,77 @@ int cmd_run(int argc, char **argv)
 		cli_error("run", "unexpected argument '%s'", argv[optind]);
 		return CLI_EXIT_ERROR;
 	}
-	/* The dataset is about Syria and its neighbour Lebanon. */
-	if (em_geocode_options_set_countries(&options, "SY,LB", &err) != EM_OK)
-		goto fail;
-	if (!cli_read_names("run", cli_data_path(names, sizeof(names), DEFAULT_NAMES), &items,
-			    &count))
-		goto done;
-	if (make_dir(dir) != 0) {
+	return CLI_EXIT_OK;
+}
+
+/* geocode.tsv: the dataset's names as `eventmap geocode` reports them. */
+static em_status write_geocode_record(const char *dir, const em_gazetteer *gz,
+				      const em_dataset *ds, em_error *err)
+{
+	em_geocode_options options;
+	cli_geocoded *items = NULL;
+	size_t count = 0;
+	char path[4096];
+	em_status status;
+
+	em_geocode_options_init(&options);
+	if (!cli_dataset_names(ds, &items, &count)) {
+		cli_free_names(items, count);
+		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	}
+	snprintf(path, sizeof(path), "%s/geocode.tsv", dir);
+	status = cli_geocode_all(gz, items, count, &options, err);
+	if (status == EM_OK)
+		status = cli_write_geocode(path, false, gz, items, count, err);
+	cli_free_names(items, count);
+	return status;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	cli_gazetteer_options gazetteers;
+	cli_dataset_options data;
+	em_layers_options layers;
+	const char *dir = "output";
+	em_gazetteer *gz = NULL;
+	em_dataset *ds = NULL;
+	em_summary *summary = NULL;
+	em_error err;
+	char styles[4096];
+	int rc;
+
+	memset(&gazetteers, 0, sizeof(gazetteers));
+	memset(&data, 0, sizeof(data));
+	memset(&layers, 0, sizeof(layers));
+	em_error_clear(&err);
+	rc = parse_args(argc, argv, &dir, &data.quiet, &gazetteers);
+	if (rc != CLI_EXIT_OK)
+		return rc < 0 ? CLI_EXIT_OK : rc;
+	rc = CLI_EXIT_ERROR;
+	if (cli_make_dir(dir) != 0) {
 		cli_error("run", "%s: cannot create the output directory: %s", dir, strerror(errno));
+		return rc;
+	}
+	layers.styles_dir = cli_data_path(styles, sizeof(styles), "styles");
+	if (cli_load_gazetteer(&gz, &gazetteers, &err) != EM_OK ||
+	    cli_load_dataset(&ds, gz, &data, "run", &err) != EM_OK ||
+	    em_summary_create(&summary, ds, NULL, &err) != EM_OK ||
+	    em_layers_write(dir, ds, summary, &layers, &err) != EM_OK ||
+	    write_geocode_record(dir, gz, ds, &err) != EM_OK) {
+		cli_error("run", "%s", err.message);
 		goto done;
 	}
-	snprintf(tsv, sizeof(tsv), "%s/geocode.tsv", dir);
-	if (cli_load_gazetteer(&gz, &gazetteers, &err) != EM_OK ||
-	    cli_geocode_all(gz, items, count, &options, &err) != EM_OK ||
-	    cli_write_geocode(tsv, false, gz, items, count, &err) != EM_OK)
-		goto fail;
-	cli_geocode_counts(items, count, &resolved, &ambiguous, &unresolved);
-	if (!quiet) {
-		printf("%s: %zu place names: %zu resolved, %zu ambiguous, %zu unresolved\n", tsv,
-		       count, resolved, ambiguous, unresolved);
-		for (size_t i = 0; i < count; i++)
-			if (items[i].result.status != EM_GEOCODE_RESOLVED)
-				printf("  %s: %s\n", items[i].query,
-				       em_geocode_status_name(items[i].result.status));
+	if (!data.quiet) {
+		cli_print_counts(ds);
+		printf("%s/eventmap.gpkg          layers reports, places, flows, not_mapped "
+		       "(QGIS styles included)\n", dir);
+		printf("%s/geojson/*.geojson      the same layers, RFC 7946\n", dir);
+		printf("%s/geocode.tsv            every place name and how it was resolved\n", dir);
 	}
 	rc = CLI_EXIT_OK;
-	goto done;
-fail:
-	cli_error("run", "%s", err.message);
 done:
+	em_summary_destroy(summary);
+	em_dataset_destroy(ds);
 	em_gazetteer_destroy(gz);
-	cli_free_names(items, count);
 	return rc;
 }

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #ifndef EM_DATA_DIR
 #define EM_DATA_DIR "."
@@ -246,4 +247,113 @@ bool cli_read_names(const char *command, const char *path, cli_geocoded **items,
 	if (in != stdin)
 		fclose(in);
 	return ok;
+}
+
+int cli_make_dir(const char *dir)
+{
+	char path[4096];
+	size_t len = strlen(dir);
+
+	if (len == 0 || len >= sizeof(path))
+		return -1;
+	memcpy(path, dir, len + 1);
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0755) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return (mkdir(path, 0755) != 0 && errno != EEXIST) ? -1 : 0;
+}
+
+em_status cli_load_dataset(em_dataset **out, const em_gazetteer *gazetteer,
+			   const cli_dataset_options *options, const char *command,
+			   em_error *err)
+{
+	em_dataset *ds = NULL;
+	em_geocode_options geocode;
+	char reports[4096], flows[4096];
+	const char *reports_path = options->reports, *flows_path = options->flows;
+	size_t warnings;
+	em_status status;
+
+	*out = NULL;
+	if (reports_path == NULL) {
+		reports_path = cli_data_path(reports, sizeof(reports), CLI_DEFAULT_REPORTS);
+		if (flows_path == NULL)
+			flows_path = cli_data_path(flows, sizeof(flows), CLI_DEFAULT_FLOWS);
+	}
+	em_geocode_options_init(&geocode);
+	status = em_dataset_create(&ds);
+	if (status != EM_OK)
+		return em_error_set(err, status, "out of memory");
+	status = em_dataset_read_reports(ds, reports_path, err);
+	if (status == EM_OK && flows_path != NULL)
+		status = em_dataset_read_flows(ds, flows_path, err);
+	if (status == EM_OK)
+		status = em_dataset_resolve(ds, gazetteer, &geocode, err);
+	warnings = em_dataset_warning_count(ds);
+	for (size_t i = 0; status == EM_OK && i < warnings; i++)
+		if (options->strict || !options->quiet)
+			fprintf(stderr, "eventmap %s: %s: %s\n", command,
+				options->strict ? "error" : "warning", em_dataset_warning(ds, i));
+	if (status == EM_OK && options->strict && warnings > 0)
+		status = em_error_set(err, EM_ERR_INVALID,
+				      "--strict: %zu warning%s above; nothing was written", warnings,
+				      warnings == 1 ? "" : "s");
+	if (status != EM_OK) {
+		em_dataset_destroy(ds);
+		return status;
+	}
+	*out = ds;
+	return EM_OK;
+}
+
+void cli_print_counts(const em_dataset *dataset)
+{
+	size_t mapped, approximate, not_mapped, regions = 0;
+
+	em_dataset_counts(dataset, &mapped, &approximate, &not_mapped);
+	for (size_t i = 0; i < em_dataset_report_count(dataset); i++)
+		regions += em_dataset_report(dataset, i)->scope == EM_SCOPE_REGION;
+	printf("%zu reports: %zu mapped, %zu approximate, %zu not mapped (%zu region-wide "
+	       "totals for the headline, %zu places not placed); %zu flows\n",
+	       em_dataset_report_count(dataset), mapped, approximate, not_mapped, regions,
+	       not_mapped - regions, em_dataset_flow_count(dataset));
+}
+
+static bool already_listed(const cli_geocoded *items, size_t count, const char *name)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(items[i].query, name) == 0)
+			return true;
+	return false;
+}
+
+bool cli_dataset_names(const em_dataset *dataset, cli_geocoded **items, size_t *count)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0; i < em_dataset_report_count(dataset); i++) {
+		const em_report *rep = em_dataset_report(dataset, i);
+		if (rep->scope != EM_SCOPE_PLACE || rep->has_coordinates ||
+		    already_listed(*items, *count, rep->location))
+			continue;
+		if (!cli_push_name(items, count, &cap, rep->location, strlen(rep->location)))
+			return false;
+	}
+	for (size_t i = 0; i < em_dataset_flow_count(dataset); i++) {
+		const em_flow *flow = em_dataset_flow(dataset, i);
+		const char *ends[2] = {flow->origin, flow->destination};
+		const char *methods[2] = {flow->from.method, flow->to.method};
+		for (int e = 0; e < 2; e++) {
+			if (strcmp(methods[e], "region") == 0 || already_listed(*items, *count, ends[e]))
+				continue;
+			if (!cli_push_name(items, count, &cap, ends[e], strlen(ends[e])))
+				return false;
+		}
+	}
+	return true;
 }

@@ -17,6 +17,7 @@ typedef struct command {
 
 static const command commands[] = {
 	{"run", cmd_run, "the main job on the default dataset, outputs under output/"},
+	{"export", cmd_export, "write the dataset as GIS layers (GeoPackage, GeoJSON, any OGR driver)"},
 	{"geocode", cmd_geocode, "resolve place names against the gazetteer"},
 };
 
@@ -27,7 +28,7 @@ static void print_usage(FILE *out)
 	      "Commands:\n",
 	      out);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	fputs("\nRun 'eventmap COMMAND --help' for a command's options.\n", out);
 }
 

@@ -329,14 +329,21 @@ static void test_run__writes_geocode_tsv(void **state)
 	assert_non_null(strstr(text, "Tuwaym\tunresolved"));
 	assert_non_null(strstr(text, "Baniyas\tresolved\t35.18188\t35.94871"));
 	free(text);
-	/* No temporary file is left beside the output. */
+	/* The outputs are there, and no temporary file is left beside them. */
 	snprintf(path, sizeof(path), "%s/out/nested", tmpdir);
 	dir = opendir(path);
 	assert_non_null(dir);
-	while ((entry = readdir(dir)) != NULL)
-		files += entry->d_name[0] != '.';
+	while ((entry = readdir(dir)) != NULL) {
+		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+			continue;
+		files++;
+		if (strcmp(entry->d_name, "geocode.tsv") != 0 &&
+		    strcmp(entry->d_name, "eventmap.gpkg") != 0 &&
+		    strcmp(entry->d_name, "geojson") != 0)
+			fail_msg("unexpected output '%s'", entry->d_name);
+	}
 	closedir(dir);
-	assert_int_equal(files, 1);
+	assert_int_equal(files, 3);
 	o = run("run -q -o out/nested");
 	assert_int_equal(o.code, 0);
 	assert_string_equal(o.out, "");

@@ -1,0 +1,52 @@
+/* eventmap — layers: the dataset as GIS layers through OGR.
+ *
+ * Layers: `reports` (points: every mapped or approximate row with all its
+ * attributes and how it was placed), `places` (points: the aggregated
+ * ranges per place), `flows` (lines from origin to destination) and
+ * `not_mapped` (attributes only: region totals and rows that could not be
+ * placed, each with its reason).  A GeoPackage also holds a QGIS default
+ * style per layer in `layer_styles`, so the layers open styled.
+ *
+ * File outputs are atomic: everything is written into a hidden temporary
+ * directory beside the destination and each file is renamed into place only
+ * when every format succeeded.  A failed or killed run leaves the earlier
+ * files whole. */
+#ifndef EVENTMAP_LAYERS_H
+#define EVENTMAP_LAYERS_H
+
+#include <stddef.h>
+
+#include "eventmap/aggregate.h"
+#include "eventmap/error.h"
+#include "eventmap/reports.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct em_layers_options {
+	/* Comma-separated OGR driver names: "GPKG,GeoJSON" (the default when
+	 * NULL), "FlatGeobuf", "KML", "CSV", "PostgreSQL"... */
+	const char *formats;
+	/* Directory holding qgis/<layer>.qml; NULL writes no styles. */
+	const char *styles_dir;
+	/* For database drivers (PostgreSQL): the connection string
+	 * ("PG:dbname=... host=..."); tables are replaced in one transaction. */
+	const char *connection;
+} em_layers_options;
+
+/* Writes every layer in every format under `directory` (created if
+ * missing): GPKG -> eventmap.gpkg; GeoJSON -> geojson/<layer>.geojson
+ * (RFC 7946); a driver that holds several layers in one file ->
+ * eventmap.<ext>; any other -> <driver>/<layer>.<ext>.
+ * Errors: EM_ERR_INVALID for an unknown or read-only driver (err lists the
+ * problem), EM_ERR_IO with GDAL's own message for a write failure. */
+em_status em_layers_write(const char *directory, const em_dataset *dataset,
+			  const em_summary *summary, const em_layers_options *options,
+			  em_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,168 @@
+/* eventmap — reports: the data model (one row per figure one source
+ * reported, one row per displacement), reading it from CSV through GDAL's
+ * CSV driver with errors that name the file, row and column, and placing
+ * every row on the map (or saying why not).
+ *
+ * Columns follow ACLED's where ACLED has one, so an ACLED export (31
+ * columns, a byte-order mark, dates as 2025-03-07 or 07 March 2025) reads
+ * as it is.  Every row ends in exactly one state: mapped, approximate, or
+ * not mapped with its reason. */
+#ifndef EVENTMAP_REPORTS_H
+#define EVENTMAP_REPORTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "eventmap/error.h"
+#include "eventmap/gazetteer.h"
+#include "eventmap/geocode.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum em_category {
+	EM_CATEGORY_CIVILIANS = 0,
+	EM_CATEGORY_SECURITY_FORCES,
+	EM_CATEGORY_PRO_ASSAD_FIGHTERS,
+	EM_CATEGORY_UNKNOWN,
+	EM_CATEGORY_COUNT
+} em_category;
+
+typedef enum em_qualifier {
+	EM_QUALIFIER_EXACT = 0,
+	EM_QUALIFIER_AT_LEAST,
+	EM_QUALIFIER_MORE_THAN,
+	EM_QUALIFIER_ABOUT,
+	EM_QUALIFIER_UP_TO
+} em_qualifier;
+
+typedef enum em_scope {
+	EM_SCOPE_PLACE = 0, /* a marker on a town */
+	EM_SCOPE_REGION = 1 /* a total for the whole area: the headline */
+} em_scope;
+
+typedef enum em_state {
+	EM_STATE_MAPPED = 0,      /* placed to town precision */
+	EM_STATE_APPROXIMATE = 1, /* placed, but near or region precision */
+	EM_STATE_NOT_MAPPED = 2   /* no point: see `reason` */
+} em_state;
+
+/* Where a name ended up on the map. */
+typedef struct em_location {
+	em_state state;
+	double lat, lon;            /* valid unless NOT_MAPPED */
+	int precision;              /* 1 town, 2 near, 3 region; 0 when not mapped */
+	const char *method;         /* "exact" ... "fuzzy", "override", "given"
+				       (coordinates in the row), "region" */
+	double score;
+	const char *place_id;       /* gazetteer id, or "" */
+	const char *place_name;     /* gazetteer name, or "" */
+	const char *country;        /* ISO code of the place, or "" */
+	const char *admin1;         /* its first-order division code, or "" */
+	char reason[256];           /* why not mapped, or "" */
+} em_location;
+
+/* Days since 1970-01-01 (proleptic Gregorian). */
+typedef int32_t em_date;
+
+typedef struct em_report {
+	const char *report_id;
+	em_date date;
+	em_date date_end;           /* == date when no span */
+	const char *location;
+	const char *admin1;
+	const char *country;
+	bool has_coordinates;
+	double latitude, longitude;
+	int geo_precision;          /* 1..3 as given (1 when absent) */
+	em_scope scope;
+	em_category category;
+	long long fatalities;
+	em_qualifier qualifier;
+	const char *event_type, *sub_event_type, *actor1, *actor2;
+	const char *source;
+	const char *reported_by;
+	const char *notes;
+	unsigned long row;          /* 1 = the first row after the header */
+	unsigned long line;         /* the line it starts on in its file */
+	em_location where;
+} em_report;
+
+typedef struct em_flow {
+	const char *flow_id;
+	bool has_date;
+	em_date date;
+	const char *origin;
+	const char *destination;
+	bool has_people;            /* false: "crowds", no count given */
+	long long people;
+	em_qualifier qualifier;
+	const char *source;
+	const char *reported_by;
+	const char *notes;
+	unsigned long row;
+	unsigned long line;
+	em_location from, to;
+} em_flow;
+
+typedef struct em_dataset em_dataset;
+
+/* Fatalities and people above this are refused as implausible. */
+#define EM_REPORTS_COUNT_MAX 100000000LL
+
+em_status em_dataset_create(em_dataset **out);
+void em_dataset_destroy(em_dataset *dataset);
+
+/* Reads a reports file (CSV, or anything GDAL's CSV driver opens).  On any
+ * error nothing from the file is kept and err names the file, the row, the
+ * column and the problem.  A file can be read once per dataset. */
+em_status em_dataset_read_reports(em_dataset *dataset, const char *path, em_error *err);
+em_status em_dataset_read_flows(em_dataset *dataset, const char *path, em_error *err);
+
+size_t em_dataset_report_count(const em_dataset *dataset);
+const em_report *em_dataset_report(const em_dataset *dataset, size_t index);
+size_t em_dataset_flow_count(const em_dataset *dataset);
+const em_flow *em_dataset_flow(const em_dataset *dataset, size_t index);
+/* The files read, for messages and credits ("" when none). */
+const char *em_dataset_reports_path(const em_dataset *dataset);
+const char *em_dataset_flows_path(const em_dataset *dataset);
+
+/* Places every report and flow end: given coordinates win, then the
+ * geocoder (with the row's admin1 and country as hints on top of
+ * `options`), region-scope rows and region names go to the headline and
+ * are drawn, when a flow needs them, at the middle of the dataset's mapped
+ * places with region precision.  Records a warning for every name not
+ * placed or placed only approximately. */
+em_status em_dataset_resolve(em_dataset *dataset, const em_gazetteer *gazetteer,
+			     const em_geocode_options *options, em_error *err);
+
+/* Rows per state over reports; the three add up to the rows read. */
+void em_dataset_counts(const em_dataset *dataset, size_t *mapped, size_t *approximate,
+		       size_t *not_mapped);
+
+/* Warnings from resolve ("reports.csv:9: location 'Tuwaym': not in the
+ * gazetteer; did you mean ..."); borrowed. */
+size_t em_dataset_warning_count(const em_dataset *dataset);
+const char *em_dataset_warning(const em_dataset *dataset, size_t index);
+
+/* Names for the enums as they appear in files: "civilians", "at_least",
+ * "region", "approximate" ... */
+const char *em_category_name(em_category category);
+const char *em_qualifier_name(em_qualifier qualifier);
+const char *em_scope_name(em_scope scope);
+const char *em_state_name(em_state state);
+
+/* Parses 2025-03-07, 7 March 2025 or 07-Mar-2025.  false for anything else,
+ * including impossible dates (2025-02-30). */
+bool em_date_parse(em_date *out, const char *text);
+/* Writes YYYY-MM-DD (11 bytes with the NUL). */
+void em_date_format(char *out, size_t size, em_date date);
+void em_date_split(em_date date, int *year, int *month, int *day);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,433 @@
+/* Figures per place and per source as honest ranges: categories of one
+ * source add up, repeated figures are alternatives, and different sources
+ * are never summed.  The display strings ("745–1,000+") are made here so
+ * layers and posters show the same words. */
+#include "eventmap/aggregate.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/pool.h"
+
+typedef struct source_acc {
+	const char *source;
+	em_range by_category[EM_CATEGORY_COUNT];
+	em_date first_date, last_date;
+	size_t report_count;
+} source_acc;
+
+typedef struct place_acc {
+	em_place_total total;
+	source_acc *sources;
+	size_t source_count, source_cap;
+} place_acc;
+
+typedef struct builder {
+	em_pool strings;
+	place_acc *places;
+	size_t place_count, place_cap;
+	uint32_t *slots; /* place index + 1 by key hash */
+	size_t slots_mask;
+	source_acc *headline;
+	size_t headline_count, headline_cap;
+	em_error *err;
+} builder;
+
+/* The looser of two qualifiers when they describe the same number: a
+ * "more than" claim is what the figure is worth. */
+static int looseness(em_qualifier q)
+{
+	switch (q) {
+	case EM_QUALIFIER_MORE_THAN: return 3;
+	case EM_QUALIFIER_AT_LEAST: return 2;
+	case EM_QUALIFIER_ABOUT: return 1;
+	default: return 0;
+	}
+}
+
+static void range_add(em_range *r, long long value, em_qualifier q)
+{
+	if (!r->present) {
+		r->present = true;
+		r->min = r->max = value;
+		r->min_qualifier = r->max_qualifier = q;
+		return;
+	}
+	if (value < r->min || (value == r->min && looseness(q) < looseness(r->min_qualifier))) {
+		r->min = value;
+		r->min_qualifier = q;
+	}
+	if (value > r->max || (value == r->max && looseness(q) > looseness(r->max_qualifier))) {
+		r->max = value;
+		r->max_qualifier = q;
+	}
+}
+
+static em_qualifier looser(em_qualifier a, em_qualifier b)
+{
+	return looseness(a) >= looseness(b) ? a : b;
+}
+
+/* One source's total: its categories add up; a figure it gives for all
+ * categories at once (unknown) is a total of its own, and the larger of
+ * the two readings stands. */
+static em_range source_total(const em_range *by_category)
+{
+	em_range sum = {0};
+	const em_range *all = &by_category[EM_CATEGORY_UNKNOWN];
+
+	for (int c = 0; c < EM_CATEGORY_UNKNOWN; c++) {
+		const em_range *r = &by_category[c];
+		if (!r->present)
+			continue;
+		if (!sum.present) {
+			sum = *r;
+			continue;
+		}
+		sum.min += r->min;
+		sum.max += r->max;
+		sum.min_qualifier = looser(sum.min_qualifier, r->min_qualifier);
+		sum.max_qualifier = looser(sum.max_qualifier, r->max_qualifier);
+	}
+	if (!all->present)
+		return sum;
+	if (!sum.present)
+		return *all;
+	if (all->min > sum.min) {
+		sum.min = all->min;
+		sum.min_qualifier = all->min_qualifier;
+	}
+	if (all->max > sum.max) {
+		sum.max = all->max;
+		sum.max_qualifier = all->max_qualifier;
+	}
+	return sum;
+}
+
+static void range_merge(em_range *into, const em_range *r)
+{
+	if (!r->present)
+		return;
+	range_add(into, r->min, r->min_qualifier);
+	range_add(into, r->max, r->max_qualifier);
+}
+
+void em_count_format(char *out, size_t size, long long count)
+{
+	char digits[32];
+	int n = snprintf(digits, sizeof(digits), "%lld", count < 0 ? -count : count);
+	size_t at = 0;
+
+	if (count < 0 && at + 1 < size)
+		out[at++] = '-';
+	for (int i = 0; i < n && at + 1 < size; i++) {
+		out[at++] = digits[i];
+		if ((n - i - 1) % 3 == 0 && i < n - 1 && at + 1 < size)
+			out[at++] = ',';
+	}
+	out[size > 0 ? (at < size ? at : size - 1) : 0] = '\0';
+}
+
+static void format_one(char *out, size_t size, long long value, em_qualifier q, bool prefix)
+{
+	char number[32];
+
+	em_count_format(number, sizeof(number), value);
+	switch (q) {
+	case EM_QUALIFIER_AT_LEAST:
+	case EM_QUALIFIER_MORE_THAN: snprintf(out, size, "%s+", number); break;
+	case EM_QUALIFIER_ABOUT: snprintf(out, size, "~%s", number); break;
+	case EM_QUALIFIER_UP_TO: snprintf(out, size, prefix ? "up to %s" : "%s", number); break;
+	default: snprintf(out, size, "%s", number); break;
+	}
+}
+
+void em_range_format(char *out, size_t size, const em_range *range)
+{
+	char low[40], high[40];
+
+	if (size == 0)
+		return;
+	out[0] = '\0';
+	if (!range->present)
+		return;
+	if (range->min == range->max) {
+		format_one(out, size, range->max, range->max_qualifier, true);
+		return;
+	}
+	/* The low end keeps "~"; a "+" on it would only blur the range. */
+	format_one(low, sizeof(low), range->min,
+		   range->min_qualifier == EM_QUALIFIER_ABOUT ? EM_QUALIFIER_ABOUT
+							     : EM_QUALIFIER_EXACT, false);
+	format_one(high, sizeof(high), range->max, range->max_qualifier, false);
+	snprintf(out, size, "%s\xE2\x80\x93%s", low, high);
+}
+
+static uint64_t hash_key(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static bool grow_slots(builder *b)
+{
+	size_t size = b->slots_mask ? (b->slots_mask + 1) * 2 : 256;
+	uint32_t *slots = calloc(size, sizeof(*slots));
+
+	if (slots == NULL)
+		return false;
+	for (size_t i = 0; i < b->place_count; i++) {
+		size_t s = hash_key(b->places[i].total.place_id) & (size - 1);
+		while (slots[s] != 0)
+			s = (s + 1) & (size - 1);
+		slots[s] = (uint32_t)i + 1;
+	}
+	free(b->slots);
+	b->slots = slots;
+	b->slots_mask = size - 1;
+	return true;
+}
+
+static place_acc *new_place(builder *b, const em_report *rep, const char *key)
+{
+	place_acc *p;
+
+	if (b->place_count == b->place_cap) {
+		size_t cap = b->place_cap ? b->place_cap * 2 : 64;
+		place_acc *grown = realloc(b->places, cap * sizeof(*grown));
+		if (grown == NULL)
+			return NULL;
+		b->places = grown;
+		b->place_cap = cap;
+	}
+	p = &b->places[b->place_count++];
+	memset(p, 0, sizeof(*p));
+	p->total.place_id = key;
+	p->total.name = rep->location;
+	p->total.gazetteer_name = rep->where.place_name;
+	p->total.country = rep->where.country;
+	p->total.admin1 = rep->where.admin1;
+	p->total.lat = rep->where.lat;
+	p->total.lon = rep->where.lon;
+	p->total.method = rep->where.method;
+	p->total.score = rep->where.score;
+	p->total.first_date = rep->date;
+	p->total.last_date = rep->date;
+	return p;
+}
+
+static place_acc *find_place(builder *b, const em_report *rep)
+{
+	char given[64];
+	const char *key = rep->where.place_id;
+	size_t slot;
+
+	if (key[0] == '\0') {
+		snprintf(given, sizeof(given), "given:%.5f,%.5f", rep->where.lat, rep->where.lon);
+		key = given;
+	}
+	if ((b->place_count + 1) * 2 > b->slots_mask + 1 && !grow_slots(b))
+		return NULL;
+	slot = hash_key(key) & b->slots_mask;
+	while (b->slots[slot] != 0) {
+		place_acc *p = &b->places[b->slots[slot] - 1];
+		if (strcmp(p->total.place_id, key) == 0)
+			return p;
+		slot = (slot + 1) & b->slots_mask;
+	}
+	if (key == given && (key = em_pool_strdup(&b->strings, given)) == NULL)
+		return NULL;
+	if (new_place(b, rep, key) == NULL)
+		return NULL;
+	b->slots[slot] = (uint32_t)b->place_count;
+	return &b->places[b->place_count - 1];
+}
+
+static source_acc *find_source(source_acc **list, size_t *count, size_t *cap, const char *source)
+{
+	for (size_t i = 0; i < *count; i++)
+		if (strcmp((*list)[i].source, source) == 0)
+			return &(*list)[i];
+	if (*count == *cap) {
+		size_t new_cap = *cap ? *cap * 2 : 4;
+		source_acc *grown = realloc(*list, new_cap * sizeof(*grown));
+		if (grown == NULL)
+			return NULL;
+		*list = grown;
+		*cap = new_cap;
+	}
+	memset(&(*list)[*count], 0, sizeof(source_acc));
+	(*list)[*count].source = source;
+	return &(*list)[(*count)++];
+}
+
+static void add_to_source(source_acc *s, const em_report *rep)
+{
+	range_add(&s->by_category[rep->category], rep->fatalities, rep->qualifier);
+	if (s->report_count == 0 || rep->date < s->first_date)
+		s->first_date = rep->date;
+	if (s->report_count == 0 || rep->date_end > s->last_date)
+		s->last_date = rep->date_end;
+	s->report_count++;
+}
+
+static em_status add_report(builder *b, const em_report *rep)
+{
+	source_acc *s;
+
+	if (rep->scope == EM_SCOPE_REGION) {
+		s = find_source(&b->headline, &b->headline_count, &b->headline_cap, rep->source);
+	} else {
+		place_acc *p = find_place(b, rep);
+		if (p == NULL)
+			return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
+		s = find_source(&p->sources, &p->source_count, &p->source_cap, rep->source);
+		if (rep->where.precision > p->total.precision)
+			p->total.precision = rep->where.precision;
+		if (rep->date < p->total.first_date)
+			p->total.first_date = rep->date;
+		if (rep->date_end > p->total.last_date)
+			p->total.last_date = rep->date_end;
+		p->total.report_count++;
+	}
+	if (s == NULL)
+		return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
+	add_to_source(s, rep);
+	return EM_OK;
+}
+
+static void finish_place(place_acc *p)
+{
+	em_place_total *t = &p->total;
+	size_t at = 0, categories = 0;
+
+	for (size_t i = 0; i < p->source_count; i++) {
+		em_range total = source_total(p->sources[i].by_category);
+		range_merge(&t->total, &total);
+		for (int c = 0; c < EM_CATEGORY_COUNT; c++)
+			range_merge(&t->by_category[c], &p->sources[i].by_category[c]);
+		if (at < sizeof(t->sources))
+			at += (size_t)snprintf(t->sources + at, sizeof(t->sources) - at, "%s%s",
+					       i ? "; " : "", p->sources[i].source);
+	}
+	t->category = EM_CATEGORY_MIXED;
+	for (int c = 0; c < EM_CATEGORY_COUNT; c++) {
+		if (t->by_category[c].present) {
+			categories++;
+			t->category = (em_category)c;
+		}
+	}
+	if (categories > 1)
+		t->category = EM_CATEGORY_MIXED;
+	t->state = t->precision > 1 ? EM_STATE_APPROXIMATE : EM_STATE_MAPPED;
+	em_range_format(t->display, sizeof(t->display), &t->total);
+	snprintf(t->label, sizeof(t->label), "%s \xC2\xB7 %s", t->name, t->display);
+}
+
+static int compare_places(const void *a, const void *b)
+{
+	const em_place_total *x = a, *y = b;
+
+	if (x->total.max != y->total.max)
+		return x->total.max > y->total.max ? -1 : 1;
+	return strcmp(x->place_id, y->place_id);
+}
+
+static bool in_filter(const em_filter *f, const em_report *rep)
+{
+	return f == NULL || ((!f->has_from || rep->date >= f->from) &&
+			     (!f->has_to || rep->date <= f->to));
+}
+
+static em_status build(builder *b, em_summary *s, const em_dataset *dataset,
+		       const em_filter *filter)
+{
+	em_status status = EM_OK;
+
+	for (size_t i = 0; i < em_dataset_report_count(dataset) && status == EM_OK; i++) {
+		const em_report *rep = em_dataset_report(dataset, i);
+		if (!in_filter(filter, rep))
+			continue;
+		s->report_count++;
+		if (rep->scope == EM_SCOPE_PLACE && rep->where.state == EM_STATE_NOT_MAPPED)
+			s->not_mapped_count++;
+		else
+			status = add_report(b, rep);
+	}
+	if (status != EM_OK)
+		return status;
+	s->places = calloc(b->place_count + 1, sizeof(*s->places));
+	s->headline = calloc(b->headline_count + 1, sizeof(*s->headline));
+	if (s->places == NULL || s->headline == NULL)
+		return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < b->place_count; i++) {
+		finish_place(&b->places[i]);
+		s->places[i] = b->places[i].total;
+	}
+	s->place_count = b->place_count;
+	qsort(s->places, s->place_count, sizeof(*s->places), compare_places);
+	for (size_t i = 0; i < b->headline_count; i++) {
+		em_source_total *h = &s->headline[i];
+		h->source = b->headline[i].source;
+		memcpy(h->by_category, b->headline[i].by_category, sizeof(h->by_category));
+		h->total = source_total(h->by_category);
+		h->first_date = b->headline[i].first_date;
+		h->last_date = b->headline[i].last_date;
+		h->report_count = b->headline[i].report_count;
+	}
+	s->headline_count = b->headline_count;
+	return EM_OK;
+}
+
+/* The summary and the pool its "given:" keys live in, freed together. */
+typedef struct summary_block {
+	em_summary summary;
+	em_pool strings;
+} summary_block;
+
+em_status em_summary_create(em_summary **out, const em_dataset *dataset,
+			    const em_filter *filter, em_error *err)
+{
+	summary_block *block;
+	builder b;
+	em_status status;
+
+	*out = NULL;
+	block = calloc(1, sizeof(*block));
+	if (block == NULL)
+		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	memset(&b, 0, sizeof(b));
+	b.err = err;
+	status = build(&b, &block->summary, dataset, filter);
+	for (size_t i = 0; i < b.place_count; i++)
+		free(b.places[i].sources);
+	free(b.places);
+	free(b.slots);
+	free(b.headline);
+	block->strings = b.strings;
+	if (status != EM_OK) {
+		em_summary_destroy(&block->summary);
+		return status;
+	}
+	*out = &block->summary;
+	return EM_OK;
+}
+
+void em_summary_destroy(em_summary *summary)
+{
+	summary_block *block = (summary_block *)summary;
+
+	if (summary == NULL)
+		return;
+	free(summary->places);
+	free(summary->headline);
+	em_pool_clear(&block->strings);
+	free(block);
+}

@@ -1,0 +1,128 @@
+/* `eventmap export`: the dataset as GIS layers (GeoPackage with QGIS
+ * styles, GeoJSON, or any OGR driver), after placing every row. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "eventmap/aggregate.h"
+#include "eventmap/layers.h"
+
+static const char usage[] =
+	"usage: eventmap export [options]\n"
+	"\n"
+	"Write the reports, places, flows and not-mapped rows as GIS layers.\n"
+	"\n"
+	"  -r, --reports FILE       reports CSV (default: the default dataset)\n"
+	"      --flows FILE         displacement CSV (default: the default dataset's,\n"
+	"                           when --reports is not given)\n"
+	"  -o, --output DIR         output directory (default: output)\n"
+	"  -f, --format LIST        OGR drivers, comma-separated (default GPKG,GeoJSON):\n"
+	"                           GPKG -> DIR/eventmap.gpkg (with QGIS styles),\n"
+	"                           GeoJSON -> DIR/geojson/<layer>.geojson (RFC 7946),\n"
+	"                           FlatGeobuf, KML, CSV, ... any OGR driver by name\n"
+	"      --connection STR     database connection for --format PostgreSQL\n"
+	"                           (for example \"PG:dbname=news host=localhost\")\n"
+	"  -g, --gazetteer FILE     also load this GeoNames-format file (repeatable)\n"
+	"      --override FILE      pin names with a GeoNames-format file (repeatable)\n"
+	"      --strict             treat warnings (unplaced or approximate places) as\n"
+	"                           errors: write nothing and exit 1\n"
+	"  -q, --quiet              print nothing but errors\n"
+	"  -h, --help               show this help\n"
+	"\n"
+	"Exit status: 0 written, 1 usage, input or I/O error.\n";
+
+enum { OPT_FLOWS = 256, OPT_CONNECTION, OPT_OVERRIDE, OPT_STRICT };
+
+typedef struct export_args {
+	cli_dataset_options data;
+	cli_gazetteer_options gazetteers;
+	em_layers_options layers;
+	const char *directory;
+} export_args;
+
+static int parse_args(export_args *a, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"reports", required_argument, NULL, 'r'},
+		{"flows", required_argument, NULL, OPT_FLOWS},
+		{"output", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, 'f'},
+		{"connection", required_argument, NULL, OPT_CONNECTION},
+		{"gazetteer", required_argument, NULL, 'g'},
+		{"override", required_argument, NULL, OPT_OVERRIDE},
+		{"strict", no_argument, NULL, OPT_STRICT},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "r:o:f:g:qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r': a->data.reports = optarg; break;
+		case OPT_FLOWS: a->data.flows = optarg; break;
+		case 'o': a->directory = optarg; break;
+		case 'f': a->layers.formats = optarg; break;
+		case OPT_CONNECTION: a->layers.connection = optarg; break;
+		case 'g':
+			if (!cli_add_file(a->gazetteers.files, &a->gazetteers.file_count, optarg,
+					  "export", "--gazetteer"))
+				return CLI_EXIT_ERROR;
+			break;
+		case OPT_OVERRIDE:
+			if (!cli_add_file(a->gazetteers.overrides, &a->gazetteers.override_count,
+					  optarg, "export", "--override"))
+				return CLI_EXIT_ERROR;
+			break;
+		case OPT_STRICT: a->data.strict = true; break;
+		case 'q': a->data.quiet = true; break;
+		case 'h': fputs(usage, stdout); return -1;
+		default: fputs(usage, stderr); return CLI_EXIT_ERROR;
+		}
+	}
+	if (optind < argc) {
+		cli_error("export", "unexpected argument '%s'", argv[optind]);
+		return CLI_EXIT_ERROR;
+	}
+	return CLI_EXIT_OK;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	export_args a;
+	em_gazetteer *gz = NULL;
+	em_dataset *ds = NULL;
+	em_summary *summary = NULL;
+	em_error err;
+	char styles[4096];
+	int rc;
+
+	memset(&a, 0, sizeof(a));
+	a.directory = "output";
+	em_error_clear(&err);
+	rc = parse_args(&a, argc, argv);
+	if (rc != CLI_EXIT_OK)
+		return rc < 0 ? CLI_EXIT_OK : rc;
+	a.layers.styles_dir = cli_data_path(styles, sizeof(styles), "styles");
+	rc = CLI_EXIT_ERROR;
+	if (cli_load_gazetteer(&gz, &a.gazetteers, &err) != EM_OK ||
+	    cli_load_dataset(&ds, gz, &a.data, "export", &err) != EM_OK ||
+	    em_summary_create(&summary, ds, NULL, &err) != EM_OK ||
+	    em_layers_write(a.directory, ds, summary, &a.layers, &err) != EM_OK) {
+		cli_error("export", "%s", err.message);
+		goto done;
+	}
+	if (!a.data.quiet) {
+		cli_print_counts(ds);
+		printf("layers written to %s (%s)\n",
+		       a.layers.connection ? a.layers.connection : a.directory,
+		       a.layers.formats ? a.layers.formats : "GPKG,GeoJSON");
+	}
+	rc = CLI_EXIT_OK;
+done:
+	em_summary_destroy(summary);
+	em_dataset_destroy(ds);
+	em_gazetteer_destroy(gz);
+	return rc;
+}

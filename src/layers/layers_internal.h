@@ -1,0 +1,33 @@
+/* The layers module's pieces: the field schemas and how a row of the data
+ * model becomes an OGR feature (schema.c), and the drivers, files and
+ * styles (write.c). */
+#ifndef EM_LAYERS_INTERNAL_H
+#define EM_LAYERS_INTERNAL_H
+
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include "eventmap/layers.h"
+
+typedef enum layer_kind {
+	LAYER_REPORTS = 0,
+	LAYER_PLACES,
+	LAYER_FLOWS,
+	LAYER_NOT_MAPPED,
+	LAYER_COUNT
+} layer_kind;
+
+extern const char *const em_layer_names[LAYER_COUNT];
+
+/* Creates the layer's fields in an OGR layer just made. */
+em_status em_layers_define(OGRLayerH layer, layer_kind kind, em_error *err);
+
+/* Writes every feature of one layer. */
+em_status em_layers_fill(OGRLayerH layer, layer_kind kind, const em_dataset *dataset,
+			 const em_summary *summary, em_error *err);
+
+/* The geometry type a layer is created with. */
+OGRwkbGeometryType em_layers_geometry(layer_kind kind);
+
+#endif

@@ -1,0 +1,351 @@
+/* The layers' fields and how rows of the data model fill them.  Each schema
+ * is one table, and each row is written in the table's order through a
+ * cursor, so a field cannot be added in one place and forgotten in the
+ * other without the count check failing. */
+#include "layers_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <cpl_error.h>
+
+typedef struct field {
+	const char *name;
+	OGRFieldType type;
+	OGRFieldSubType subtype;
+} field;
+
+#define STR(n) {n, OFTString, OFSTNone}
+#define INT(n) {n, OFTInteger, OFSTNone}
+#define I64(n) {n, OFTInteger64, OFSTNone}
+#define REAL(n) {n, OFTReal, OFSTNone}
+#define DATE(n) {n, OFTDate, OFSTNone}
+
+static const field report_fields[] = {
+	STR("report_id"), DATE("event_date"), DATE("event_date_end"), STR("location"),
+	STR("admin1"), STR("country"), INT("geo_precision"), STR("scope"), STR("category"),
+	I64("fatalities"), STR("qualifier"), STR("event_type"), STR("sub_event_type"),
+	STR("actor1"), STR("actor2"), STR("source"), STR("reported_by"), STR("notes"),
+	STR("state"), STR("place_id"), STR("place_name"), STR("geocode_method"),
+	REAL("geocode_score"), REAL("latitude"), REAL("longitude"), STR("reason"),
+};
+/* not_mapped has every report field; reports leaves out `reason`. */
+#define REPORT_FIELDS (sizeof(report_fields) / sizeof(report_fields[0]) - 1)
+#define NOT_MAPPED_FIELDS (sizeof(report_fields) / sizeof(report_fields[0]))
+
+static const field place_fields[] = {
+	STR("place_id"), STR("name"), STR("gazetteer_name"), STR("country"), STR("admin1"),
+	INT("precision"), INT("approximate"), STR("method"), REAL("score"),
+	I64("fatalities_min"), I64("fatalities_max"), STR("display"), STR("sources"),
+	INT("report_count"), DATE("first_date"), DATE("last_date"),
+	I64("civilians_min"), I64("civilians_max"), I64("security_forces_min"),
+	I64("security_forces_max"), I64("pro_assad_fighters_min"), I64("pro_assad_fighters_max"),
+	I64("unknown_min"), I64("unknown_max"), STR("category"), STR("label"),
+};
+
+static const field flow_fields[] = {
+	STR("flow_id"), DATE("date"), STR("origin"), STR("destination"), I64("people"),
+	STR("qualifier"), STR("display"), STR("source"), STR("reported_by"), STR("notes"),
+	STR("label"), INT("origin_precision"), INT("destination_precision"), STR("state"),
+	STR("reason"),
+};
+
+const char *const em_layer_names[LAYER_COUNT] = {"reports", "places", "flows", "not_mapped"};
+
+static const field *schema(layer_kind kind, size_t *count)
+{
+	switch (kind) {
+	case LAYER_REPORTS: *count = REPORT_FIELDS; return report_fields;
+	case LAYER_NOT_MAPPED: *count = NOT_MAPPED_FIELDS; return report_fields;
+	case LAYER_PLACES: *count = sizeof(place_fields) / sizeof(place_fields[0]); return place_fields;
+	default: *count = sizeof(flow_fields) / sizeof(flow_fields[0]); return flow_fields;
+	}
+}
+
+OGRwkbGeometryType em_layers_geometry(layer_kind kind)
+{
+	switch (kind) {
+	case LAYER_FLOWS: return wkbLineString;
+	case LAYER_NOT_MAPPED: return wkbNone;
+	default: return wkbPoint;
+	}
+}
+
+static em_status gdal_failure(em_error *err, const char *what, const char *layer)
+{
+	const char *message = CPLGetLastErrorMsg();
+
+	return em_error_set(err, EM_ERR_IO, "layer '%s': %s%s%s", layer, what,
+			    message[0] ? ": " : "", message);
+}
+
+em_status em_layers_define(OGRLayerH layer, layer_kind kind, em_error *err)
+{
+	size_t count;
+	const field *fields = schema(kind, &count);
+
+	for (size_t i = 0; i < count; i++) {
+		OGRFieldDefnH defn = OGR_Fld_Create(fields[i].name, fields[i].type);
+		OGRErr e;
+
+		OGR_Fld_SetSubType(defn, fields[i].subtype);
+		e = OGR_L_CreateField(layer, defn, TRUE);
+		OGR_Fld_Destroy(defn);
+		if (e != OGRERR_NONE)
+			return gdal_failure(err, "cannot create field", em_layer_names[kind]);
+	}
+	return EM_OK;
+}
+
+/* Fills a feature's fields in schema order. */
+typedef struct cursor {
+	OGRFeatureH feature;
+	int index;
+} cursor;
+
+static void put_str(cursor *c, const char *value)
+{
+	if (value != NULL && value[0] != '\0')
+		OGR_F_SetFieldString(c->feature, c->index, value);
+	else
+		OGR_F_SetFieldNull(c->feature, c->index);
+	c->index++;
+}
+
+static void put_int(cursor *c, long long value)
+{
+	OGR_F_SetFieldInteger64(c->feature, c->index++, value);
+}
+
+static void put_real(cursor *c, double value)
+{
+	OGR_F_SetFieldDouble(c->feature, c->index++, value);
+}
+
+static void put_null(cursor *c)
+{
+	OGR_F_SetFieldNull(c->feature, c->index++);
+}
+
+static void put_date(cursor *c, em_date date)
+{
+	int y, m, d;
+
+	em_date_split(date, &y, &m, &d);
+	OGR_F_SetFieldDateTime(c->feature, c->index++, y, m, d, 0, 0, 0, 0);
+}
+
+static void put_range(cursor *c, const em_range *range)
+{
+	if (range->present) {
+		put_int(c, range->min);
+		put_int(c, range->max);
+	} else {
+		put_null(c);
+		put_null(c);
+	}
+}
+
+static void put_report(cursor *c, const em_report *rep, bool with_reason)
+{
+	const em_location *w = &rep->where;
+	bool placed = w->state != EM_STATE_NOT_MAPPED;
+
+	put_str(c, rep->report_id);
+	put_date(c, rep->date);
+	put_date(c, rep->date_end);
+	put_str(c, rep->location);
+	put_str(c, rep->admin1);
+	put_str(c, rep->country);
+	put_int(c, rep->geo_precision);
+	put_str(c, em_scope_name(rep->scope));
+	put_str(c, em_category_name(rep->category));
+	put_int(c, rep->fatalities);
+	put_str(c, em_qualifier_name(rep->qualifier));
+	put_str(c, rep->event_type);
+	put_str(c, rep->sub_event_type);
+	put_str(c, rep->actor1);
+	put_str(c, rep->actor2);
+	put_str(c, rep->source);
+	put_str(c, rep->reported_by);
+	put_str(c, rep->notes);
+	put_str(c, em_state_name(w->state));
+	put_str(c, w->place_id);
+	put_str(c, w->place_name);
+	put_str(c, w->method);
+	if (placed) {
+		put_real(c, w->score);
+		put_real(c, w->lat);
+		put_real(c, w->lon);
+	} else {
+		put_null(c);
+		put_null(c);
+		put_null(c);
+	}
+	if (with_reason)
+		put_str(c, w->reason);
+}
+
+static void put_place(cursor *c, const em_place_total *p)
+{
+	put_str(c, p->place_id);
+	put_str(c, p->name);
+	put_str(c, p->gazetteer_name);
+	put_str(c, p->country);
+	put_str(c, p->admin1);
+	put_int(c, p->precision);
+	put_int(c, p->precision > 1);
+	put_str(c, p->method);
+	put_real(c, p->score);
+	put_range(c, &p->total);
+	put_str(c, p->display);
+	put_str(c, p->sources);
+	put_int(c, (long long)p->report_count);
+	put_date(c, p->first_date);
+	put_date(c, p->last_date);
+	for (int k = 0; k < EM_CATEGORY_COUNT; k++)
+		put_range(c, &p->by_category[k]);
+	put_str(c, p->category == EM_CATEGORY_MIXED ? "mixed" : em_category_name(p->category));
+	put_str(c, p->label);
+}
+
+static void flow_display(const em_flow *flow, char *display, size_t size)
+{
+	em_range range = {0};
+
+	if (!flow->has_people) {
+		snprintf(display, size, "uncounted");
+		return;
+	}
+	range.present = true;
+	range.min = range.max = flow->people;
+	range.min_qualifier = range.max_qualifier = flow->qualifier;
+	em_range_format(display, size, &range);
+}
+
+static void put_flow(cursor *c, const em_flow *flow)
+{
+	char display[64], label[512];
+	bool drawn = flow->from.state != EM_STATE_NOT_MAPPED && flow->to.state != EM_STATE_NOT_MAPPED;
+
+	flow_display(flow, display, sizeof(display));
+	snprintf(label, sizeof(label), "%s to %s \xC2\xB7 %s",
+		 flow->has_people ? display : "People", flow->destination, flow->source);
+	put_str(c, flow->flow_id);
+	if (flow->has_date)
+		put_date(c, flow->date);
+	else
+		put_null(c);
+	put_str(c, flow->origin);
+	put_str(c, flow->destination);
+	if (flow->has_people)
+		put_int(c, flow->people);
+	else
+		put_null(c);
+	put_str(c, em_qualifier_name(flow->qualifier));
+	put_str(c, display);
+	put_str(c, flow->source);
+	put_str(c, flow->reported_by);
+	put_str(c, flow->notes);
+	put_str(c, label);
+	put_int(c, flow->from.precision);
+	put_int(c, flow->to.precision);
+	put_str(c, drawn ? "mapped" : "not_mapped");
+	put_str(c, drawn ? "" : (flow->from.state == EM_STATE_NOT_MAPPED ? flow->from.reason
+									 : flow->to.reason));
+}
+
+static OGRGeometryH point(double lat, double lon)
+{
+	OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
+
+	OGR_G_SetPoint_2D(g, 0, lon, lat);
+	return g;
+}
+
+static em_status emit(OGRLayerH layer, layer_kind kind, OGRFeatureH feature, OGRGeometryH geom,
+		      int filled, em_error *err)
+{
+	size_t expected;
+	OGRErr e;
+
+	schema(kind, &expected);
+	if ((size_t)filled != expected) {
+		OGR_G_DestroyGeometry(geom);
+		OGR_F_Destroy(feature);
+		return em_error_set(err, EM_ERR_INVALID, "layer '%s': %d values for %zu fields",
+				    em_layer_names[kind], filled, expected);
+	}
+	if (geom != NULL)
+		OGR_F_SetGeometryDirectly(feature, geom);
+	e = OGR_L_CreateFeature(layer, feature);
+	OGR_F_Destroy(feature);
+	if (e != OGRERR_NONE)
+		return gdal_failure(err, "cannot write a feature", em_layer_names[kind]);
+	return EM_OK;
+}
+
+static em_status fill_reports(OGRLayerH layer, layer_kind kind, const em_dataset *dataset,
+			      em_error *err)
+{
+	em_status status = EM_OK;
+
+	for (size_t i = 0; i < em_dataset_report_count(dataset) && status == EM_OK; i++) {
+		const em_report *rep = em_dataset_report(dataset, i);
+		bool placed = rep->where.state != EM_STATE_NOT_MAPPED;
+		cursor c;
+
+		if (placed != (kind == LAYER_REPORTS))
+			continue;
+		c.feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+		c.index = 0;
+		put_report(&c, rep, kind == LAYER_NOT_MAPPED);
+		status = emit(layer, kind, c.feature,
+			      placed ? point(rep->where.lat, rep->where.lon) : NULL, c.index, err);
+	}
+	return status;
+}
+
+static em_status fill_places(OGRLayerH layer, const em_summary *summary, em_error *err)
+{
+	em_status status = EM_OK;
+
+	for (size_t i = 0; i < summary->place_count && status == EM_OK; i++) {
+		const em_place_total *p = &summary->places[i];
+		cursor c = {OGR_F_Create(OGR_L_GetLayerDefn(layer)), 0};
+
+		put_place(&c, p);
+		status = emit(layer, LAYER_PLACES, c.feature, point(p->lat, p->lon), c.index, err);
+	}
+	return status;
+}
+
+static em_status fill_flows(OGRLayerH layer, const em_dataset *dataset, em_error *err)
+{
+	em_status status = EM_OK;
+
+	for (size_t i = 0; i < em_dataset_flow_count(dataset) && status == EM_OK; i++) {
+		const em_flow *flow = em_dataset_flow(dataset, i);
+		cursor c = {OGR_F_Create(OGR_L_GetLayerDefn(layer)), 0};
+		OGRGeometryH line = NULL;
+
+		if (flow->from.state != EM_STATE_NOT_MAPPED && flow->to.state != EM_STATE_NOT_MAPPED) {
+			line = OGR_G_CreateGeometry(wkbLineString);
+			OGR_G_AddPoint_2D(line, flow->from.lon, flow->from.lat);
+			OGR_G_AddPoint_2D(line, flow->to.lon, flow->to.lat);
+		}
+		put_flow(&c, flow);
+		status = emit(layer, LAYER_FLOWS, c.feature, line, c.index, err);
+	}
+	return status;
+}
+
+em_status em_layers_fill(OGRLayerH layer, layer_kind kind, const em_dataset *dataset,
+			 const em_summary *summary, em_error *err)
+{
+	switch (kind) {
+	case LAYER_PLACES: return fill_places(layer, summary, err);
+	case LAYER_FLOWS: return fill_flows(layer, dataset, err);
+	default: return fill_reports(layer, kind, dataset, err);
+	}
+}

@@ -1,0 +1,106 @@
+/* The dataset: owns every row's strings and the warnings that resolving
+ * them produced. */
+#include "reports_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+em_status em_dataset_create(em_dataset **out)
+{
+	if (out == NULL)
+		return EM_ERR_INVALID;
+	*out = calloc(1, sizeof(**out));
+	return *out ? EM_OK : EM_ERR_NOMEM;
+}
+
+void em_dataset_destroy(em_dataset *dataset)
+{
+	if (dataset == NULL)
+		return;
+	for (size_t i = 0; i < dataset->warning_count; i++)
+		free(dataset->warnings[i]);
+	free(dataset->warnings);
+	free(dataset->reports);
+	free(dataset->flows);
+	em_pool_clear(&dataset->strings);
+	free(dataset);
+}
+
+size_t em_dataset_report_count(const em_dataset *dataset)
+{
+	return dataset ? dataset->report_count : 0;
+}
+
+const em_report *em_dataset_report(const em_dataset *dataset, size_t index)
+{
+	return (dataset && index < dataset->report_count) ? &dataset->reports[index] : NULL;
+}
+
+size_t em_dataset_flow_count(const em_dataset *dataset)
+{
+	return dataset ? dataset->flow_count : 0;
+}
+
+const em_flow *em_dataset_flow(const em_dataset *dataset, size_t index)
+{
+	return (dataset && index < dataset->flow_count) ? &dataset->flows[index] : NULL;
+}
+
+const char *em_dataset_reports_path(const em_dataset *dataset)
+{
+	return (dataset && dataset->reports_path) ? dataset->reports_path : "";
+}
+
+const char *em_dataset_flows_path(const em_dataset *dataset)
+{
+	return (dataset && dataset->flows_path) ? dataset->flows_path : "";
+}
+
+size_t em_dataset_warning_count(const em_dataset *dataset)
+{
+	return dataset ? dataset->warning_count : 0;
+}
+
+const char *em_dataset_warning(const em_dataset *dataset, size_t index)
+{
+	return (dataset && index < dataset->warning_count) ? dataset->warnings[index] : NULL;
+}
+
+bool em_dataset_warn(em_dataset *dataset, const char *format, ...)
+{
+	char text[1024];
+	va_list args;
+	char *copy;
+
+	va_start(args, format);
+	vsnprintf(text, sizeof(text), format, args);
+	va_end(args);
+	if (dataset->warning_count == dataset->warnings_cap) {
+		size_t cap = dataset->warnings_cap ? dataset->warnings_cap * 2 : 16;
+		char **grown = realloc(dataset->warnings, cap * sizeof(*grown));
+		if (grown == NULL)
+			return false;
+		dataset->warnings = grown;
+		dataset->warnings_cap = cap;
+	}
+	copy = strdup(text);
+	if (copy == NULL)
+		return false;
+	dataset->warnings[dataset->warning_count++] = copy;
+	return true;
+}
+
+void em_dataset_counts(const em_dataset *dataset, size_t *mapped, size_t *approximate,
+		       size_t *not_mapped)
+{
+	*mapped = *approximate = *not_mapped = 0;
+	for (size_t i = 0; dataset && i < dataset->report_count; i++) {
+		switch (dataset->reports[i].where.state) {
+		case EM_STATE_MAPPED: (*mapped)++; break;
+		case EM_STATE_APPROXIMATE: (*approximate)++; break;
+		default: (*not_mapped)++; break;
+		}
+	}
+}

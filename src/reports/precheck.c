@@ -1,0 +1,157 @@
+/* A pass over a CSV file before GDAL reads it, for the faults GDAL's CSV
+ * driver forgives silently: binary data, invalid UTF-8, an unbalanced quote
+ * that would swallow the rest of the file into one field, and rows with
+ * more or fewer fields than the header.  It only counts separators and
+ * quotes; the values themselves are read by GDAL. */
+#include "reports_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eventmap/text.h"
+
+typedef struct scan {
+	const char *path;
+	char separator;
+	bool in_quotes;
+	unsigned long quote_line;   /* where the open quote started */
+	unsigned long record_line;  /* where the current record started */
+	size_t fields;              /* separators seen in this record + 1 */
+	size_t header_fields;       /* 0 until the header is complete */
+	bool record_blank;          /* nothing but white space so far */
+	unsigned long records;
+	unsigned long *lines;       /* start line of each data record */
+	size_t lines_cap;
+	bool out_of_memory;
+} scan;
+
+static char choose_separator(const char *header, size_t len)
+{
+	bool comma = memchr(header, ',', len) != NULL;
+
+	if (!comma && memchr(header, ';', len) != NULL)
+		return ';';
+	if (!comma && memchr(header, '\t', len) != NULL)
+		return '\t';
+	return ',';
+}
+
+static em_status end_record(scan *s, em_error *err)
+{
+	if (s->record_blank && s->fields == 1)
+		return EM_OK; /* blank lines are skipped, as GDAL does */
+	if (s->header_fields == 0) {
+		s->header_fields = s->fields;
+	} else if (s->fields != s->header_fields) {
+		return em_error_set(err, EM_ERR_INVALID,
+				    "%s: line %lu: %zu fields, but the header has %zu "
+				    "(a missing or extra separator, or a value with '%c' "
+				    "that is not quoted)",
+				    s->path, s->record_line, s->fields, s->header_fields,
+				    s->separator);
+	} else {
+		if (s->records == s->lines_cap) {
+			size_t cap = s->lines_cap ? s->lines_cap * 2 : 1024;
+			unsigned long *grown = realloc(s->lines, cap * sizeof(*grown));
+			if (grown == NULL)
+				return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", s->path);
+			s->lines = grown;
+			s->lines_cap = cap;
+		}
+		s->lines[s->records++] = s->record_line;
+	}
+	return EM_OK;
+}
+
+static em_status scan_line(scan *s, const char *line, size_t len, unsigned long number,
+			   em_error *err)
+{
+	if (memchr(line, '\0', len) != NULL)
+		return em_error_set(err, EM_ERR_INVALID,
+				    "%s: line %lu: binary data: this is not a CSV text file", s->path,
+				    number);
+	if (!em_text_valid_utf8(line, len))
+		return em_error_set(err, EM_ERR_INVALID,
+				    "%s: line %lu: not valid UTF-8 (save the file as UTF-8 text)",
+				    s->path, number);
+	if (!s->in_quotes) {
+		s->record_line = number;
+		s->fields = 1;
+		s->record_blank = true;
+		if (s->separator == 0)
+			s->separator = choose_separator(line, len);
+	}
+	for (size_t i = 0; i < len; i++) {
+		char c = line[i];
+		if (c == '"') {
+			if (!s->in_quotes)
+				s->quote_line = number;
+			s->in_quotes = !s->in_quotes;
+		} else if (c == s->separator && !s->in_quotes) {
+			s->fields++;
+		}
+		if (c != ' ' && c != '\t' && c != '\r')
+			s->record_blank = false;
+	}
+	if (s->in_quotes)
+		return EM_OK; /* a quoted value goes on over the line break */
+	return end_record(s, err);
+}
+
+em_status em_reports_precheck(const char *path, unsigned long *out_records,
+			      unsigned long **out_lines, em_error *err)
+{
+	scan s;
+	FILE *in;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	unsigned long number = 0;
+	em_status status = EM_OK;
+
+	memset(&s, 0, sizeof(s));
+	s.path = path;
+	*out_records = 0;
+	*out_lines = NULL;
+	in = fopen(path, "rb");
+	if (in == NULL)
+		return em_error_set(err, EM_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+	while (status == EM_OK && (got = getline(&line, &cap, in)) >= 0) {
+		size_t len = (size_t)got;
+		const char *start = line;
+
+		number++;
+		if (number == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+			start += 3;
+			len -= 3;
+		}
+		while (len > 0 && (start[len - 1] == '\n' || start[len - 1] == '\r'))
+			len--;
+		status = scan_line(&s, start, len, number, err);
+	}
+	if (status == EM_OK && ferror(in))
+		status = em_error_set(err, EM_ERR_IO, "%s: read error", path);
+	if (status == EM_OK && s.in_quotes)
+		status = em_error_set(err, EM_ERR_INVALID,
+				      "%s: line %lu: a quoted value opens here and never closes "
+				      "(unbalanced quote)",
+				      path, s.quote_line);
+	if (status == EM_OK && s.header_fields == 0)
+		status = em_error_set(err, EM_ERR_INVALID, "%s: the file is empty: a header row "
+				      "and at least one data row are needed", path);
+	if (status == EM_OK && s.header_fields < 2)
+		status = em_error_set(err, EM_ERR_INVALID,
+				      "%s: the header has a single column: this does not look like "
+				      "a CSV file (values separated by commas)", path);
+	free(line);
+	fclose(in);
+	if (status != EM_OK) {
+		free(s.lines);
+		return status;
+	}
+	*out_records = s.records;
+	*out_lines = s.lines;
+	return status;
+}

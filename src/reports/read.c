@@ -1,0 +1,673 @@
+/* Reading reports and flows through GDAL's CSV driver.  Columns are found by
+ * name (ours, or ACLED's), every value is checked, and the first bad value
+ * stops the read with the file, line, column and what to do about it. */
+#include "reports_internal.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+
+#define ALIASES 3
+
+typedef struct column {
+	const char *names[ALIASES]; /* ours first, then ACLED's */
+	bool required;
+} column;
+
+enum {
+	R_ID, R_DATE, R_DATE_END, R_LOCATION, R_ADMIN1, R_COUNTRY, R_LAT, R_LON, R_PRECISION,
+	R_SCOPE, R_CATEGORY, R_FATALITIES, R_QUALIFIER, R_EVENT_TYPE, R_SUB_EVENT_TYPE,
+	R_ACTOR1, R_ACTOR2, R_SOURCE, R_REPORTED_BY, R_NOTES, R_CIVILIAN_TARGETING,
+	R_COLUMNS
+};
+
+static const column report_columns[R_COLUMNS] = {
+	[R_ID] = {{"report_id", "event_id_cnty", "id"}, true},
+	[R_DATE] = {{"event_date", NULL, NULL}, true},
+	[R_DATE_END] = {{"event_date_end", NULL, NULL}, false},
+	[R_LOCATION] = {{"location", NULL, NULL}, true},
+	[R_ADMIN1] = {{"admin1", NULL, NULL}, false},
+	[R_COUNTRY] = {{"country", NULL, NULL}, false},
+	[R_LAT] = {{"latitude", "lat", NULL}, false},
+	[R_LON] = {{"longitude", "lon", NULL}, false},
+	[R_PRECISION] = {{"geo_precision", NULL, NULL}, false},
+	[R_SCOPE] = {{"scope", NULL, NULL}, false},
+	[R_CATEGORY] = {{"category", NULL, NULL}, false},
+	[R_FATALITIES] = {{"fatalities", NULL, NULL}, true},
+	[R_QUALIFIER] = {{"qualifier", NULL, NULL}, false},
+	[R_EVENT_TYPE] = {{"event_type", NULL, NULL}, false},
+	[R_SUB_EVENT_TYPE] = {{"sub_event_type", NULL, NULL}, false},
+	[R_ACTOR1] = {{"actor1", NULL, NULL}, false},
+	[R_ACTOR2] = {{"actor2", NULL, NULL}, false},
+	[R_SOURCE] = {{"source", NULL, NULL}, true},
+	[R_REPORTED_BY] = {{"reported_by", NULL, NULL}, false},
+	[R_NOTES] = {{"notes", NULL, NULL}, false},
+	[R_CIVILIAN_TARGETING] = {{"civilian_targeting", NULL, NULL}, false},
+};
+
+enum {
+	F_ID, F_DATE, F_ORIGIN, F_DESTINATION, F_PEOPLE, F_QUALIFIER, F_SOURCE,
+	F_REPORTED_BY, F_NOTES, F_COLUMNS
+};
+
+static const column flow_columns[F_COLUMNS] = {
+	[F_ID] = {{"flow_id", "id", NULL}, true},
+	[F_DATE] = {{"date", "event_date", NULL}, false},
+	[F_ORIGIN] = {{"origin", NULL, NULL}, true},
+	[F_DESTINATION] = {{"destination", NULL, NULL}, true},
+	[F_PEOPLE] = {{"people", NULL, NULL}, false},
+	[F_QUALIFIER] = {{"qualifier", NULL, NULL}, false},
+	[F_SOURCE] = {{"source", NULL, NULL}, true},
+	[F_REPORTED_BY] = {{"reported_by", NULL, NULL}, false},
+	[F_NOTES] = {{"notes", NULL, NULL}, false},
+};
+
+/* One row being read: where it is, and its values by column. */
+typedef struct row {
+	const char *path;
+	const column *columns;
+	const int *index;          /* column -> OGR field, -1 when absent */
+	OGRFeatureH feature;
+	unsigned long number;      /* 1 = first data row */
+	unsigned long line;        /* its line in the file */
+	em_dataset *dataset;
+	em_error *err;
+} row;
+
+static pthread_once_t gdal_once = PTHREAD_ONCE_INIT;
+
+static void register_gdal(void)
+{
+	GDALAllRegister();
+}
+
+static const char *value(const row *r, int col)
+{
+	const char *text;
+
+	if (r->index[col] < 0 || !OGR_F_IsFieldSetAndNotNull(r->feature, r->index[col]))
+		return "";
+	text = OGR_F_GetFieldAsString(r->feature, r->index[col]);
+	while (*text == ' ' || *text == '\t')
+		text++;
+	return text;
+}
+
+static em_status bad(const row *r, int col, const char *problem)
+{
+	return em_error_set(r->err, EM_ERR_INVALID, "%s:%lu: column '%s': '%.80s' %s", r->path,
+			    r->line, r->columns[col].names[0], value(r, col), problem);
+}
+
+static const char *keep(const row *r, int col)
+{
+	const char *text = value(r, col);
+	size_t len = strlen(text);
+
+	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+		len--;
+	return em_pool_strndup(&r->dataset->strings, text, len);
+}
+
+static bool parse_count(const char *text, long long *out)
+{
+	char *end;
+	long long v;
+
+	if (*text == '\0')
+		return false;
+	errno = 0;
+	v = strtoll(text, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (*end != '\0' || errno == ERANGE)
+		return false;
+	*out = v;
+	return true;
+}
+
+static em_status read_count(const row *r, int col, long long *out)
+{
+	const char *text = value(r, col);
+
+	if (*text == '\0')
+		return bad(r, col, "is empty: give a whole number, 0 or more");
+	if (!parse_count(text, out)) {
+		if (errno == ERANGE)
+			return bad(r, col, "is too large");
+		return bad(r, col, "is not a whole number (write 1000, not '1,000' or 'about 1000'; "
+			   "use the qualifier column for 'about')");
+	}
+	if (*out < 0)
+		return bad(r, col, "is negative: give a whole number, 0 or more");
+	if (*out > EM_REPORTS_COUNT_MAX)
+		return bad(r, col, "is larger than 100,000,000: check the figure");
+	return EM_OK;
+}
+
+static em_status read_choice(const row *r, int col, const char *const *choices, int count,
+			     int fallback, int *out)
+{
+	const char *text = value(r, col);
+	char problem[256];
+	size_t at = 0;
+
+	if (*text == '\0') {
+		*out = fallback;
+		return EM_OK;
+	}
+	for (int i = 0; i < count; i++) {
+		if (strcasecmp(text, choices[i]) == 0) {
+			*out = i;
+			return EM_OK;
+		}
+	}
+	at += (size_t)snprintf(problem, sizeof(problem), "is not one of:");
+	for (int i = 0; i < count && at < sizeof(problem); i++)
+		at += (size_t)snprintf(problem + at, sizeof(problem) - at, " %s", choices[i]);
+	return bad(r, col, problem);
+}
+
+static em_status read_date(const row *r, int col, bool required, em_date *out, bool *present)
+{
+	const char *text = value(r, col);
+
+	*present = *text != '\0';
+	if (!*present)
+		return required ? bad(r, col, "is empty: give the date as YYYY-MM-DD") : EM_OK;
+	if (!em_date_parse(out, text))
+		return bad(r, col, "is not a date: write YYYY-MM-DD (2025-03-07) or 7 March 2025");
+	return EM_OK;
+}
+
+static em_status read_required_text(const row *r, int col, const char *what, const char **out)
+{
+	if (*value(r, col) == '\0')
+		return bad(r, col, what);
+	*out = keep(r, col);
+	return *out ? EM_OK : em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+}
+
+/* Country hints are ISO codes; ACLED writes country names. */
+static const char *country_code(const char *text)
+{
+	static const char *const names[][2] = {
+		{"syria", "SY"}, {"lebanon", "LB"}, {"turkey", "TR"}, {"turkiye", "TR"},
+		{"iraq", "IQ"}, {"jordan", "JO"}, {"israel", "IL"}, {"palestine", "PS"},
+		{"cyprus", "CY"}, {"egypt", "EG"}, {"libya", "LY"}};
+
+	if (strlen(text) == 2 && isalpha((unsigned char)text[0]) && isalpha((unsigned char)text[1]))
+		return NULL; /* already a code: kept as written, upper-cased below */
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcasecmp(text, names[i][0]) == 0)
+			return names[i][1];
+	return "";
+}
+
+static em_status read_country(const row *r, const char **out)
+{
+	const char *text = value(r, R_COUNTRY);
+	const char *code = country_code(text);
+	char upper[3];
+
+	if (*text == '\0') {
+		*out = "";
+		return EM_OK;
+	}
+	if (code == NULL) {
+		upper[0] = (char)toupper((unsigned char)text[0]);
+		upper[1] = (char)toupper((unsigned char)text[1]);
+		upper[2] = '\0';
+		code = upper;
+	} else if (*code == '\0') {
+		return bad(r, R_COUNTRY, "is not a two-letter ISO code (SY, LB) or a country "
+			   "name eventmap knows");
+	}
+	*out = em_pool_strdup(&r->dataset->strings, code);
+	return *out ? EM_OK : em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+}
+
+static em_status read_coordinate(const row *r, int col, double limit, double *out)
+{
+	const char *text = value(r, col);
+	char *end;
+
+	errno = 0;
+	*out = strtod(text, &end);
+	while (*end == ' ')
+		end++;
+	if (*end != '\0' || errno != 0 || !isfinite(*out))
+		return bad(r, col, "is not a number in decimal degrees");
+	if (fabs(*out) > limit)
+		return bad(r, col, limit < 100 ? "is out of range: a latitude is between -90 and 90"
+					     : "is out of range: a longitude is between -180 and 180");
+	return EM_OK;
+}
+
+static em_status read_coordinates(const row *r, em_report *rep)
+{
+	bool has_lat = *value(r, R_LAT) != '\0', has_lon = *value(r, R_LON) != '\0';
+	em_status status;
+
+	rep->has_coordinates = has_lat && has_lon;
+	if (has_lat != has_lon)
+		return bad(r, has_lat ? R_LON : R_LAT,
+			   "is empty while the other coordinate is given: give both or neither");
+	if (!rep->has_coordinates)
+		return EM_OK;
+	status = read_coordinate(r, R_LAT, 90.0, &rep->latitude);
+	if (status == EM_OK)
+		status = read_coordinate(r, R_LON, 180.0, &rep->longitude);
+	return status;
+}
+
+static em_status read_precision(const row *r, int *out)
+{
+	const char *text = value(r, R_PRECISION);
+
+	if (*text == '\0') {
+		*out = 1;
+		return EM_OK;
+	}
+	if (!(text[0] >= '1' && text[0] <= '3' && text[1] == '\0'))
+		return bad(r, R_PRECISION, "is not 1 (town), 2 (near or part of) or 3 (region)");
+	*out = text[0] - '0';
+	return EM_OK;
+}
+
+/* ACLED has no category column: civilian targeting says civilians. */
+static em_category category_from_acled(const row *r)
+{
+	if (*value(r, R_CIVILIAN_TARGETING) != '\0' ||
+	    strcasecmp(value(r, R_EVENT_TYPE), "Violence against civilians") == 0)
+		return EM_CATEGORY_CIVILIANS;
+	return EM_CATEGORY_UNKNOWN;
+}
+
+static const char *const category_choices[] = {"civilians", "security_forces",
+						"pro_assad_fighters", "unknown"};
+static const char *const qualifier_choices[] = {"exact", "at_least", "more_than", "about",
+						"up_to"};
+static const char *const scope_choices[] = {"place", "region"};
+
+static em_status read_report_values(const row *r, em_report *rep)
+{
+	em_status status;
+	bool present;
+	int choice;
+
+	status = read_required_text(r, R_ID, "is empty: every row needs its own report_id",
+				    &rep->report_id);
+	if (status == EM_OK)
+		status = read_date(r, R_DATE, true, &rep->date, &present);
+	rep->date_end = rep->date;
+	if (status == EM_OK)
+		status = read_date(r, R_DATE_END, false, &rep->date_end, &present);
+	if (status == EM_OK && rep->date_end < rep->date)
+		status = bad(r, R_DATE_END, "is before event_date");
+	if (status == EM_OK)
+		status = read_required_text(r, R_LOCATION,
+					    "is empty: name the place as reported (or the region "
+					    "for a region-wide total)", &rep->location);
+	if (status == EM_OK)
+		status = read_country(r, &rep->country);
+	if (status == EM_OK)
+		status = read_coordinates(r, rep);
+	if (status == EM_OK)
+		status = read_precision(r, &rep->geo_precision);
+	if (status == EM_OK && (status = read_choice(r, R_SCOPE, scope_choices, 2, 0, &choice)) == EM_OK)
+		rep->scope = (em_scope)choice;
+	if (status == EM_OK &&
+	    (status = read_choice(r, R_CATEGORY, category_choices, EM_CATEGORY_COUNT,
+				  (int)category_from_acled(r), &choice)) == EM_OK)
+		rep->category = (em_category)choice;
+	if (status == EM_OK)
+		status = read_count(r, R_FATALITIES, &rep->fatalities);
+	if (status == EM_OK &&
+	    (status = read_choice(r, R_QUALIFIER, qualifier_choices, 5, 0, &choice)) == EM_OK)
+		rep->qualifier = (em_qualifier)choice;
+	if (status == EM_OK)
+		status = read_required_text(r, R_SOURCE, "is empty: every figure needs its source "
+					    "(SOHR, SNHR, UNHCR...)", &rep->source);
+	return status;
+}
+
+static em_status read_report(const row *r, em_report *rep)
+{
+	em_status status;
+
+	memset(rep, 0, sizeof(*rep));
+	rep->row = r->number;
+	rep->line = r->line;
+	status = read_report_values(r, rep);
+	if (status != EM_OK)
+		return status;
+	rep->admin1 = keep(r, R_ADMIN1);
+	rep->event_type = keep(r, R_EVENT_TYPE);
+	rep->sub_event_type = keep(r, R_SUB_EVENT_TYPE);
+	rep->actor1 = keep(r, R_ACTOR1);
+	rep->actor2 = keep(r, R_ACTOR2);
+	rep->reported_by = keep(r, R_REPORTED_BY);
+	rep->notes = keep(r, R_NOTES);
+	if (!rep->admin1 || !rep->event_type || !rep->sub_event_type || !rep->actor1 ||
+	    !rep->actor2 || !rep->reported_by || !rep->notes)
+		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+	return EM_OK;
+}
+
+static em_status read_flow(const row *r, em_flow *flow)
+{
+	em_status status;
+	int choice;
+
+	memset(flow, 0, sizeof(*flow));
+	flow->row = r->number;
+	flow->line = r->line;
+	status = read_required_text(r, F_ID, "is empty: every row needs its own flow_id",
+				    &flow->flow_id);
+	if (status == EM_OK)
+		status = read_date(r, F_DATE, false, &flow->date, &flow->has_date);
+	if (status == EM_OK)
+		status = read_required_text(r, F_ORIGIN, "is empty: where did people leave from?",
+					    &flow->origin);
+	if (status == EM_OK)
+		status = read_required_text(r, F_DESTINATION, "is empty: where did people go?",
+					    &flow->destination);
+	flow->has_people = *value(r, F_PEOPLE) != '\0';
+	if (status == EM_OK && flow->has_people)
+		status = read_count(r, F_PEOPLE, &flow->people);
+	if (status == EM_OK &&
+	    (status = read_choice(r, F_QUALIFIER, qualifier_choices, 5, 0, &choice)) == EM_OK)
+		flow->qualifier = (em_qualifier)choice;
+	if (status == EM_OK)
+		status = read_required_text(r, F_SOURCE, "is empty: every figure needs its source",
+					    &flow->source);
+	if (status != EM_OK)
+		return status;
+	flow->reported_by = keep(r, F_REPORTED_BY);
+	flow->notes = keep(r, F_NOTES);
+	if (!flow->reported_by || !flow->notes)
+		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+	return EM_OK;
+}
+
+/* Finds each column by name, case-insensitively; a required one missing
+ * is an error that lists what the file has. */
+static em_status map_columns(OGRFeatureDefnH defn, const char *path, const column *columns,
+			     int count, int *index, em_error *err)
+{
+	int fields = OGR_FD_GetFieldCount(defn);
+
+	for (int c = 0; c < count; c++) {
+		index[c] = -1;
+		for (int a = 0; a < ALIASES && columns[c].names[a] && index[c] < 0; a++)
+			for (int f = 0; f < fields && index[c] < 0; f++)
+				if (strcasecmp(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, f)),
+					       columns[c].names[a]) == 0)
+					index[c] = f;
+		if (index[c] < 0 && columns[c].required)
+			return em_error_set(err, EM_ERR_INVALID,
+					    "%s: required column '%s' is missing (the header has %d "
+					    "columns; names are matched without regard to case)",
+					    path, columns[c].names[0], fields);
+	}
+	return EM_OK;
+}
+
+typedef em_status (*row_fn)(row *r, void *ctx);
+
+/* Opens path with the CSV driver only and calls fn for every row. */
+static em_status read_rows(em_dataset *dataset, const char *path, const column *columns,
+			   int count, row_fn fn, void *ctx, em_error *err)
+{
+	static const char *const drivers[] = {"CSV", NULL};
+	static const char *const options[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO",
+					      "HEADERS=YES", NULL};
+	char *open_path = NULL;
+	GDALDatasetH ds = NULL;
+	OGRLayerH layer;
+	int index[R_COLUMNS];
+	unsigned long records = 0, number = 0;
+	unsigned long *lines = NULL;
+	row r;
+	em_status status;
+
+	pthread_once(&gdal_once, register_gdal);
+	status = em_reports_precheck(path, &records, &lines, err);
+	if (status != EM_OK)
+		return status;
+	open_path = malloc(strlen(path) + 5);
+	if (open_path == NULL) {
+		free(lines);
+		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	}
+	/* The prefix makes GDAL read any file name as CSV. */
+	sprintf(open_path, "CSV:%s", path);
+	CPLErrorReset();
+	CPLPushErrorHandler(CPLQuietErrorHandler);
+	ds = GDALOpenEx(open_path, GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, options, NULL);
+	if (ds == NULL || GDALDatasetGetLayerCount(ds) < 1) {
+		status = em_error_set(err, EM_ERR_INVALID, "%s: cannot be read as CSV: %s", path,
+				      CPLGetLastErrorMsg()[0] ? CPLGetLastErrorMsg() : "no layer");
+		goto done;
+	}
+	layer = GDALDatasetGetLayer(ds, 0);
+	status = map_columns(OGR_L_GetLayerDefn(layer), path, columns, count, index, err);
+	if (status != EM_OK)
+		goto done;
+	memset(&r, 0, sizeof(r));
+	r.path = path;
+	r.columns = columns;
+	r.index = index;
+	r.dataset = dataset;
+	r.err = err;
+	OGR_L_ResetReading(layer);
+	while (status == EM_OK && (r.feature = OGR_L_GetNextFeature(layer)) != NULL) {
+		r.number = ++number;
+		/* GDAL and the pre-check agree on records; if not, the line is
+		 * the best guess rather than nothing. */
+		r.line = number <= records ? lines[number - 1] : number + 1;
+		status = fn(&r, ctx);
+		OGR_F_Destroy(r.feature);
+	}
+done:
+	if (ds != NULL)
+		GDALClose(ds);
+	CPLPopErrorHandler();
+	free(open_path);
+	free(lines);
+	return status;
+}
+
+/* Report and flow ids must be unique within their file. */
+typedef struct id_set {
+	const char **ids;
+	unsigned long *lines;
+	size_t mask, count;
+} id_set;
+
+static uint64_t hash_id(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static bool id_set_grow(id_set *set)
+{
+	size_t size = set->mask ? (set->mask + 1) * 2 : 1024;
+	const char **ids = calloc(size, sizeof(*ids));
+	unsigned long *lines = calloc(size, sizeof(*lines));
+
+	if (ids == NULL || lines == NULL) {
+		free(ids);
+		free(lines);
+		return false;
+	}
+	for (size_t i = 0; set->ids && i <= set->mask; i++) {
+		size_t slot;
+		if (set->ids[i] == NULL)
+			continue;
+		slot = hash_id(set->ids[i]) & (size - 1);
+		while (ids[slot] != NULL)
+			slot = (slot + 1) & (size - 1);
+		ids[slot] = set->ids[i];
+		lines[slot] = set->lines[i];
+	}
+	free(set->ids);
+	free(set->lines);
+	set->ids = ids;
+	set->lines = lines;
+	set->mask = size - 1;
+	return true;
+}
+
+/* 0 when added; the line of the first occurrence when already there;
+ * ULONG_MAX when out of memory. */
+static unsigned long id_set_add(id_set *set, const char *id, unsigned long line)
+{
+	size_t slot;
+
+	if ((set->count + 1) * 2 > set->mask + 1 && !id_set_grow(set))
+		return (unsigned long)-1;
+	slot = hash_id(id) & set->mask;
+	while (set->ids[slot] != NULL) {
+		if (strcmp(set->ids[slot], id) == 0)
+			return set->lines[slot];
+		slot = (slot + 1) & set->mask;
+	}
+	set->ids[slot] = id;
+	set->lines[slot] = line;
+	set->count++;
+	return 0;
+}
+
+static void id_set_free(id_set *set)
+{
+	free(set->ids);
+	free(set->lines);
+}
+
+static em_status check_unique(row *r, id_set *ids, const char *id, int col)
+{
+	unsigned long first = id_set_add(ids, id, r->line);
+
+	if (first == (unsigned long)-1)
+		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+	if (first != 0) {
+		char problem[96];
+		snprintf(problem, sizeof(problem), "is a duplicate: the same id is on line %lu",
+			 first);
+		return bad(r, col, problem);
+	}
+	return EM_OK;
+}
+
+typedef struct report_ctx {
+	id_set ids;
+} report_ctx;
+
+static em_status add_report(row *r, void *ctx)
+{
+	report_ctx *c = ctx;
+	em_dataset *ds = r->dataset;
+	em_status status;
+
+	if (ds->report_count == ds->reports_cap) {
+		size_t cap = ds->reports_cap ? ds->reports_cap * 2 : 256;
+		em_report *grown = realloc(ds->reports, cap * sizeof(*grown));
+		if (grown == NULL)
+			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+		ds->reports = grown;
+		ds->reports_cap = cap;
+	}
+	status = read_report(r, &ds->reports[ds->report_count]);
+	if (status == EM_OK)
+		status = check_unique(r, &c->ids, ds->reports[ds->report_count].report_id, R_ID);
+	if (status == EM_OK)
+		ds->report_count++;
+	return status;
+}
+
+typedef struct flow_ctx {
+	id_set ids;
+} flow_ctx;
+
+static em_status add_flow(row *r, void *ctx)
+{
+	flow_ctx *c = ctx;
+	em_dataset *ds = r->dataset;
+	em_status status;
+
+	if (ds->flow_count == ds->flows_cap) {
+		size_t cap = ds->flows_cap ? ds->flows_cap * 2 : 64;
+		em_flow *grown = realloc(ds->flows, cap * sizeof(*grown));
+		if (grown == NULL)
+			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+		ds->flows = grown;
+		ds->flows_cap = cap;
+	}
+	status = read_flow(r, &ds->flows[ds->flow_count]);
+	if (status == EM_OK)
+		status = check_unique(r, &c->ids, ds->flows[ds->flow_count].flow_id, F_ID);
+	if (status == EM_OK)
+		ds->flow_count++;
+	return status;
+}
+
+em_status em_dataset_read_reports(em_dataset *dataset, const char *path, em_error *err)
+{
+	report_ctx ctx;
+	em_status status;
+
+	if (dataset == NULL || path == NULL)
+		return em_error_set(err, EM_ERR_INVALID, "reports: invalid arguments");
+	if (dataset->reports_path != NULL)
+		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one reports file", path);
+	memset(&ctx, 0, sizeof(ctx));
+	status = read_rows(dataset, path, report_columns, R_COLUMNS, add_report, &ctx, err);
+	id_set_free(&ctx.ids);
+	if (status == EM_OK && dataset->report_count == 0)
+		status = em_error_set(err, EM_ERR_INVALID, "%s: holds no reports, only a header", path);
+	if (status != EM_OK) {
+		dataset->report_count = 0; /* nothing from a bad file is kept */
+		return status;
+	}
+	dataset->reports_path = em_pool_strdup(&dataset->strings, path);
+	return dataset->reports_path ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
+}
+
+em_status em_dataset_read_flows(em_dataset *dataset, const char *path, em_error *err)
+{
+	flow_ctx ctx;
+	em_status status;
+
+	if (dataset == NULL || path == NULL)
+		return em_error_set(err, EM_ERR_INVALID, "flows: invalid arguments");
+	if (dataset->flows_path != NULL)
+		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one flows file", path);
+	memset(&ctx, 0, sizeof(ctx));
+	status = read_rows(dataset, path, flow_columns, F_COLUMNS, add_flow, &ctx, err);
+	id_set_free(&ctx.ids);
+	if (status != EM_OK) {
+		dataset->flow_count = 0;
+		return status;
+	}
+	dataset->flows_path = em_pool_strdup(&dataset->strings, path);
+	return dataset->flows_path ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
+}

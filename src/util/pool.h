@@ -1,0 +1,22 @@
+/* A string pool: copies that live as long as the pool, freed all at once.
+ * Datasets hold many short strings; one allocation per string would cost
+ * more than the strings. */
+#ifndef EM_UTIL_POOL_H
+#define EM_UTIL_POOL_H
+
+#include <stddef.h>
+
+typedef struct em_pool_chunk em_pool_chunk;
+
+typedef struct em_pool {
+	em_pool_chunk *head;
+} em_pool;
+
+/* A NUL-terminated copy of len bytes at s, or NULL when out of memory. */
+const char *em_pool_strndup(em_pool *pool, const char *s, size_t len);
+const char *em_pool_strdup(em_pool *pool, const char *s);
+
+/* Frees every string; the pool is empty and reusable afterwards. */
+void em_pool_clear(em_pool *pool);
+
+#endif
