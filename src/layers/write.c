@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <ctype.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -431,6 +432,30 @@ static em_status publish(job *j)
 	return EM_OK;
 }
 
+/* A run killed with SIGKILL leaves its temporary directory behind; the
+ * next run removes those whose process is gone. */
+static void sweep_stale(const char *directory)
+{
+	static const char prefix[] = ".eventmap-tmp-";
+	DIR *dir = opendir(directory);
+	struct dirent *entry;
+
+	if (dir == NULL)
+		return;
+	while ((entry = readdir(dir)) != NULL) {
+		char path[PATH_MAX_LEN];
+		long pid;
+		if (strncmp(entry->d_name, prefix, sizeof(prefix) - 1) != 0)
+			continue;
+		pid = strtol(entry->d_name + sizeof(prefix) - 1, NULL, 10);
+		if (pid <= 0 || (kill((pid_t)pid, 0) != 0 && errno == ESRCH)) {
+			snprintf(path, sizeof(path), "%s/%s", directory, entry->d_name);
+			remove_tree(path);
+		}
+	}
+	closedir(dir);
+}
+
 static em_status write_all(job *j)
 {
 	const char *formats = j->options->formats ? j->options->formats : "GPKG,GeoJSON";
@@ -481,7 +506,9 @@ em_status em_layers_write(const char *directory, const em_dataset *dataset,
 				      directory, strerror(errno));
 		goto done;
 	}
-	snprintf(j->temp_dir, sizeof(j->temp_dir), "%s/.eventmap-tmp-XXXXXX", directory);
+	sweep_stale(directory);
+	snprintf(j->temp_dir, sizeof(j->temp_dir), "%s/.eventmap-tmp-%ld-XXXXXX", directory,
+		 (long)getpid());
 	if (mkdtemp(j->temp_dir) == NULL) {
 		status = em_error_set(err, EM_ERR_IO, "%s: cannot write here: %s", directory,
 				      strerror(errno));

@@ -100,6 +100,21 @@ static em_status scan_line(scan *s, const char *line, size_t len, unsigned long 
 	return end_record(s, err);
 }
 
+/* Text files have no control characters but tab and line breaks; a file
+ * whose first block has them is an image, an archive or a spreadsheet. */
+static bool looks_binary(FILE *in)
+{
+	unsigned char block[4096];
+	size_t n = fread(block, 1, sizeof(block), in);
+
+	rewind(in);
+	for (size_t i = 0; i < n; i++)
+		if (block[i] < 0x20 && block[i] != '\t' && block[i] != '\n' && block[i] != '\r' &&
+		    block[i] != '\f')
+			return true;
+	return false;
+}
+
 em_status em_reports_precheck(const char *path, unsigned long *out_records,
 			      unsigned long **out_lines, em_error *err)
 {
@@ -118,6 +133,12 @@ em_status em_reports_precheck(const char *path, unsigned long *out_records,
 	in = fopen(path, "rb");
 	if (in == NULL)
 		return em_error_set(err, EM_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+	if (looks_binary(in)) {
+		fclose(in);
+		return em_error_set(err, EM_ERR_INVALID,
+				    "%s: binary data: this is not a CSV text file (save it as CSV, "
+				    "UTF-8)", path);
+	}
 	while (status == EM_OK && (got = getline(&line, &cap, in)) >= 0) {
 		size_t len = (size_t)got;
 		const char *start = line;

@@ -1,0 +1,165 @@
+/* Tests of aggregation: ranges across sources are never sums, categories
+ * of one source add up, region totals form the headline, day filters, and
+ * the display strings. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "eventmap/aggregate.h"
+
+static em_dataset *dataset_from(const char *text)
+{
+	char path[] = "/tmp/eventmap-aggregate-XXXXXX.csv";
+	int fd = mkstemps(path, 4);
+	em_dataset *ds = NULL;
+	em_gazetteer *gz = NULL;
+	em_error err;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	em_error_clear(&err);
+	assert_int_equal(em_dataset_create(&ds), EM_OK);
+	if (em_dataset_read_reports(ds, path, &err) != EM_OK)
+		fail_msg("%s", err.message);
+	unlink(path);
+	/* Coordinates are given: an empty gazetteer is enough. */
+	assert_int_equal(em_gazetteer_create(&gz), EM_OK);
+	assert_int_equal(em_gazetteer_finish(gz, &err), EM_OK);
+	assert_int_equal(em_dataset_resolve(ds, gz, NULL, &err), EM_OK);
+	em_gazetteer_destroy(gz);
+	return ds;
+}
+
+#define HEADER "report_id,event_date,location,latitude,longitude,scope,category,fatalities," \
+	       "qualifier,source\n"
+
+static const char coast[] = HEADER
+	"a,2025-03-07,Baniyas,35.18,35.95,place,civilians,20,exact,residents\n"
+	"b,2025-03-07,Baniyas,35.18,35.95,place,civilians,60,at_least,SOHR\n"
+	"c,2025-03-08,Baniyas,35.18,35.95,place,civilians,45,exact,SOHR\n"
+	"d,2025-03-08,Baniyas,35.18,35.95,place,security_forces,5,exact,SOHR\n"
+	"e,2025-03-08,Jableh,35.36,35.93,place,security_forces,4,exact,SANA\n"
+	"f,2025-03-07,Syrian coast,,,region,civilians,745,more_than,SOHR\n"
+	"g,2025-03-07,Syrian coast,,,region,civilians,750,about,SOHR\n"
+	"h,2025-03-07,Syrian coast,,,region,security_forces,125,exact,SOHR\n"
+	"i,2025-03-07,Syrian coast,,,region,unknown,1000,more_than,SOHR\n"
+	"j,2025-03-06,Syrian coast,,,region,unknown,779,about,SNHR\n";
+
+static void test_places__ranges_not_sums(void **state)
+{
+	em_dataset *ds = dataset_from(coast);
+	em_summary *s = NULL;
+	em_error err;
+	const em_place_total *baniyas;
+
+	(void)state;
+	em_error_clear(&err);
+	assert_int_equal(em_summary_create(&s, ds, NULL, &err), EM_OK);
+	assert_int_equal(s->place_count, 2);
+	baniyas = &s->places[0]; /* largest first */
+	assert_string_equal(baniyas->name, "Baniyas");
+	/* residents 20; SOHR civilians 45-60+ plus 5 security forces = 50-65+. */
+	assert_int_equal(baniyas->total.min, 20);
+	assert_int_equal(baniyas->total.max, 65);
+	assert_int_equal(baniyas->total.max_qualifier, EM_QUALIFIER_AT_LEAST);
+	assert_string_equal(baniyas->display, "20\xE2\x80\x93" "65+");
+	assert_int_equal(baniyas->by_category[EM_CATEGORY_CIVILIANS].min, 20);
+	assert_int_equal(baniyas->by_category[EM_CATEGORY_CIVILIANS].max, 60);
+	assert_int_equal(baniyas->category, EM_CATEGORY_MIXED);
+	assert_string_equal(baniyas->sources, "residents; SOHR");
+	assert_int_equal(baniyas->report_count, 4);
+	assert_string_equal(baniyas->label, "Baniyas \xC2\xB7 20\xE2\x80\x93" "65+");
+	assert_int_equal(s->places[1].category, EM_CATEGORY_SECURITY_FORCES);
+	assert_string_equal(s->places[1].display, "4");
+	em_summary_destroy(s);
+	em_dataset_destroy(ds);
+}
+
+static void test_headline__per_source(void **state)
+{
+	em_dataset *ds = dataset_from(coast);
+	em_summary *s = NULL;
+	em_error err;
+	char text[64];
+
+	(void)state;
+	em_error_clear(&err);
+	assert_int_equal(em_summary_create(&s, ds, NULL, &err), EM_OK);
+	assert_int_equal(s->headline_count, 2);
+	assert_string_equal(s->headline[0].source, "SOHR");
+	em_range_format(text, sizeof(text), &s->headline[0].by_category[EM_CATEGORY_CIVILIANS]);
+	assert_string_equal(text, "745\xE2\x80\x93~750");
+	/* 745-750 + 125 = 870-875, but SOHR's own total says 1,000+. */
+	em_range_format(text, sizeof(text), &s->headline[0].total);
+	assert_string_equal(text, "1,000+");
+	em_range_format(text, sizeof(text), &s->headline[1].total);
+	assert_string_equal(text, "~779");
+	em_summary_destroy(s);
+	em_dataset_destroy(ds);
+}
+
+static void test_filter__one_day(void **state)
+{
+	em_dataset *ds = dataset_from(coast);
+	em_summary *s = NULL;
+	em_filter day = {true, true, 0, 0};
+	em_error err;
+
+	(void)state;
+	em_error_clear(&err);
+	assert_true(em_date_parse(&day.from, "2025-03-08"));
+	day.to = day.from;
+	assert_int_equal(em_summary_create(&s, ds, &day, &err), EM_OK);
+	assert_int_equal(s->report_count, 3);
+	assert_int_equal(s->headline_count, 0);
+	assert_int_equal(s->place_count, 2);
+	assert_string_equal(s->places[0].display, "50");
+	em_summary_destroy(s);
+	em_dataset_destroy(ds);
+}
+
+static void test_format__counts_and_ranges(void **state)
+{
+	char text[64];
+	em_range r = {true, 7, 7, EM_QUALIFIER_UP_TO, EM_QUALIFIER_UP_TO};
+
+	(void)state;
+	em_count_format(text, sizeof(text), 0);
+	assert_string_equal(text, "0");
+	em_count_format(text, sizeof(text), 999);
+	assert_string_equal(text, "999");
+	em_count_format(text, sizeof(text), 1000);
+	assert_string_equal(text, "1,000");
+	em_count_format(text, sizeof(text), 1234567);
+	assert_string_equal(text, "1,234,567");
+	em_range_format(text, sizeof(text), &r);
+	assert_string_equal(text, "up to 7");
+	r.max = 1000;
+	r.min = 745;
+	r.min_qualifier = EM_QUALIFIER_MORE_THAN;
+	r.max_qualifier = EM_QUALIFIER_MORE_THAN;
+	em_range_format(text, sizeof(text), &r);
+	assert_string_equal(text, "745\xE2\x80\x93" "1,000+");
+	r.present = false;
+	em_range_format(text, sizeof(text), &r);
+	assert_string_equal(text, "");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_places__ranges_not_sums),
+		cmocka_unit_test(test_headline__per_source),
+		cmocka_unit_test(test_filter__one_day),
+		cmocka_unit_test(test_format__counts_and_ranges),
+	};
+	return cmocka_run_group_tests_name("aggregate", tests, NULL, NULL);
+}
