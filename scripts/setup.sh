@@ -13,7 +13,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages="build-essential cmake pkg-config git
 	libgdal-dev gdal-bin libproj-dev proj-bin libcairo2-dev libpango1.0-dev
 	libcmocka-dev libutf8proc-dev libjson-c-dev fonts-noto-core"
-test_packages="valgrind poppler-utils"
+test_packages="valgrind poppler-utils python3-gdal python3-qgis qgis-providers
+	postgresql-15 postgresql-15-postgis-3"
 
 install_missing() {
 	missing=""

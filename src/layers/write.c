@@ -45,6 +45,7 @@ typedef struct job {
 	const em_summary *summary;
 	const em_layers_options *options;
 	OGRSpatialReferenceH wgs84;
+	bool dataset_transaction; /* the whole write is one transaction */
 	em_error *err;
 } job;
 
@@ -217,6 +218,7 @@ static em_status write_layer(job *j, GDALDatasetH ds, const char *driver, layer_
 	char **options = layer_options(driver, NULL);
 	OGRwkbGeometryType geometry = em_layers_geometry(kind);
 	OGRLayerH layer;
+	bool use_transaction;
 	em_status status;
 
 	CPLErrorReset();
@@ -226,12 +228,14 @@ static em_status write_layer(job *j, GDALDatasetH ds, const char *driver, layer_
 	if (layer == NULL)
 		return gdal_error(j->err, em_layer_names[kind], "cannot create the layer");
 	status = em_layers_define(layer, kind, j->err);
-	if (status == EM_OK && OGR_L_StartTransaction(layer) != OGRERR_NONE)
-		CPLErrorReset(); /* drivers without transactions write directly */
+	/* A transaction per layer makes SQLite-based files fast; drivers
+	 * without transactions write directly. */
+	use_transaction = !j->dataset_transaction && status == EM_OK &&
+			  OGR_L_StartTransaction(layer) == OGRERR_NONE;
+	CPLErrorReset();
 	if (status == EM_OK)
 		status = em_layers_fill(layer, kind, j->dataset, j->summary, j->err);
-	if (status == EM_OK && OGR_L_CommitTransaction(layer) != OGRERR_NONE &&
-	    CPLGetLastErrorType() == CE_Failure)
+	if (status == EM_OK && use_transaction && OGR_L_CommitTransaction(layer) != OGRERR_NONE)
 		status = gdal_error(j->err, em_layer_names[kind], "cannot commit");
 	return status;
 }
@@ -373,6 +377,7 @@ static em_status write_database(job *j, const char *name)
 	if (ds == NULL)
 		return gdal_error(j->err, name, "cannot connect");
 	transaction = GDALDatasetStartTransaction(ds, FALSE) == OGRERR_NONE;
+	j->dataset_transaction = transaction;
 	for (int k = 0; k < LAYER_COUNT && status == EM_OK; k++)
 		status = write_layer(j, ds, name, (layer_kind)k);
 	if (status == EM_OK && j->options->styles_dir != NULL)
@@ -383,6 +388,7 @@ static em_status write_database(job *j, const char *name)
 		else if (status != EM_OK)
 			GDALDatasetRollbackTransaction(ds);
 	}
+	j->dataset_transaction = false;
 	if (status == EM_OK)
 		return close_dataset(j, ds, name);
 	GDALClose(ds);

@@ -271,12 +271,18 @@ static bool is_region_name(const em_dataset *ds, const char *name)
 	return false;
 }
 
+/* A flow end is a place, or a region the dataset totals ("Syrian coast").
+ * A region the gazetteer knows is drawn where it says; one it does not is
+ * drawn at the middle of the dataset's mapped places, with region
+ * precision, rather than not at all. */
 static em_status resolve_end(resolver *r, const char *name, unsigned long line,
 			     const char *field, em_location *where)
 {
-	em_status status;
+	em_status status = geocode(r, name, "", "", where);
 
-	if (is_region_name(r->dataset, name)) {
+	if (status != EM_OK)
+		return status;
+	if (where->state == EM_STATE_NOT_MAPPED && is_region_name(r->dataset, name)) {
 		location_clear(where, "", "");
 		if (!r->has_region_point) {
 			where->state = EM_STATE_NOT_MAPPED;
@@ -290,12 +296,10 @@ static em_status resolve_end(resolver *r, const char *name, unsigned long line,
 			where->method = "region";
 			where->score = 1.0;
 		}
-		return EM_OK;
 	}
-	status = geocode(r, name, "", "", where);
-	if (status == EM_OK)
+	if (strcmp(where->method, "region") != 0)
 		warn_location(r, r->dataset->flows_path, line, field, name, where);
-	return status;
+	return EM_OK;
 }
 
 em_status em_dataset_resolve(em_dataset *dataset, const em_gazetteer *gazetteer,

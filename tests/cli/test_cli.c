@@ -350,6 +350,46 @@ static void test_run__writes_geocode_tsv(void **state)
 	done(&o);
 }
 
+static void test_export__formats_and_errors(void **state)
+{
+	static const char bad[] = "report_id,event_date,location,fatalities,source\n"
+				  "r1,2025-03-07,Baniyas,many,SOHR\n";
+	outcome o;
+	struct stat st;
+	char path[512];
+
+	(void)state;
+	o = run("export -q --format GeoJSON,FlatGeobuf -o layers");
+	assert_int_equal(o.code, 0);
+	done(&o);
+	snprintf(path, sizeof(path), "%s/layers/geojson/places.geojson", tmpdir);
+	assert_int_equal(stat(path, &st), 0);
+	snprintf(path, sizeof(path), "%s/layers/flatgeobuf/reports.fgb", tmpdir);
+	assert_int_equal(stat(path, &st), 0);
+	write_file("bad.csv", bad, sizeof(bad) - 1);
+	o = run("export -r bad.csv -o badout");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "bad.csv:2: column 'fatalities': 'many' is not a whole number"));
+	done(&o);
+	snprintf(path, sizeof(path), "%s/badout/eventmap.gpkg", tmpdir);
+	assert_int_not_equal(stat(path, &st), 0);
+	o = run("export --strict -o strict");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "'Tuwaym' not mapped"));
+	assert_non_null(strstr(o.err, "--strict"));
+	done(&o);
+	snprintf(path, sizeof(path), "%s/strict/eventmap.gpkg", tmpdir);
+	assert_int_not_equal(stat(path, &st), 0);
+	o = run("export --format Bogus -o bogus");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "'Bogus' is not a GDAL vector driver"));
+	done(&o);
+	o = run("export --format PostgreSQL -o pg");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "connection string"));
+	done(&o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -362,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_geocode__usage_errors),
 		cmocka_unit_test(test_geocode__extra_and_bad_gazetteers),
 		cmocka_unit_test(test_run__writes_geocode_tsv),
+		cmocka_unit_test(test_export__formats_and_errors),
 	};
 	return cmocka_run_group_tests_name("cli", tests, make_tmpdir, remove_tmpdir);
 }
