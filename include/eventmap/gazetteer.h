@@ -104,6 +104,10 @@ size_t em_gazetteer_find_folded(const em_gazetteer *gazetteer, const char *folde
 size_t em_gazetteer_find_key(const em_gazetteer *gazetteer, const char *key,
 			     size_t len, em_name_hit *hits, size_t max_hits);
 
+/* Builds the fuzzy index now; otherwise the first fuzzy look-up builds it
+ * (once, safely from any thread).  Exact and key look-ups never need it. */
+em_status em_gazetteer_prepare_fuzzy(const em_gazetteer *gazetteer, em_error *err);
+
 /* Places whose key is within max_distance (at most EM_GAZETTEER_FUZZY_MAX)
  * edits of key, closest first; hits carry the distance. */
 size_t em_gazetteer_find_fuzzy(const em_gazetteer *gazetteer, const char *key,

@@ -2,6 +2,8 @@
 #ifndef EM_GAZETTEER_INTERNAL_H
 #define EM_GAZETTEER_INTERNAL_H
 
+#include <pthread.h>
+
 #include "eventmap/gazetteer.h"
 #include "strmap.h"
 
@@ -25,6 +27,10 @@ struct em_gazetteer {
 	uint32_t *seat_places; /* every seat, for code -> name */
 	size_t seat_count;
 
+	/* Built on the first fuzzy look-up (or em_gazetteer_prepare_fuzzy):
+	 * exact look-ups need not wait for it. */
+	pthread_mutex_t fuzzy_lock;
+	int fuzzy_ready; /* read and written atomically */
 	fuzzy_entry *fuzzy;
 	uint32_t *fuzzy_buckets; /* 2^fuzzy_bits + 1 starts into fuzzy */
 	unsigned fuzzy_bits;

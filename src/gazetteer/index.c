@@ -3,6 +3,7 @@
  * look-ups touch a few dozen buckets instead of every name. */
 #include "gazetteer_internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -30,6 +31,7 @@ void em_gazetteer_index_free(em_gazetteer *gz)
 	gz->fuzzy_buckets = NULL;
 	gz->fuzzy_count = 0;
 	gz->fuzzy_bits = 0;
+	__atomic_store_n(&gz->fuzzy_ready, 0, __ATOMIC_RELEASE);
 	gz->finished = false;
 }
 
@@ -214,8 +216,6 @@ em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err)
 		status = EM_ERR_NOMEM;
 	for (size_t i = 0; i < gazetteer->count && status == EM_OK; i++)
 		status = index_place(gazetteer, (uint32_t)i);
-	if (status == EM_OK)
-		status = build_fuzzy(gazetteer);
 	if (status != EM_OK) {
 		em_gazetteer_index_free(gazetteer);
 		return em_error_set(err, status, "gazetteer: cannot build the name index: %s",
@@ -318,14 +318,38 @@ static int compare_hits(const void *a, const void *b)
 	return x->place < y->place ? -1 : x->place > y->place;
 }
 
+em_status em_gazetteer_prepare_fuzzy(const em_gazetteer *gazetteer, em_error *err)
+{
+	/* Logically const: the index is a cache of what is loaded. */
+	em_gazetteer *gz = (em_gazetteer *)gazetteer;
+	em_status status = EM_OK;
+
+	if (gz == NULL || !gz->finished)
+		return em_error_set(err, EM_ERR_INVALID, "gazetteer: not finished");
+	if (__atomic_load_n(&gz->fuzzy_ready, __ATOMIC_ACQUIRE))
+		return EM_OK;
+	pthread_mutex_lock(&gz->fuzzy_lock);
+	if (!__atomic_load_n(&gz->fuzzy_ready, __ATOMIC_ACQUIRE)) {
+		status = build_fuzzy(gz);
+		if (status == EM_OK)
+			__atomic_store_n(&gz->fuzzy_ready, 1, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&gz->fuzzy_lock);
+	if (status != EM_OK)
+		return em_error_set(err, status, "gazetteer: cannot build the fuzzy index: %s",
+				    em_status_name(status));
+	return EM_OK;
+}
+
 size_t em_gazetteer_find_fuzzy(const em_gazetteer *gazetteer, const char *key, size_t len,
 			       int max_distance, em_name_hit *hits, size_t max_hits)
 {
 	query_ctx *q;
 	size_t found = 0;
 
-	if (gazetteer == NULL || !gazetteer->finished || key == NULL || gazetteer->fuzzy == NULL ||
-	    len == 0 || len > FUZZY_KEY_MAX + EM_GAZETTEER_FUZZY_MAX)
+	if (gazetteer == NULL || !gazetteer->finished || key == NULL || len == 0 ||
+	    len > FUZZY_KEY_MAX + EM_GAZETTEER_FUZZY_MAX ||
+	    em_gazetteer_prepare_fuzzy(gazetteer, NULL) != EM_OK || gazetteer->fuzzy == NULL)
 		return 0;
 	if (max_distance > EM_GAZETTEER_FUZZY_MAX)
 		max_distance = EM_GAZETTEER_FUZZY_MAX;
@@ -351,19 +375,29 @@ size_t em_gazetteer_find_fuzzy(const em_gazetteer *gazetteer, const char *key, s
 
 /* Words that say "first-order division" and nothing about which one, so
  * "Tartous Governorate" names the same division as "Tartus". */
+static const char *const division_words[] = {
+	"governorate", "governorat", "gouvernorat", "province", "muhafazat", "mohafazat",
+	"muhafazah", "district", "region", "wilayat", "qada", "caza"};
+#define DIVISION_COUNT (sizeof(division_words) / sizeof(division_words[0]))
+
+static char division_keys[DIVISION_COUNT][32];
+static size_t division_key_lengths[DIVISION_COUNT];
+static pthread_once_t division_once = PTHREAD_ONCE_INIT;
+
+static void fold_division_words(void)
+{
+	for (size_t i = 0; i < DIVISION_COUNT; i++)
+		if (em_text_fold(division_keys[i], sizeof(division_keys[i]), &division_key_lengths[i],
+				 division_words[i], strlen(division_words[i]), EM_TEXT_KEY) != EM_OK)
+			division_key_lengths[i] = 0;
+}
+
 static bool is_division_word(const char *word, size_t len)
 {
-	static const char *const words[] = {"governorate", "governorat", "gouvernorat",
-					    "province", "muhafazat", "mohafazat", "muhafazah",
-					    "district", "region", "wilayat", "qada", "caza", NULL};
-	for (size_t i = 0; words[i]; i++) {
-		char key[64];
-		size_t key_len;
-		if (em_text_fold(key, sizeof(key), &key_len, words[i], strlen(words[i]),
-				 EM_TEXT_KEY) == EM_OK &&
-		    key_len == len && memcmp(key, word, len) == 0)
+	pthread_once(&division_once, fold_division_words);
+	for (size_t i = 0; i < DIVISION_COUNT; i++)
+		if (division_key_lengths[i] == len && memcmp(division_keys[i], word, len) == 0)
 			return true;
-	}
 	return false;
 }
 

@@ -30,7 +30,10 @@ em_status em_gazetteer_create(em_gazetteer **out)
 	if (out == NULL)
 		return EM_ERR_INVALID;
 	*out = calloc(1, sizeof(**out));
-	return *out ? EM_OK : EM_ERR_NOMEM;
+	if (*out == NULL)
+		return EM_ERR_NOMEM;
+	pthread_mutex_init(&(*out)->fuzzy_lock, NULL);
+	return EM_OK;
 }
 
 void em_gazetteer_destroy(em_gazetteer *gazetteer)
@@ -42,6 +45,7 @@ void em_gazetteer_destroy(em_gazetteer *gazetteer)
 		free(gazetteer->buffers[i]);
 	free(gazetteer->buffers);
 	free(gazetteer->places);
+	pthread_mutex_destroy(&gazetteer->fuzzy_lock);
 	free(gazetteer);
 }
 

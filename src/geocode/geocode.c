@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,7 +195,7 @@ static void add_hits(search *s, const em_name_hit *hits, size_t n, em_geocode_me
 		c.near_context = opt->has_context &&
 				 distance_km(p->lat, p->lon, opt->context_lat, opt->context_lon) <=
 					 opt->context_radius_km;
-		c.importance = importance(p);
+		c.importance = 0.0; /* computed in decide() when there is a choice */
 		c.curated = strcmp(p->source, "GeoNames") != 0;
 		if (passes_hints(s, p))
 			s->found[s->count++] = c;
@@ -257,6 +258,10 @@ static bool same_place(const em_gazetteer *gz, const candidate *a, const candida
 
 	if (strcmp(p->id, q->id) == 0 && strcmp(p->source, q->source) == 0)
 		return true;
+	/* A hundredth of a degree is more than a kilometre: most pairs are
+	 * told apart without trigonometry. */
+	if (fabs(p->lat - q->lat) > 0.01 || fabs(p->lon - q->lon) > 0.02)
+		return false;
 	return strcmp(p->country, q->country) == 0 &&
 	       distance_km(p->lat, p->lon, q->lat, q->lon) < SAME_PLACE_KM;
 }
@@ -312,6 +317,9 @@ static void decide(em_geocode_result *out, search *s)
 	const candidate *best;
 	int criterion = 0;
 
+	if (s->count > 1)
+		for (size_t i = 0; i < s->count; i++)
+			s->found[i].importance = importance(em_gazetteer_place(s->gz, s->found[i].place));
 	qsort(s->found, s->count, sizeof(s->found[0]), compare_candidates);
 	dedupe(s);
 	best = &s->found[0];
@@ -350,45 +358,58 @@ static void decide(em_geocode_result *out, search *s)
 }
 
 /* Words that describe a place rather than name it, and the precision a
- * match found only by dropping them can claim at best. */
+ * match found only by dropping them can claim at best.  Their keys are
+ * folded once, not per query. */
+static const struct {
+	const char *word;
+	int precision;
+} generic_words[] = {
+	{"of", 0}, {"the", 0}, {"in", 0},
+	{"village", 1}, {"town", 1}, {"city", 1}, {"base", 1}, {"airbase", 1},
+	{"air", 1}, {"airport", 1}, {"military", 1}, {"camp", 1}, {"port", 1},
+	{"neighbourhood", 1}, {"neighborhood", 1}, {"quarter", 1},
+	{"area", 2}, {"outskirts", 2}, {"near", 2}, {"around", 2}, {"vicinity", 2},
+	{"countryside", 3}, {"rural", 3}, {"province", 3}, {"governorate", 3},
+	{"region", 3}, {"coast", 3},
+	{"\xd9\x82\xd8\xb1\xd9\x8a\xd8\xa9", 1},         /* village */
+	{"\xd9\x85\xd8\xaf\xd9\x8a\xd9\x86\xd8\xa9", 1}, /* city */
+	{"\xd9\x85\xd8\xb7\xd8\xa7\xd8\xb1", 1},         /* airport */
+	{"\xd9\x82\xd8\xa7\xd8\xb9\xd8\xaf\xd8\xa9", 1}, /* base */
+	{"\xd8\xb1\xd9\x8a\xd9\x81", 3},                 /* countryside */
+	{"\xd9\x85\xd8\xad\xd8\xa7\xd9\x81\xd8\xb8\xd8\xa9", 3}, /* governorate */
+};
+#define GENERIC_COUNT (sizeof(generic_words) / sizeof(generic_words[0]))
+
+static char generic_keys[GENERIC_COUNT][32];
+static size_t generic_key_lengths[GENERIC_COUNT];
+static pthread_once_t generic_once = PTHREAD_ONCE_INIT;
+
+static void fold_generic_words(void)
+{
+	for (size_t i = 0; i < GENERIC_COUNT; i++)
+		if (em_text_fold(generic_keys[i], sizeof(generic_keys[i]), &generic_key_lengths[i],
+				 generic_words[i].word, strlen(generic_words[i].word),
+				 EM_TEXT_KEY) != EM_OK)
+			generic_key_lengths[i] = 0;
+}
+
 static size_t strip_generic_words(char *out, const char *key, size_t len, int *floor)
 {
-	static const struct {
-		const char *word;
-		int precision;
-	} generic[] = {
-		{"of", 0}, {"the", 0}, {"in", 0},
-		{"village", 1}, {"town", 1}, {"city", 1}, {"base", 1}, {"airbase", 1},
-		{"air", 1}, {"airport", 1}, {"military", 1}, {"camp", 1}, {"port", 1},
-		{"neighbourhood", 1}, {"neighborhood", 1}, {"quarter", 1},
-		{"area", 2}, {"outskirts", 2}, {"near", 2}, {"around", 2}, {"vicinity", 2},
-		{"countryside", 3}, {"rural", 3}, {"province", 3}, {"governorate", 3},
-		{"region", 3}, {"coast", 3},
-		{"\xd9\x82\xd8\xb1\xd9\x8a\xd8\xa9", 1},         /* village */
-		{"\xd9\x85\xd8\xaf\xd9\x8a\xd9\x86\xd8\xa9", 1}, /* city */
-		{"\xd9\x85\xd8\xb7\xd8\xa7\xd8\xb1", 1},         /* airport */
-		{"\xd9\x82\xd8\xa7\xd8\xb9\xd8\xaf\xd8\xa9", 1}, /* base */
-		{"\xd8\xb1\xd9\x8a\xd9\x81", 3},                 /* countryside */
-		{"\xd9\x85\xd8\xad\xd8\xa7\xd9\x81\xd8\xb8\xd8\xa9", 3}, /* governorate */
-	};
 	size_t n = 0, read = 0;
 
+	pthread_once(&generic_once, fold_generic_words);
 	*floor = 0;
 	while (read < len) {
 		const char *space = memchr(key + read, ' ', len - read);
 		size_t wl = space ? (size_t)(space - (key + read)) : len - read;
 		bool drop = false;
 
-		for (size_t i = 0; i < sizeof(generic) / sizeof(generic[0]) && !drop; i++) {
-			char folded[64];
-			size_t folded_len;
-			if (em_text_fold(folded, sizeof(folded), &folded_len, generic[i].word,
-					 strlen(generic[i].word), EM_TEXT_KEY) == EM_OK &&
-			    folded_len == wl && memcmp(folded, key + read, wl) == 0) {
-				drop = true;
-				if (generic[i].precision > *floor)
-					*floor = generic[i].precision;
-			}
+		for (size_t i = 0; i < GENERIC_COUNT && !drop; i++) {
+			if (generic_key_lengths[i] != wl || memcmp(generic_keys[i], key + read, wl) != 0)
+				continue;
+			drop = true;
+			if (generic_words[i].precision > *floor)
+				*floor = generic_words[i].precision;
 		}
 		if (!drop) {
 			if (n > 0)
@@ -458,17 +479,19 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 		return em_error_set(err, status, "place name is not valid UTF-8");
 	if (folded_len == 0)
 		return em_error_set(err, EM_ERR_INVALID, "place name is empty");
-	status = em_text_fold(key, sizeof(key), &key_len, name, len, EM_TEXT_KEY);
-	if (status != EM_OK)
-		return em_error_set(err, status, "place name cannot be folded");
-	if (key_len == 0)
-		return em_error_set(err, EM_ERR_INVALID, "place name '%s' has no letters or digits",
-				    folded);
-
 	memset(&s, 0, sizeof(s));
 	s.gz = gazetteer;
 	s.opt = options;
 	run_stage(&s, folded, folded_len, EM_METHOD_EXACT);
+	/* The key is only needed when the name as written found nothing. */
+	if (s.count == 0) {
+		status = em_text_fold(key, sizeof(key), &key_len, name, len, EM_TEXT_KEY);
+		if (status != EM_OK)
+			return em_error_set(err, status, "place name cannot be folded");
+		if (key_len == 0)
+			return em_error_set(err, EM_ERR_INVALID,
+					    "place name '%s' has no letters or digits", folded);
+	}
 	/* A key of one or two letters matches too much to mean anything. */
 	if (s.count == 0 && key_len >= 3)
 		run_stage(&s, key, key_len, EM_METHOD_NORMALIZED);

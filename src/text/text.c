@@ -92,7 +92,12 @@ static bool is_joiner(int32_t cp)
 
 static bool is_word(int32_t cp)
 {
-	utf8proc_category_t cat = utf8proc_category(cp);
+	utf8proc_category_t cat;
+
+	if (cp < 0x80) /* the common case, without a table look-up */
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		       (cp >= '0' && cp <= '9');
+	cat = utf8proc_category(cp);
 
 	return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
 	       (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
@@ -190,11 +195,11 @@ static size_t tokenize(token *tokens, int32_t *cps, size_t count, em_text_form f
 				continue;
 			word = is_word(cp);
 			cp = is_arabic(cp) ? plain_arabic(cp) : plain_latin(cp);
+		} else if (cp < 0x80) {
+			word = cp > ' ' && cp != 0x7F;
 		} else {
 			utf8proc_category_t cat = utf8proc_category(cp);
-			word = !(cat == UTF8PROC_CATEGORY_ZS || cp == '\t' ||
-				 cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
-				 cat == UTF8PROC_CATEGORY_CC);
+			word = !(cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_CC);
 		}
 		if (!word) {
 			in_token = false;
@@ -242,37 +247,43 @@ static bool is_vowel(char c)
 	return c == 'a' || c == 'i' || c == 'u';
 }
 
+/* The digraphs that transliterations spell one sound with (kh, ou, ee...),
+ * folded to one letter; 0 when c and next are not such a pair.  A switch,
+ * not a table scan: this runs for every letter of every indexed name. */
+static char fold_pair(char c, char next)
+{
+	switch (c) {
+	case 'k': return next == 'h' ? 'h' : 0;
+	case 'g': return next == 'h' ? 'g' : 0;
+	case 'd': return next == 'h' ? 'd' : next == 'j' ? 'j' : 0;
+	case 't': return next == 'h' ? 't' : 0;
+	case 's': return next == 'h' ? 's' : 0;
+	case 'c': return next == 'h' ? 's' : next == 'k' ? 'k' : 0;
+	case 'z': return next == 'h' ? 'z' : 0;
+	case 'p': return next == 'h' ? 'f' : 0;
+	case 'q': return next == 'u' ? 'k' : 0;
+	case 'o': return (next == 'u' || next == 'o') ? 'u' : 0;
+	case 'e': return (next == 'e' || next == 'i' || next == 'y') ? 'i' : 0;
+	case 'i': return next == 'e' ? 'i' : 0;
+	case 'a': return (next == 'i' || next == 'y') ? 'i' : (next == 'w' || next == 'u') ? 'u' : 0;
+	}
+	return 0;
+}
+
 /* Transliteration folds on one ASCII word.  Both the gazetteer and the
  * query go through the same folds, so the rules need to be consistent,
  * not linguistically exact. */
 static size_t fold_latin_word(char *out, const int32_t *cps, size_t len)
 {
-	static const struct {
-		char from[3];
-		char to;
-	} pairs[] = {
-		{"kh", 'h'}, {"gh", 'g'}, {"dh", 'd'}, {"th", 't'}, {"sh", 's'},
-		{"ch", 's'}, {"dj", 'j'}, {"zh", 'z'}, {"ph", 'f'}, {"qu", 'k'},
-		{"ck", 'k'}, {"ou", 'u'}, {"oo", 'u'}, {"ee", 'i'}, {"ei", 'i'},
-		{"ey", 'i'}, {"ie", 'i'}, {"ai", 'i'}, {"ay", 'i'}, {"aw", 'u'},
-		{"au", 'u'},
-	};
 	size_t n = 0;
 
 	for (size_t i = 0; i < len; i++) {
 		char c = (char)cps[i];
-		char mapped = 0;
+		char mapped = i + 1 < len ? fold_pair(c, (char)cps[i + 1]) : 0;
 
-		if (i + 1 < len) {
-			for (size_t p = 0; p < sizeof(pairs) / sizeof(pairs[0]); p++) {
-				if (pairs[p].from[0] == c && pairs[p].from[1] == (char)cps[i + 1]) {
-					mapped = pairs[p].to;
-					i++;
-					break;
-				}
-			}
-		}
-		if (!mapped) {
+		if (mapped)
+			i++;
+		else {
 			switch (c) {
 			case 'q': case 'c': mapped = 'k'; break;
 			case 'e': mapped = 'a'; break;
