@@ -38,6 +38,7 @@ typedef struct em_place_total {
 	const char *place_id;       /* gazetteer id, or "given:LAT,LON" */
 	const char *name;           /* the location as first reported */
 	const char *gazetteer_name;
+	const char *name_ar;        /* the gazetteer's Arabic-script name, or "" */
 	const char *country, *admin1;
 	double lat, lon;
 	int precision;              /* the coarsest among its reports */

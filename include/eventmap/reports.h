@@ -59,6 +59,7 @@ typedef struct em_location {
 	double score;
 	const char *place_id;       /* gazetteer id, or "" */
 	const char *place_name;     /* gazetteer name, or "" */
+	const char *place_name_ar;  /* its name in Arabic script, or "" */
 	const char *country;        /* ISO code of the place, or "" */
 	const char *admin1;         /* its first-order division code, or "" */
 	char reason[256];           /* why not mapped, or "" */

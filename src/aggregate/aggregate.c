@@ -212,6 +212,7 @@ static place_acc *new_place(builder *b, const em_report *rep, const char *key)
 	p->total.place_id = key;
 	p->total.name = rep->location;
 	p->total.gazetteer_name = rep->where.place_name;
+	p->total.name_ar = rep->where.place_name_ar ? rep->where.place_name_ar : "";
 	p->total.country = rep->where.country;
 	p->total.admin1 = rep->where.admin1;
 	p->total.lat = rep->where.lat;

@@ -88,6 +88,8 @@ void cli_free_names(cli_geocoded *items, size_t count);
 /* The default dataset's files under the data directory. */
 #define CLI_DEFAULT_REPORTS "geodata/syria-coast-2025-03/reports.csv"
 #define CLI_DEFAULT_FLOWS "geodata/syria-coast-2025-03/flows.csv"
+#define CLI_DEFAULT_BASEMAP "geodata/basemap-levant.gpkg"
+#define CLI_DEFAULT_TITLE "Violence on Syria\xE2\x80\x99s coast, March 2025"
 
 typedef struct cli_dataset_options {
 	const char *reports; /* NULL: the default dataset (with its flows) */
@@ -113,6 +115,7 @@ bool cli_dataset_names(const em_dataset *dataset, cli_geocoded **items, size_t *
 int cli_make_dir(const char *dir);
 
 int cmd_export(int argc, char **argv);
+int cmd_render(int argc, char **argv);
 int cmd_geocode(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 

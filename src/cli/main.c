@@ -19,6 +19,7 @@ static const command commands[] = {
 	{"run", cmd_run, "the main job on the default dataset, outputs under output/"},
 	{"export", cmd_export, "write the dataset as GIS layers (GeoPackage, GeoJSON, any OGR driver)"},
 	{"geocode", cmd_geocode, "resolve place names against the gazetteer"},
+	{"render", cmd_render, "draw a poster: PNG, PDF or SVG"},
 };
 
 static void print_usage(FILE *out)

@@ -3,6 +3,8 @@
  * a dataset of a million rows names a few hundred places. */
 #include "reports_internal.h"
 
+#include "eventmap/text.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,11 +104,26 @@ static void location_clear(em_location *where, const char *country, const char *
 	where->method = "";
 	where->place_id = "";
 	where->place_name = "";
+	where->place_name_ar = "";
 	where->country = country;
 	where->admin1 = admin1;
 }
 
-static void location_from_result(em_location *where, const em_geocode_result *res)
+/* The first of a place's alternate names written in Arabic script. */
+static const char *arabic_name(em_pool *pool, const char *alternates)
+{
+	while (alternates != NULL && *alternates) {
+		const char *comma = strchr(alternates, ',');
+		size_t len = comma ? (size_t)(comma - alternates) : strlen(alternates);
+		if (em_text_has_arabic(alternates, len))
+			return em_pool_strndup(pool, alternates, len);
+		alternates = comma ? comma + 1 : NULL;
+	}
+	return "";
+}
+
+static void location_from_result(em_location *where, const em_geocode_result *res,
+				 em_pool *pool)
 {
 	location_clear(where, "", "");
 	if (res->status == EM_GEOCODE_RESOLVED) {
@@ -118,6 +135,9 @@ static void location_from_result(em_location *where, const em_geocode_result *re
 		where->score = res->score;
 		where->place_id = res->place->id;
 		where->place_name = res->place->name;
+		where->place_name_ar = arabic_name(pool, res->place->alternatenames);
+		if (where->place_name_ar == NULL)
+			where->place_name_ar = "";
 		where->country = res->place->country;
 		where->admin1 = res->place->admin1;
 		return;
@@ -165,7 +185,7 @@ static em_status geocode(resolver *r, const char *location, const char *admin1,
 		memset(&res, 0, sizeof(res));
 		res.status = EM_GEOCODE_UNRESOLVED;
 	}
-	location_from_result(out, &res);
+	location_from_result(out, &res, &r->dataset->strings);
 	if (status != EM_OK)
 		snprintf(out->reason, sizeof(out->reason), "%.200s", name_err.message);
 	slot->used = true;

@@ -1,0 +1,102 @@
+/* eventmap — render: the poster, composed with Cairo and Pango.
+ *
+ * A poster is a page: a title band, the main map (basemap, displacement
+ * arrows, casualty markers showing the range across sources, labels placed
+ * so that none overlaps another or a marker), a headline panel with the
+ * region-wide totals per source, a legend, a locator inset, a "not mapped"
+ * note and credits naming every source and licence.  PNG at any DPI,
+ * vector PDF with selectable text and metadata, SVG.  The same inputs give
+ * the same bytes. */
+#ifndef EVENTMAP_RENDER_H
+#define EVENTMAP_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "eventmap/aggregate.h"
+#include "eventmap/basemap.h"
+#include "eventmap/error.h"
+#include "eventmap/mapview.h"
+#include "eventmap/reports.h"
+#include "eventmap/style.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct em_page {
+	char name[32];       /* "A3 landscape", "social-square"... */
+	double width_mm, height_mm;
+	double pixel_dpi;    /* social presets are pixel sizes: their DPI; else 0 */
+} em_page;
+
+/* Parses A4, A3, A2 (landscape unless portrait), social-square
+ * (1080 x 1080 px), social-wide (1600 x 900 px) or WxHmm ("300x200mm"). */
+em_status em_page_parse(em_page *out, const char *preset, bool portrait, em_error *err);
+
+typedef enum em_label_language {
+	EM_LABELS_EN = 0,
+	EM_LABELS_AR,
+	EM_LABELS_BOTH
+} em_label_language;
+
+typedef struct em_poster_options {
+	const char *title;           /* NULL: "Reported deaths and displacement" */
+	const char *subtitle;        /* NULL: the date span and what is shown */
+	em_page page;
+	double dpi;                  /* PNG only; 0 -> 300 (or the page's pixel DPI) */
+	em_label_language labels;
+	const char *crs;             /* NULL: automatic transverse Mercator */
+	em_filter filter;            /* which days; zeroed for all */
+	/* For a series: every poster shares these so readers can compare. */
+	const em_bbox *extent;       /* NULL: fitted to this poster's data */
+	long long scale_max;         /* the value drawn at full marker size; 0: this data's */
+	const char *series_note;     /* e.g. "Same scale on every day", or NULL */
+	long long source_date_epoch; /* PDF dates; < 0: from SOURCE_DATE_EPOCH or the data */
+} em_poster_options;
+
+/* What was placed where, in page millimetres, for tests and checks. */
+typedef struct em_box {
+	double x, y, width, height;
+} em_box;
+
+typedef struct em_placed_marker {
+	const char *place_id;
+	double x, y, radius;
+} em_placed_marker;
+
+#define EM_RENDER_REPORT_MAX 256
+
+typedef struct em_render_report {
+	double page_width_mm, page_height_mm;
+	int pixel_width, pixel_height;    /* PNG only */
+	em_box map_frame;
+	size_t marker_count;
+	em_placed_marker markers[EM_RENDER_REPORT_MAX];
+	size_t label_count;
+	em_box labels[EM_RENDER_REPORT_MAX]; /* place, arrow and town labels drawn */
+	size_t labels_overlapping;           /* labels that could not be placed free */
+	char scale_text[32];                 /* "25 km" */
+	double scale_km, scale_mm;
+	size_t legend_values[3];
+} em_render_report;
+
+void em_poster_options_init(em_poster_options *options);
+
+/* Renders the resolved dataset to path (.png, .pdf or .svg, atomically).
+ * report may be NULL. */
+em_status em_render_poster(const char *path, const em_dataset *dataset,
+			   const em_basemap *basemap, const em_style *style,
+			   const em_poster_options *options, em_render_report *report,
+			   em_error *err);
+
+/* The extent (lon/lat) and marker scale a poster of `filter` would use:
+ * for series that must share them. */
+em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_bbox *extent,
+			long long *scale_max, em_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,443 @@
+/* Composing the poster: page presets, the layout for the page's shape
+ * (map beside the panels on a wide page, above them on a tall one), the
+ * output surface (PNG through libpng, PDF and SVG through Cairo's vector
+ * back ends) and atomic writing. */
+#include "render_internal.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <math.h>
+#include <png.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "eventmap/atomic.h"
+
+#define A3_AREA (420.0 * 297.0)
+
+void em_poster_options_init(em_poster_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	snprintf(o->page.name, sizeof(o->page.name), "A3 landscape");
+	o->page.width_mm = 420;
+	o->page.height_mm = 297;
+	o->dpi = 300;
+	o->source_date_epoch = -1;
+}
+
+em_status em_page_parse(em_page *out, const char *preset, bool portrait, em_error *err)
+{
+	static const struct {
+		const char *name;
+		double w, h, dpi;
+	} presets[] = {{"A4", 297, 210, 0}, {"A3", 420, 297, 0}, {"A2", 594, 420, 0},
+		       {"social-square", 1080, 1080, 96}, {"social-wide", 1600, 900, 96}};
+	double w, h;
+	char extra;
+
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < sizeof(presets) / sizeof(presets[0]); i++) {
+		if (strcasecmp(preset, presets[i].name) != 0)
+			continue;
+		if (presets[i].dpi > 0) {
+			/* Pixel presets: a page whose size at its DPI is those pixels. */
+			out->pixel_dpi = presets[i].dpi;
+			out->width_mm = presets[i].w / presets[i].dpi * 25.4;
+			out->height_mm = presets[i].h / presets[i].dpi * 25.4;
+			snprintf(out->name, sizeof(out->name), "%s", presets[i].name);
+		} else {
+			out->width_mm = portrait ? presets[i].h : presets[i].w;
+			out->height_mm = portrait ? presets[i].w : presets[i].h;
+			snprintf(out->name, sizeof(out->name), "%s %s", presets[i].name,
+				 portrait ? "portrait" : "landscape");
+		}
+		return EM_OK;
+	}
+	if (sscanf(preset, "%lfx%lfmm%c", &w, &h, &extra) == 2 && w >= 50 && h >= 50 &&
+	    w <= 2000 && h <= 2000) {
+		out->width_mm = w;
+		out->height_mm = h;
+		snprintf(out->name, sizeof(out->name), "%gx%gmm", w, h);
+		return EM_OK;
+	}
+	return em_error_set(err, EM_ERR_INVALID,
+			    "--page '%s': use A4, A3, A2, social-square, social-wide or WxHmm "
+			    "(50 to 2000 mm, e.g. 300x200mm)", preset);
+}
+
+static bool in_filter(const em_filter *f, em_date date)
+{
+	return (!f->has_from || date >= f->from) && (!f->has_to || date <= f->to);
+}
+
+static void grow(em_bbox *b, double lon, double lat, bool *any)
+{
+	if (!*any) {
+		b->west = b->east = lon;
+		b->south = b->north = lat;
+		*any = true;
+		return;
+	}
+	b->west = fmin(b->west, lon);
+	b->east = fmax(b->east, lon);
+	b->south = fmin(b->south, lat);
+	b->north = fmax(b->north, lat);
+}
+
+em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_bbox *extent,
+			long long *scale_max, em_error *err)
+{
+	em_filter all = {0};
+	em_summary *summary = NULL;
+	bool any = false;
+	em_status status;
+
+	if (filter == NULL)
+		filter = &all;
+	status = em_summary_create(&summary, dataset, filter, err);
+	if (status != EM_OK)
+		return status;
+	*scale_max = 0;
+	for (size_t i = 0; i < summary->place_count; i++) {
+		grow(extent, summary->places[i].lon, summary->places[i].lat, &any);
+		if (summary->places[i].total.max > *scale_max)
+			*scale_max = summary->places[i].total.max;
+	}
+	for (size_t i = 0; i < em_dataset_flow_count(dataset); i++) {
+		const em_flow *f = em_dataset_flow(dataset, i);
+		if (f->from.state == EM_STATE_NOT_MAPPED || f->to.state == EM_STATE_NOT_MAPPED ||
+		    (f->has_date && !in_filter(filter, f->date)))
+			continue;
+		grow(extent, f->from.lon, f->from.lat, &any);
+		grow(extent, f->to.lon, f->to.lat, &any);
+	}
+	em_summary_destroy(summary);
+	if (!any)
+		return em_error_set(err, EM_ERR_NOTFOUND,
+				    "nothing to map: no report or flow of this period has a place");
+	return EM_OK;
+}
+
+/* ---- output -------------------------------------------------------- */
+
+typedef enum format { FORMAT_PNG, FORMAT_PDF, FORMAT_SVG } format;
+
+static bool format_of(const char *path, format *out)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot == NULL)
+		return false;
+	if (strcasecmp(dot, ".png") == 0)
+		*out = FORMAT_PNG;
+	else if (strcasecmp(dot, ".pdf") == 0)
+		*out = FORMAT_PDF;
+	else if (strcasecmp(dot, ".svg") == 0)
+		*out = FORMAT_SVG;
+	else
+		return false;
+	return true;
+}
+
+static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
+{
+	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
+						    : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* PNG through libpng: RGB without alpha (the page is opaque), the "up"
+ * filter and zlib level 6 give smaller files than Cairo's writer, faster. */
+static em_status write_png(cairo_surface_t *surface, FILE *out, const char *path, double dpi,
+			   em_error *err)
+{
+	int width = cairo_image_surface_get_width(surface);
+	int height = cairo_image_surface_get_height(surface);
+	int stride = cairo_image_surface_get_stride(surface);
+	const unsigned char *data;
+	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+	png_infop info = png ? png_create_info_struct(png) : NULL;
+	png_bytep row = NULL;
+	volatile em_status status = EM_OK;
+
+	cairo_surface_flush(surface);
+	data = cairo_image_surface_get_data(surface);
+	if (png == NULL || info == NULL) {
+		png_destroy_write_struct(&png, &info);
+		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", path);
+	}
+	row = malloc((size_t)width * 3);
+	if (row == NULL || setjmp(png_jmpbuf(png))) {
+		status = em_error_set(err, EM_ERR_IO, "%s: cannot write the PNG", path);
+		goto done;
+	}
+	png_init_io(png, out);
+	png_set_compression_level(png, 6);
+	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+	png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8, PNG_COLOR_TYPE_RGB,
+		     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+	png_set_pHYs(png, info, (png_uint_32)lround(dpi / 0.0254), (png_uint_32)lround(dpi / 0.0254),
+		     PNG_RESOLUTION_METER);
+	png_write_info(png, info);
+	for (int y = 0; y < height; y++) {
+		const uint32_t *src = (const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride);
+		for (int x = 0; x < width; x++) {
+			row[3 * x] = (png_byte)(src[x] >> 16);
+			row[3 * x + 1] = (png_byte)(src[x] >> 8);
+			row[3 * x + 2] = (png_byte)src[x];
+		}
+		png_write_row(png, row);
+	}
+	png_write_end(png, NULL);
+done:
+	png_destroy_write_struct(&png, &info);
+	free(row);
+	return status;
+}
+
+static const char *pdf_date(long long epoch, char *out, size_t size)
+{
+	time_t t = (time_t)epoch;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return out;
+}
+
+/* The PDF's date: SOURCE_DATE_EPOCH, else the data's last day, so that the
+ * same inputs give the same bytes. */
+static long long poster_epoch(const em_poster_options *o, const em_dataset *ds)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	em_date last = 0;
+
+	if (o->source_date_epoch >= 0)
+		return o->source_date_epoch;
+	if (env != NULL && env[0] != '\0')
+		return strtoll(env, NULL, 10);
+	for (size_t i = 0; i < em_dataset_report_count(ds); i++)
+		if (em_dataset_report(ds, i)->date_end > last)
+			last = em_dataset_report(ds, i)->date_end;
+	return (long long)last * 86400LL;
+}
+
+/* ---- layout -------------------------------------------------------- */
+
+static void layout_and_draw(rctx *r, const em_bbox *data, em_status *status)
+{
+	const em_style *s = r->style;
+	double m = s->margin_mm * r->text_scale, g = s->gutter_mm * r->text_scale;
+	double band, top, content_h, content_w;
+	bool wide = r->page.width >= r->page.height * 1.15;
+	em_box panels;
+
+	cairo_rectangle(r->cr, 0, 0, r->page.width, r->page.height);
+	em_set_color(r->cr, s->page);
+	cairo_fill(r->cr);
+	band = em_title_band(r);
+	top = band + m * 0.8;
+	content_h = r->page.height - top - m;
+	content_w = r->page.width - 2 * m;
+	if (wide) {
+		/* Map on the left, as tall as the page allows; panels in two
+		 * columns to its right. */
+		r->map.width = fmin(fmax(content_h * 0.78, content_w * 0.38), content_w * 0.52);
+		r->map.height = content_h - 6 * r->text_scale;
+		r->map.x = m + 12 * r->text_scale;
+		r->map.y = top;
+		panels.x = r->map.x + r->map.width + g;
+		panels.y = top;
+		panels.width = r->page.width - m - panels.x;
+		panels.height = content_h;
+	} else {
+		r->map.x = m + 12 * r->text_scale;
+		r->map.y = top;
+		r->map.width = content_w - 12 * r->text_scale;
+		r->map.height = content_h * 0.56;
+		panels.x = m;
+		panels.y = r->map.y + r->map.height + 6 * r->text_scale + g;
+		panels.width = content_w;
+		panels.height = r->page.height - m - panels.y;
+	}
+	*status = em_mapview_create(&r->view, data, r->map.width, r->map.height,
+				    r->options->extent ? 0.0 : 0.16, 60.0, r->options->crs, r->err);
+	if (*status == EM_OK)
+		*status = em_draw_map(r);
+	if (*status == EM_OK)
+		*status = em_draw_panels(r, &panels, wide);
+}
+
+static void default_texts(const rctx *r, em_poster_options *o, char *subtitle, size_t size)
+{
+	em_date first = 0, last = 0;
+	bool any = false;
+	char span[64];
+
+	if (o->title == NULL)
+		o->title = "Reported deaths and displacement";
+	if (o->subtitle != NULL)
+		return;
+	for (size_t i = 0; i < em_dataset_report_count(r->dataset); i++) {
+		const em_report *rep = em_dataset_report(r->dataset, i);
+		if (!in_filter(&o->filter, rep->date))
+			continue;
+		if (!any || rep->date < first)
+			first = rep->date;
+		if (!any || rep->date > last)
+			last = rep->date;
+		any = true;
+	}
+	if (!any) {
+		snprintf(subtitle, size, "No reports for this period");
+	} else {
+		int y0, m0, d0, y1, m1, d1;
+		static const char *const months[] = {"January", "February", "March", "April", "May",
+						     "June", "July", "August", "September",
+						     "October", "November", "December"};
+		em_date_split(first, &y0, &m0, &d0);
+		em_date_split(last, &y1, &m1, &d1);
+		if (first == last)
+			snprintf(span, sizeof(span), "%d %s %d", d0, months[m0 - 1], y0);
+		else if (m0 == m1)
+			snprintf(span, sizeof(span), "%d\xE2\x80\x93%d %s %d", d0, d1, months[m0 - 1], y1);
+		else
+			snprintf(span, sizeof(span), "%d %s \xE2\x80\x93 %d %s %d", d0, months[m0 - 1], d1,
+				 months[m1 - 1], y1);
+		snprintf(subtitle, size,
+			 "Deaths reported at each place, with the range across sources, and people "
+			 "displaced \xC2\xB7 %s", span);
+	}
+	o->subtitle = subtitle;
+}
+
+/* ---- the poster -------------------------------------------------------- */
+
+static cairo_surface_t *make_surface(format f, FILE *out, const em_page *page, double dpi,
+				     double *scale)
+{
+	double pt_w = page->width_mm / 25.4 * 72, pt_h = page->height_mm / 25.4 * 72;
+
+	switch (f) {
+	case FORMAT_PNG:
+		*scale = dpi / 25.4;
+		return cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+						  (int)lround(page->width_mm / 25.4 * dpi),
+						  (int)lround(page->height_mm / 25.4 * dpi));
+	case FORMAT_PDF:
+		*scale = 72 / 25.4;
+		return cairo_pdf_surface_create_for_stream(write_stream, out, pt_w, pt_h);
+	default:
+		*scale = 72 / 25.4;
+		return cairo_svg_surface_create_for_stream(write_stream, out, pt_w, pt_h);
+	}
+}
+
+static void set_pdf_metadata(cairo_surface_t *surface, const em_poster_options *o, long long epoch)
+{
+	char date[32];
+
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, o->title);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, o->subtitle);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "eventmap");
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE,
+				       pdf_date(epoch, date, sizeof(date)));
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+static em_status draw_poster(rctx *r, cairo_surface_t *surface, double scale, const em_bbox *data)
+{
+	em_status status;
+
+	r->cr = cairo_create(surface);
+	cairo_scale(r->cr, scale, scale);
+	layout_and_draw(r, data, &status);
+	if (status == EM_OK && cairo_status(r->cr) != CAIRO_STATUS_SUCCESS)
+		status = em_error_set(r->err, EM_ERR_IO, "drawing: %s",
+				      cairo_status_to_string(cairo_status(r->cr)));
+	cairo_destroy(r->cr);
+	r->cr = NULL;
+	return status;
+}
+
+em_status em_render_poster(const char *path, const em_dataset *dataset,
+			   const em_basemap *basemap, const em_style *style,
+			   const em_poster_options *options, em_render_report *report,
+			   em_error *err)
+{
+	em_poster_options o = *options;
+	rctx r;
+	format f;
+	em_bbox data;
+	char subtitle[256];
+	em_atomic_file *file = NULL;
+	cairo_surface_t *surface = NULL;
+	double scale, dpi;
+	long long scale_max = 0;
+	em_status status;
+
+	if (!format_of(path, &f))
+		return em_error_set(err, EM_ERR_INVALID,
+				    "%s: the output must end in .png, .pdf or .svg", path);
+	memset(&r, 0, sizeof(r));
+	r.style = style;
+	r.options = &o;
+	r.dataset = dataset;
+	r.basemap = basemap;
+	r.report = report;
+	r.err = err;
+	if (report != NULL)
+		memset(report, 0, sizeof(*report));
+	status = em_render_fit(dataset, &o.filter, &data, &scale_max, err);
+	if (status == EM_OK && o.extent != NULL)
+		data = *o.extent;
+	if (status != EM_OK)
+		return status;
+	r.scale_max = o.scale_max > 0 ? o.scale_max : scale_max;
+	status = em_summary_create((em_summary **)&r.summary, dataset, &o.filter, err);
+	if (status != EM_OK)
+		return status;
+	default_texts(&r, &o, subtitle, sizeof(subtitle));
+	r.page.width = o.page.width_mm;
+	r.page.height = o.page.height_mm;
+	r.text_scale = fmin(fmax(sqrt(r.page.width * r.page.height / A3_AREA), 0.62), 1.45);
+	dpi = o.page.pixel_dpi > 0 ? o.page.pixel_dpi : (o.dpi > 0 ? o.dpi : 300);
+	status = em_atomic_file_create(&file, path, err);
+	if (status == EM_OK) {
+		surface = make_surface(f, em_atomic_file_stream(file), &o.page, dpi, &scale);
+		if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
+			status = em_error_set(err, EM_ERR_NOMEM, "%s: cannot create the page: %s", path,
+					      cairo_status_to_string(cairo_surface_status(surface)));
+	}
+	if (status == EM_OK && f == FORMAT_PDF)
+		set_pdf_metadata(surface, &o, poster_epoch(&o, dataset));
+	if (status == EM_OK)
+		status = draw_poster(&r, surface, scale, &data);
+	if (status == EM_OK && f == FORMAT_PNG) {
+		status = write_png(surface, em_atomic_file_stream(file), path, dpi, err);
+		if (report != NULL) {
+			report->pixel_width = cairo_image_surface_get_width(surface);
+			report->pixel_height = cairo_image_surface_get_height(surface);
+		}
+	}
+	if (surface != NULL) {
+		/* PDF and SVG write their last bytes here. */
+		cairo_surface_finish(surface);
+		if (status == EM_OK && cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
+			status = em_error_set(err, EM_ERR_IO, "%s: %s", path,
+					      cairo_status_to_string(cairo_surface_status(surface)));
+		cairo_surface_destroy(surface);
+	}
+	if (status == EM_OK)
+		status = em_atomic_file_commit(file, err);
+	em_atomic_file_destroy(file);
+	if (report != NULL) {
+		report->page_width_mm = r.page.width;
+		report->page_height_mm = r.page.height;
+	}
+	em_mapview_destroy(r.view);
+	em_summary_destroy((em_summary *)r.summary);
+	return status;
+}

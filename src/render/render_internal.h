@@ -1,0 +1,88 @@
+/* The renderer's shared state and the steps in its files: text (Pango),
+ * placement (labels that overlap nothing), the map, the panels, and the
+ * output surfaces.  Page units are millimetres throughout. */
+#ifndef EM_RENDER_INTERNAL_H
+#define EM_RENDER_INTERNAL_H
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "eventmap/render.h"
+
+#define MM_PER_PT (25.4 / 72.0)
+#define OCCUPIED_MAX 1024
+
+typedef struct circle {
+	double x, y, r;
+} circle;
+
+/* Everything already on the map that a label must not cover. */
+typedef struct occupancy {
+	em_box boxes[OCCUPIED_MAX];
+	size_t box_count;
+	circle circles[OCCUPIED_MAX];
+	size_t circle_count;
+	em_box frame; /* labels stay inside */
+} occupancy;
+
+/* A flow as drawn: flows with the same ends are one arrow. */
+typedef struct arrow {
+	double x0, y0, x1, y1;  /* page mm */
+	double cx, cy;          /* the curve's control point */
+	double width;
+	bool counted;
+	bool approximate;
+	size_t first;           /* the first flow with these ends */
+	long best;              /* the largest counted one, or -1 */
+	char sources[160];
+	char label[256];
+} arrow;
+
+typedef struct rctx {
+	cairo_t *cr;
+	const em_style *style;
+	const em_poster_options *options;
+	const em_dataset *dataset;
+	const em_summary *summary;
+	const em_basemap *basemap;
+	em_mapview *view;
+	em_box page;
+	em_box map;              /* the map frame on the page */
+	double text_scale;       /* type and symbol sizes for the page size */
+	long long scale_max;     /* the value at full marker size */
+	arrow arrows[64];
+	size_t arrow_count;
+	occupancy occupied;
+	em_render_report *report;
+	em_error *err;
+} rctx;
+
+/* text.c */
+PangoLayout *em_text_layout(rctx *r, const char *text, double pt, bool bold, bool italic,
+			    double width_mm);
+void em_text_size(PangoLayout *layout, double *width_mm, double *height_mm);
+void em_draw_layout(rctx *r, PangoLayout *layout, double x, double y, em_color color);
+void em_draw_layout_halo(rctx *r, PangoLayout *layout, double x, double y, em_color color,
+			 em_color halo, double halo_mm);
+void em_set_color(cairo_t *cr, em_color c);
+void em_set_color_alpha(cairo_t *cr, em_color c, double alpha);
+
+/* placement.c */
+bool em_box_overlaps(const em_box *a, const em_box *b);
+bool em_place_free(const occupancy *o, const em_box *box);
+void em_occupy_box(rctx *r, const em_box *box, bool report);
+void em_occupy_circle(rctx *r, double x, double y, double radius);
+/* Tries the positions around a point (or circle of radius) and returns
+ * the first free one; false when none is, with *out at the first. */
+bool em_place_label(const occupancy *o, double x, double y, double radius, double w,
+		    double h, em_box *out);
+
+/* map.c */
+em_status em_draw_map(rctx *r);
+double em_marker_radius(const rctx *r, long long value);
+
+/* panels.c */
+em_status em_draw_panels(rctx *r, const em_box *area, bool columns);
+double em_title_band(rctx *r);
+
+#endif

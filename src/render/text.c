@@ -1,0 +1,74 @@
+/* Text through Pango (shaping, bidi, Arabic joining) on the Cairo page.
+ * Sizes are given in points and laid out in millimetres; hinting is off so
+ * that a label measures the same in a PNG at any DPI and in the PDF. */
+#include "render_internal.h"
+
+#include <math.h>
+
+void em_set_color(cairo_t *cr, em_color c)
+{
+	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+}
+
+void em_set_color_alpha(cairo_t *cr, em_color c, double alpha)
+{
+	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * alpha);
+}
+
+PangoLayout *em_text_layout(rctx *r, const char *text, double pt, bool bold, bool italic,
+			    double width_mm)
+{
+	PangoLayout *layout = pango_cairo_create_layout(r->cr);
+	PangoFontDescription *font = pango_font_description_from_string(r->style->font);
+	cairo_font_options_t *options = cairo_font_options_create();
+
+	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(pango_layout_get_context(layout), options);
+	cairo_font_options_destroy(options);
+	pango_font_description_set_absolute_size(font, pt * r->text_scale * MM_PER_PT * PANGO_SCALE);
+	if (bold)
+		pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+	if (italic)
+		pango_font_description_set_style(font, PANGO_STYLE_ITALIC);
+	pango_layout_set_font_description(layout, font);
+	pango_font_description_free(font);
+	if (width_mm > 0) {
+		pango_layout_set_width(layout, (int)(width_mm * PANGO_SCALE));
+		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+	}
+	pango_layout_set_text(layout, text, -1);
+	return layout;
+}
+
+void em_text_size(PangoLayout *layout, double *width_mm, double *height_mm)
+{
+	PangoRectangle logical;
+
+	pango_layout_get_extents(layout, NULL, &logical);
+	*width_mm = (double)logical.width / PANGO_SCALE;
+	*height_mm = (double)logical.height / PANGO_SCALE;
+}
+
+void em_draw_layout(rctx *r, PangoLayout *layout, double x, double y, em_color color)
+{
+	cairo_move_to(r->cr, x, y);
+	em_set_color(r->cr, color);
+	pango_cairo_show_layout(r->cr, layout);
+}
+
+void em_draw_layout_halo(rctx *r, PangoLayout *layout, double x, double y, em_color color,
+			 em_color halo, double halo_mm)
+{
+	cairo_t *cr = r->cr;
+
+	cairo_save(cr);
+	cairo_move_to(cr, x, y);
+	pango_cairo_layout_path(cr, layout);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	cairo_set_line_width(cr, 2 * halo_mm * r->text_scale);
+	em_set_color(cr, halo);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+	em_draw_layout(r, layout, x, y, color);
+}
