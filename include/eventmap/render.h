@@ -90,6 +90,14 @@ em_status em_render_poster(const char *path, const em_dataset *dataset,
 			   const em_poster_options *options, em_render_report *report,
 			   em_error *err);
 
+/* The same poster in several files at once (a PNG and a PDF, say): it is
+ * laid out once and played back into each, which is faster than two
+ * calls and guarantees the files show the same thing. */
+em_status em_render_posters(const char *const *paths, size_t count, const em_dataset *dataset,
+			    const em_basemap *basemap, const em_style *style,
+			    const em_poster_options *options, em_render_report *report,
+			    em_error *err);
+
 /* The extent (lon/lat) and marker scale a poster of `filter` would use:
  * for series that must share them. */
 em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_bbox *extent,

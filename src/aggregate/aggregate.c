@@ -71,8 +71,8 @@ static em_qualifier looser(em_qualifier a, em_qualifier b)
 }
 
 /* One source's total: its categories add up; a figure it gives for all
- * categories at once (unknown) is a total of its own, and the larger of
- * the two readings stands. */
+ * categories at once (unknown) is a total of its own, often from another
+ * day or article, so the source's range spans both readings. */
 static em_range source_total(const em_range *by_category)
 {
 	em_range sum = {0};
@@ -91,17 +91,9 @@ static em_range source_total(const em_range *by_category)
 		sum.min_qualifier = looser(sum.min_qualifier, r->min_qualifier);
 		sum.max_qualifier = looser(sum.max_qualifier, r->max_qualifier);
 	}
-	if (!all->present)
-		return sum;
-	if (!sum.present)
-		return *all;
-	if (all->min > sum.min) {
-		sum.min = all->min;
-		sum.min_qualifier = all->min_qualifier;
-	}
-	if (all->max > sum.max) {
-		sum.max = all->max;
-		sum.max_qualifier = all->max_qualifier;
+	if (all->present) {
+		range_add(&sum, all->min, all->min_qualifier);
+		range_add(&sum, all->max, all->max_qualifier);
 	}
 	return sum;
 }

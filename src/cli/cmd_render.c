@@ -16,7 +16,8 @@ static const char usage[] =
 	"Draw a poster of the reports: map, markers with ranges across sources,\n"
 	"displacement arrows, headline totals, legend, locator, credits.\n"
 	"\n"
-	"  -o, --output FILE        the poster; the format follows the extension\n"
+	"  -o, --output FILE        the poster; the format follows the extension;\n"
+	"                           repeat for several formats of the same poster\n"
 	"  -r, --reports FILE       reports CSV (default: the default dataset)\n"
 	"      --flows FILE         displacement CSV\n"
 	"  -s, --style NAME|FILE    print (default), dark, mono, or a style file\n"
@@ -44,7 +45,9 @@ enum {
 };
 
 typedef struct render_args {
-	const char *output, *style, *page, *basemap, *day, *from, *to, *labels;
+	const char *outputs[8];
+	size_t output_count;
+	const char *style, *page, *basemap, *day, *from, *to, *labels;
 	bool portrait;
 	cli_dataset_options data;
 	cli_gazetteer_options gazetteers;
@@ -65,7 +68,7 @@ static int finish_args(render_args *a)
 	em_filter *f = &a->poster.filter;
 
 	em_error_clear(&err);
-	if (a->output == NULL) {
+	if (a->output_count == 0) {
 		cli_error("render", "no output: give -o FILE.png, FILE.pdf or FILE.svg");
 		return CLI_EXIT_ERROR;
 	}
@@ -127,7 +130,10 @@ static int parse_args(render_args *a, int argc, char **argv)
 
 	while ((c = getopt_long(argc, argv, "o:r:s:p:g:qh", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'o': a->output = optarg; break;
+		case 'o':
+			if (!cli_add_file(a->outputs, &a->output_count, optarg, "render", "-o"))
+				return CLI_EXIT_ERROR;
+			break;
 		case 'r': a->data.reports = optarg; break;
 		case OPT_FLOWS: a->data.flows = optarg; break;
 		case 's': a->style = optarg; break;
@@ -198,12 +204,13 @@ int cmd_render(int argc, char **argv)
 	    em_basemap_load(&basemap, a.basemap, &err) ||
 	    cli_load_gazetteer(&gz, &a.gazetteers, &err) ||
 	    cli_load_dataset(&ds, gz, &a.data, "render", &err) ||
-	    em_render_poster(a.output, ds, basemap, &style, &a.poster, NULL, &err)) {
+	    em_render_posters(a.outputs, a.output_count, ds, basemap, &style, &a.poster, NULL,
+			      &err)) {
 		cli_error("render", "%s", err.message);
 		goto done;
 	}
-	if (!a.data.quiet)
-		printf("%s: %s poster, style %s\n", a.output, a.poster.page.name, style.name);
+	for (size_t i = 0; i < a.output_count && !a.data.quiet; i++)
+		printf("%s: %s poster, style %s\n", a.outputs[i], a.poster.page.name, style.name);
 	rc = CLI_EXIT_OK;
 done:
 	em_dataset_destroy(ds);

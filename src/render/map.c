@@ -7,15 +7,15 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define FOCUS_COUNTRY "SY"
 
 static bool visible(const rctx *r, const em_bbox *b)
 {
-	em_bbox v;
+	const em_bbox v = r->view_bounds;
 
-	em_mapview_bounds(r->view, &v);
 	return !(b->east < v.west || b->west > v.east || b->north < v.south || b->south > v.north);
 }
 
@@ -28,23 +28,32 @@ static bool to_page(const rctx *r, double lon, double lat, double *x, double *y)
 	return true;
 }
 
-/* Adds the feature's parts to the current path. */
+/* Adds the feature's parts to the current path.  Points closer than a
+ * tenth of a millimetre to the last one drawn are skipped: invisible in
+ * print, and a full-resolution coastline shrinks to what the page shows. */
 static void feature_path(rctx *r, const em_basemap_feature *f, bool closed)
 {
 	const double *c = f->coords;
+	const double min_step = 0.1;
 
 	for (size_t p = 0; p < f->part_count; p++) {
 		size_t n = f->part_sizes[p];
 		bool started = false;
+		double last_x = 0, last_y = 0;
 		for (size_t i = 0; i < n; i++, c += 2) {
 			double x, y;
 			if (!to_page(r, c[0], c[1], &x, &y))
+				continue;
+			if (started && i + 1 < n && fabs(x - last_x) < min_step &&
+			    fabs(y - last_y) < min_step)
 				continue;
 			if (!started)
 				cairo_move_to(r->cr, x, y);
 			else
 				cairo_line_to(r->cr, x, y);
 			started = true;
+			last_x = x;
+			last_y = y;
 		}
 		if (started && closed)
 			cairo_close_path(r->cr);
@@ -245,14 +254,17 @@ static bool same_end(const em_location *a, const em_location *b)
 	return fabs(a->lat - b->lat) < 1e-6 && fabs(a->lon - b->lon) < 1e-6;
 }
 
-static double marker_at(const rctx *r, const em_location *end)
+/* True when the page point lies inside a marker (or just next to it). */
+static bool inside_marker(const rctx *r, double x, double y)
 {
 	for (size_t i = 0; i < r->summary->place_count; i++) {
 		const em_place_total *p = &r->summary->places[i];
-		if (fabs(p->lat - end->lat) < 1e-6 && fabs(p->lon - end->lon) < 1e-6)
-			return em_marker_radius(r, p->total.max);
+		double px, py;
+		if (to_page(r, p->lon, p->lat, &px, &py) &&
+		    hypot(px - x, py - y) < em_marker_radius(r, p->total.max) + 0.8)
+			return true;
 	}
-	return 0;
+	return false;
 }
 
 static bool flow_in_filter(const rctx *r, const em_flow *f)
@@ -311,22 +323,48 @@ static void collect_arrows(rctx *r, long long *max_people)
 
 static void arrow_label(const em_flow *f, const char *sources, char *out, size_t size)
 {
-	char number[48];
+	char number[48], from[160] = "";
 	em_range range = {true, 0, 0, EM_QUALIFIER_EXACT, EM_QUALIFIER_EXACT};
 
+	/* An arrow from a region is not from the point it starts at: say so. */
+	if (f->from.precision >= 3)
+		snprintf(from, sizeof(from), " from the %s", f->origin);
 	if (!f->has_people) {
-		snprintf(out, size, "People to %s, not counted \xC2\xB7 %s", f->destination, sources);
+		snprintf(out, size, "People%s to %s, not counted \xC2\xB7 %s", from, f->destination,
+			 sources);
 		return;
 	}
 	range.min = range.max = f->people;
 	range.min_qualifier = range.max_qualifier = f->qualifier;
 	em_range_format(number, sizeof(number), &range);
-	snprintf(out, size, "%s to %s \xC2\xB7 %s", number, f->destination, sources);
+	snprintf(out, size, "%s%s to %s \xC2\xB7 %s", number, from, f->destination, sources);
+}
+
+static void curve_point(const arrow *a, double t, double *x, double *y, double *tx, double *ty);
+
+/* The part of the curve from t0 to t1, as a quadratic curve again. */
+static void sub_curve(arrow *a, double t0, double t1)
+{
+	double x0, y0, x1, y1, tx, ty;
+	double cx0 = (1 - t0) * a->cx + t0 * a->x1, cy0 = (1 - t0) * a->cy + t0 * a->y1;
+
+	curve_point(a, t0, &x0, &y0, &tx, &ty);
+	curve_point(a, t1, &x1, &y1, &tx, &ty);
+	/* Control point of [t0, 1], then cut that at the matching parameter. */
+	{
+		double s = t0 < 1 ? (t1 - t0) / (1 - t0) : 1;
+		a->cx = (1 - s) * x0 + s * cx0;
+		a->cy = (1 - s) * y0 + s * cy0;
+	}
+	a->x0 = x0;
+	a->y0 = y0;
+	a->x1 = x1;
+	a->y1 = y1;
 }
 
 static void arrow_geometry(rctx *r, arrow *a, const em_flow *f)
 {
-	double dx, dy, len, nx, ny, shorten;
+	double dx, dy, len, nx, ny, t0 = 0, t1 = 1, x, y, tx, ty;
 
 	to_page(r, f->from.lon, f->from.lat, &a->x0, &a->y0);
 	to_page(r, f->to.lon, f->to.lat, &a->x1, &a->y1);
@@ -345,13 +383,21 @@ static void arrow_geometry(rctx *r, arrow *a, const em_flow *f)
 	}
 	a->cx = (a->x0 + a->x1) / 2 + nx * 0.22 * len;
 	a->cy = (a->y0 + a->y1) / 2 + ny * 0.22 * len;
-	/* Stop short of the destination's marker. */
-	shorten = marker_at(r, &f->to) + 0.8;
-	if (shorten > 0.8 && len > 3 * shorten) {
-		double tx = a->x1 - a->cx, ty = a->y1 - a->cy, tl = hypot(tx, ty);
-		a->x1 -= tx / tl * shorten;
-		a->y1 -= ty / tl * shorten;
+	/* Start and stop outside any marker, so circles stay clean. */
+	while (t0 < 0.4) {
+		curve_point(a, t0, &x, &y, &tx, &ty);
+		if (!inside_marker(r, x, y))
+			break;
+		t0 += 0.01;
 	}
+	while (t1 > 0.6) {
+		curve_point(a, t1, &x, &y, &tx, &ty);
+		if (!inside_marker(r, x, y))
+			break;
+		t1 -= 0.01;
+	}
+	if (t0 > 0 || t1 < 1)
+		sub_curve(a, t0, t1);
 }
 
 static void curve_point(const arrow *a, double t, double *x, double *y, double *tx, double *ty)
@@ -369,7 +415,7 @@ static void draw_arrow(rctx *r, const arrow *a)
 	cairo_t *cr = r->cr;
 	const em_style *s = r->style;
 	double head_len = fmax(3.2 * r->text_scale, 2.3 * a->width);
-	double head_w = fmax(2.8 * r->text_scale, 2.1 * a->width);
+	double head_w = fmax(1.5 * r->text_scale, 1.05 * a->width); /* half the head's width */
 	double ex, ey, tx, ty, tl, bx, by;
 	const double dash[] = {1.6 * r->text_scale, 0.9 * r->text_scale};
 	em_color color = a->counted ? s->arrow : s->arrow_uncounted;
@@ -406,9 +452,11 @@ static void draw_arrow(rctx *r, const arrow *a)
 
 static void draw_arrow_label(rctx *r, const arrow *a)
 {
-	static const double ts[] = {0.5, 0.38, 0.62, 0.28, 0.72};
+	static const double ts[] = {0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8};
 	const em_style *s = r->style;
-	PangoLayout *layout = em_text_layout(r, a->label, s->label_pt * 0.92, false, true, 0);
+	/* Long labels wrap: a column beside the arrow fits where a line does not. */
+	PangoLayout *layout = em_text_layout(r, a->label, s->label_pt * 0.92, false, true,
+					     42 * r->text_scale);
 	double w, h;
 	em_box box = {0, 0, 0, 0};
 	bool placed = false;
@@ -444,6 +492,16 @@ static void draw_arrow_label(rctx *r, const arrow *a)
 	g_object_unref(layout);
 }
 
+/* Labels keep off the arrows: the body as a chain of circles. */
+static void occupy_arrow(rctx *r, const arrow *a)
+{
+	for (int i = 1; i < 24; i++) {
+		double x, y, tx, ty;
+		curve_point(a, i / 24.0, &x, &y, &tx, &ty);
+		em_occupy_circle(r, x, y, a->width / 2 + 0.6);
+	}
+}
+
 static void prepare_arrows(rctx *r)
 {
 	long long max_people;
@@ -477,16 +535,35 @@ static bool near_marker(const rctx *r, double x, double y)
 	return false;
 }
 
+static int compare_population(const void *a, const void *b)
+{
+	const em_basemap_feature *x = *(const em_basemap_feature *const *)a;
+	const em_basemap_feature *y = *(const em_basemap_feature *const *)b;
+
+	if (x->population != y->population)
+		return x->population > y->population ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* Context towns, largest first, as many as the map holds without clutter:
+ * one per 1,500 square millimetres of map. */
 static void draw_towns(rctx *r)
 {
 	const em_basemap_layer *towns = em_basemap_get(r->basemap, EM_BASEMAP_TOWNS);
 	const em_style *s = r->style;
+	const em_basemap_feature **order = malloc((towns->count + 1) * sizeof(*order));
+	size_t limit = (size_t)(r->map.width * r->map.height / 1500.0), drawn = 0;
 
-	for (size_t i = 0; i < towns->count; i++) {
-		const em_basemap_feature *t = &towns->features[i];
+	if (order == NULL)
+		return;
+	for (size_t i = 0; i < towns->count; i++)
+		order[i] = &towns->features[i];
+	qsort(order, towns->count, sizeof(*order), compare_population);
+	for (size_t i = 0; i < towns->count && drawn < limit; i++) {
+		const em_basemap_feature *t = order[i];
 		const char *name = (r->options->labels == EM_LABELS_AR && t->name_ar[0]) ? t->name_ar
 											: t->name;
-		double x, y, w, h;
+		double x, y, w, h, dot = s->town_dot_mm * r->text_scale;
 		PangoLayout *layout;
 		em_box box;
 
@@ -494,32 +571,49 @@ static void draw_towns(rctx *r)
 		    x < r->map.x + 2 || y < r->map.y + 2 || x > r->map.x + r->map.width - 2 ||
 		    y > r->map.y + r->map.height - 2 || near_marker(r, x, y))
 			continue;
+		{
+			/* The dot itself must be clear of what is already drawn. */
+			em_box spot = {x - dot - 0.3, y - dot - 0.3, 2 * dot + 0.6, 2 * dot + 0.6};
+			if (!em_place_free(&r->occupied, &spot))
+				continue;
+		}
 		layout = em_text_layout(r, name, s->town_pt, false, false, 0);
 		em_text_size(layout, &w, &h);
-		if (em_place_label(&r->occupied, x, y, s->town_dot_mm * r->text_scale, w, h, &box)) {
+		if (em_place_label(&r->occupied, x, y, dot, w, h, &box)) {
 			cairo_new_path(r->cr);
-			circle_path(r->cr, x, y, s->town_dot_mm * r->text_scale);
+			circle_path(r->cr, x, y, dot);
 			em_set_color(r->cr, s->town_dot);
 			cairo_fill(r->cr);
 			em_draw_layout_halo(r, layout, box.x, box.y, s->town_label, s->label_halo,
 					    s->label_halo_mm * 0.8);
 			em_occupy_box(r, &box, true);
-			em_occupy_circle(r, x, y, s->town_dot_mm * r->text_scale + 0.2);
+			em_occupy_circle(r, x, y, dot + 0.2);
+			drawn++;
 		}
 		g_object_unref(layout);
 	}
+	free(order);
 }
 
 static void draw_area_names(rctx *r, em_basemap_layer_id id, em_color color, double pt,
 			    bool italic, bool spaced)
 {
 	const em_basemap_layer *layer = em_basemap_get(r->basemap, id);
+	const char *drawn[64];
+	size_t drawn_count = 0;
 
 	for (size_t i = 0; i < layer->count; i++) {
 		const em_basemap_feature *f = &layer->features[i];
 		const char *name = (r->options->labels == EM_LABELS_AR && f->name_ar[0]) ? f->name_ar
 											: f->name;
 		char upper[128];
+		bool repeat = false;
+
+		/* A name may have anchors for several views: one label each. */
+		for (size_t k = 0; k < drawn_count && !repeat; k++)
+			repeat = strcmp(drawn[k], f->name) == 0;
+		if (repeat)
+			continue;
 		double x, y, w, h;
 		PangoLayout *layout;
 		em_box box;
@@ -547,6 +641,8 @@ static void draw_area_names(rctx *r, em_basemap_layer_id id, em_color color, dou
 		if (em_place_free(&r->occupied, &box)) {
 			em_draw_layout(r, layout, box.x, box.y, color);
 			em_occupy_box(r, &box, false);
+			if (drawn_count < sizeof(drawn) / sizeof(drawn[0]))
+				drawn[drawn_count++] = f->name;
 		}
 		g_object_unref(layout);
 	}
@@ -696,6 +792,7 @@ em_status em_draw_map(rctx *r)
 {
 	cairo_t *cr = r->cr;
 
+	em_mapview_bounds(r->view, &r->view_bounds);
 	r->occupied.frame = r->map;
 	r->occupied.frame.x += 1;
 	r->occupied.frame.y += 1;
@@ -710,6 +807,8 @@ em_status em_draw_map(rctx *r)
 	prepare_arrows(r);
 	for (size_t k = 0; k < r->arrow_count; k++)
 		draw_arrow(r, &r->arrows[k]);
+	for (size_t k = 0; k < r->arrow_count; k++)
+		occupy_arrow(r, &r->arrows[k]);
 	draw_markers(r);
 	draw_place_labels(r);
 	for (size_t k = 0; k < r->arrow_count; k++)

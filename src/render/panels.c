@@ -251,8 +251,8 @@ static void legend_arrow(cursor *c, double width, bool counted, const char *text
 {
 	rctx *r = c->r;
 	const em_style *s = r->style;
-	double len = 16 * r->text_scale, y0 = c->y, h, head = fmax(3.2 * r->text_scale, 2.3 * width);
-	double hw = fmax(2.8 * r->text_scale, 2.1 * width) , cy;
+	double len = 26 * r->text_scale, y0 = c->y, h, head = fmax(3.2 * r->text_scale, 2.3 * width);
+	double hw = fmax(1.5 * r->text_scale, 1.05 * width), cy;
 	cursor t = *c;
 	cairo_t *cr = r->cr;
 	const double dash[] = {1.6 * r->text_scale, 0.9 * r->text_scale};

@@ -46,6 +46,7 @@ typedef struct rctx {
 	const em_summary *summary;
 	const em_basemap *basemap;
 	em_mapview *view;
+	em_bbox view_bounds;     /* the map frame in lon/lat */
 	em_box page;
 	em_box map;              /* the map frame on the page */
 	double text_scale;       /* type and symbol sizes for the page size */

@@ -25,6 +25,9 @@ PangoLayout *em_text_layout(rctx *r, const char *text, double pt, bool bold, boo
 	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
 	pango_cairo_context_set_font_options(pango_layout_get_context(layout), options);
+	/* Page units are millimetres: rounding glyph positions to whole units
+	 * would space letters by up to half a millimetre. */
+	pango_context_set_round_glyph_positions(pango_layout_get_context(layout), FALSE);
 	cairo_font_options_destroy(options);
 	pango_font_description_set_absolute_size(font, pt * r->text_scale * MM_PER_PT * PANGO_SCALE);
 	if (bold)

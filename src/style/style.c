@@ -129,7 +129,7 @@ void em_style_defaults(em_style *s)
 	s->label_halo_mm = 0.7;
 	s->arrow = rgb(0x1f3a5f);
 	s->arrow_uncounted = rgb(0x7d8fa3);
-	s->arrow_max_mm = 6;
+	s->arrow_max_mm = 4.5;
 	s->arrow_min_mm = 0.9;
 	s->inset_land = rgb(0xe3ded3);
 	s->inset_focus = rgb(0xf5deb3);
