@@ -149,6 +149,8 @@ em_status em_mapview_create(em_mapview **out, const em_bbox *data, double width_
 	if (v == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	v->ctx = proj_context_create();
+	/* PROJ would print its errors; they go into err instead. */
+	proj_log_level(v->ctx, PJ_LOG_NONE);
 	status = make_transform(v, data, crs, err);
 	if (status == EM_OK && !data_extent(v, data, &x0, &y0, &x1, &y1))
 		status = em_error_set(err, EM_ERR_INVALID,

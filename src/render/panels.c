@@ -480,6 +480,62 @@ static void unmapped_content(cursor *c)
 			   false, s->text);
 }
 
+/* Horizontal bars per place: solid to the lowest figure, light to the
+ * highest, in the place's colour; the figure as text beside. */
+static void places_content(cursor *c)
+{
+	rctx *r = c->r;
+	const em_style *s = r->style;
+	double name_w = 0, bar_h = 4.2 * r->text_scale, row = 6.2 * r->text_scale;
+	long long top = 1;
+
+	text_block(c, "Deaths reported by place", s->heading_pt, true, false, s->heading);
+	gap(c, 0.8);
+	text_block(c, "Solid bar: lowest figure across sources; light bar: highest.", s->small_pt,
+		   false, true, s->muted_text);
+	gap(c, 2);
+	if (r->summary->place_count == 0) {
+		text_block(c, "No place was mapped for this period.", s->text_pt, false, false, s->text);
+		return;
+	}
+	for (size_t i = 0; i < r->summary->place_count; i++) {
+		PangoLayout *l = em_text_layout(r, r->summary->places[i].name, s->text_pt, false, false, 0);
+		double w, h;
+		em_text_size(l, &w, &h);
+		name_w = fmax(name_w, w);
+		g_object_unref(l);
+		if (r->summary->places[i].total.max > top)
+			top = r->summary->places[i].total.max;
+	}
+	for (size_t i = 0; i < r->summary->place_count && i < 12; i++) {
+		const em_place_total *p = &r->summary->places[i];
+		double x0 = c->x + name_w + 2.5 * r->text_scale;
+		double span = c->width - (x0 - c->x) - 18 * r->text_scale;
+		double y = c->y;
+		em_color color = r->style->category[p->category];
+		PangoLayout *name = em_text_layout(r, p->name, s->text_pt, false, false, 0);
+		PangoLayout *value = em_text_layout(r, p->display, s->text_pt, true, false, 0);
+		double w, h;
+
+		em_text_size(name, &w, &h);
+		if (!c->dry) {
+			em_draw_layout(r, name, x0 - 2.5 * r->text_scale - w, y + (bar_h - h) / 2, s->text);
+			cairo_rectangle(r->cr, x0, y, span * (double)p->total.max / (double)top, bar_h);
+			em_set_color_alpha(r->cr, color, s->range_opacity);
+			cairo_fill(r->cr);
+			cairo_rectangle(r->cr, x0, y, span * (double)p->total.min / (double)top, bar_h);
+			em_set_color_alpha(r->cr, color, s->marker_opacity);
+			cairo_fill(r->cr);
+			em_text_size(value, &w, &h);
+			em_draw_layout(r, value, x0 + span * (double)p->total.max / (double)top + 1.5,
+				       y + (bar_h - h) / 2, s->text);
+		}
+		g_object_unref(name);
+		g_object_unref(value);
+		c->y += row;
+	}
+}
+
 static void add_unique(char *list, size_t size, const char *item, size_t len)
 {
 	char word[160];
@@ -562,6 +618,7 @@ em_status em_draw_panels(rctx *r, const em_box *area, bool columns)
 		panel(r, area->x, &y, w, headline_content, true);
 		panel(r, area->x, &y, w, legend_content, true);
 		panel(r, area->x + w + g, &y2, w, inset_content, true);
+		panel(r, area->x + w + g, &y2, w, places_content, true);
 		panel(r, area->x + w + g, &y2, w, unmapped_content, true);
 		y = fmax(y, y2);
 	} else {
@@ -569,6 +626,7 @@ em_status em_draw_panels(rctx *r, const em_box *area, bool columns)
 		panel(r, area->x, &y1, w, headline_content, true);
 		panel(r, area->x + w + g, &y2, w, legend_content, true);
 		panel(r, area->x + 2 * (w + g), &y3, w, inset_content, true);
+		panel(r, area->x, &y1, w, places_content, true);
 		panel(r, area->x + 2 * (w + g), &y3, w, unmapped_content, true);
 		y = fmax(y1, fmax(y2, y3));
 	}

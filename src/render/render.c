@@ -262,7 +262,9 @@ static void layout_and_draw(rctx *r, const em_bbox *data, em_status *status)
 		r->map.x = m + 12 * r->text_scale;
 		r->map.y = top;
 		r->map.width = content_w - 12 * r->text_scale;
-		r->map.height = content_h * 0.56;
+		/* The panels below need about this much (the legend is the
+		 * tallest column); the map takes the rest. */
+		r->map.height = fmax(content_h * 0.4, content_h - 168 * r->text_scale);
 		panels.x = m;
 		panels.y = r->map.y + r->map.height + 6 * r->text_scale + g;
 		panels.width = content_w;

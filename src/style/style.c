@@ -83,10 +83,10 @@ void em_style_defaults(em_style *s)
 	s->subtitle_text = rgb(0xd0d6de);
 	s->title_pt = 30;
 	s->subtitle_pt = 12.5;
-	s->heading_pt = 12;
-	s->text_pt = 9;
-	s->small_pt = 7.5;
-	s->credit_pt = 6.5;
+	s->heading_pt = 13.5;
+	s->text_pt = 10;
+	s->small_pt = 8.2;
+	s->credit_pt = 7;
 	s->margin_mm = 12;
 	s->gutter_mm = 7;
 	s->panel_padding_mm = 5;
@@ -109,7 +109,7 @@ void em_style_defaults(em_style *s)
 	s->town_dot = rgb(0x3a3a3a);
 	s->town_label = rgb(0x4a4a4a);
 	s->town_dot_mm = 0.7;
-	s->town_pt = 8;
+	s->town_pt = 8.5;
 	/* Okabe-Ito: distinguishable with the common colour-vision deficiencies. */
 	s->category[0] = rgb(0xd55e00);
 	s->category[1] = rgb(0x0072b2);
@@ -125,7 +125,7 @@ void em_style_defaults(em_style *s)
 	s->scaling = EM_SCALING_SQRT;
 	s->label = rgb(0x1a1a1a);
 	s->label_halo = rgb(0xffffff);
-	s->label_pt = 9.5;
+	s->label_pt = 10.5;
 	s->label_halo_mm = 0.7;
 	s->arrow = rgb(0x1f3a5f);
 	s->arrow_uncounted = rgb(0x7d8fa3);

@@ -1,0 +1,324 @@
+/* Tests of the poster: page size in pixels, places landing on their pixels,
+ * labels that overlap nothing, the legend, PDF text with every label,
+ * source and credit, each style, Arabic labels, byte-identical repeats and
+ * a golden image compared within a tolerance (EM_UPDATE_GOLDEN=1 rewrites
+ * it on purpose). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo.h>
+#include <cmocka.h>
+
+#include "eventmap/render.h"
+
+#define GOLDEN EM_SOURCE_DIR "/tests/golden/poster-a4-72dpi.png"
+
+typedef struct world {
+	em_gazetteer *gz;
+	em_dataset *ds;
+	em_basemap *basemap;
+	em_style style;
+	char dir[64];
+} world;
+
+static world w;
+
+static int setup(void **state)
+{
+	em_error err;
+
+	(void)state;
+	em_error_clear(&err);
+	snprintf(w.dir, sizeof(w.dir), "/tmp/eventmap-render-XXXXXX");
+	if (mkdtemp(w.dir) == NULL || em_gazetteer_create(&w.gz) != EM_OK ||
+	    em_gazetteer_load(w.gz, EM_SOURCE_DIR "/geodata/geonames-levant.txt",
+			      EM_GAZETTEER_PLACES, &err) != EM_OK ||
+	    em_gazetteer_load(w.gz, EM_SOURCE_DIR "/geodata/supplement.tsv", EM_GAZETTEER_PLACES,
+			      &err) != EM_OK ||
+	    em_gazetteer_finish(w.gz, &err) != EM_OK || em_dataset_create(&w.ds) != EM_OK ||
+	    em_dataset_read_reports(w.ds, EM_SOURCE_DIR "/geodata/syria-coast-2025-03/reports.csv",
+				    &err) != EM_OK ||
+	    em_dataset_read_flows(w.ds, EM_SOURCE_DIR "/geodata/syria-coast-2025-03/flows.csv",
+				  &err) != EM_OK ||
+	    em_dataset_resolve(w.ds, w.gz, NULL, &err) != EM_OK ||
+	    em_basemap_load(&w.basemap, EM_SOURCE_DIR "/geodata/basemap-levant.gpkg", &err) != EM_OK ||
+	    em_style_load(&w.style, "print", EM_SOURCE_DIR "/styles", &err) != EM_OK) {
+		fprintf(stderr, "setup: %s\n", err.message);
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char command[128];
+
+	(void)state;
+	em_basemap_destroy(w.basemap);
+	em_dataset_destroy(w.ds);
+	em_gazetteer_destroy(w.gz);
+	snprintf(command, sizeof(command), "rm -rf '%s'", w.dir);
+	return system(command) == 0 ? 0 : -1;
+}
+
+static const char *out(const char *name)
+{
+	static char path[4][128];
+	static int next;
+
+	next = (next + 1) % 4;
+	snprintf(path[next], sizeof(path[next]), "%s/%s", w.dir, name);
+	return path[next];
+}
+
+static void render(const char *path, const char *page, bool portrait, double dpi,
+		   em_label_language labels, const em_style *style, em_render_report *report)
+{
+	em_poster_options o;
+	em_error err;
+
+	em_poster_options_init(&o);
+	em_error_clear(&err);
+	assert_int_equal(em_page_parse(&o.page, page, portrait, &err), EM_OK);
+	o.dpi = dpi;
+	o.labels = labels;
+	o.title = "Violence on Syria's coast, March 2025";
+	if (em_render_poster(path, w.ds, w.basemap, style ? style : &w.style, &o, report, &err) !=
+	    EM_OK)
+		fail_msg("%s", err.message);
+}
+
+static em_render_report report;
+
+static void test_png__size_and_places_on_their_pixels(void **state)
+{
+	cairo_surface_t *png;
+	const unsigned char *data;
+	int stride;
+
+	(void)state;
+	render(out("a4.png"), "A4", false, 150, EM_LABELS_EN, NULL, &report);
+	/* A4 landscape at 150 dpi. */
+	assert_int_equal(report.pixel_width, (int)lround(297 / 25.4 * 150));
+	assert_int_equal(report.pixel_height, (int)lround(210 / 25.4 * 150));
+	assert_int_equal(report.marker_count, 2);
+	png = cairo_image_surface_create_from_png(out("a4.png"));
+	assert_int_equal(cairo_surface_status(png), CAIRO_STATUS_SUCCESS);
+	data = cairo_image_surface_get_data(png);
+	stride = cairo_image_surface_get_stride(png);
+	for (size_t i = 0; i < report.marker_count; i++) {
+		const em_placed_marker *m = &report.markers[i];
+		/* Half a radius from the centre, the marker's colour shows. */
+		int px = (int)lround((m->x + m->radius * 0.5) / 25.4 * 150);
+		int py = (int)lround(m->y / 25.4 * 150);
+		uint32_t pixel = *(const uint32_t *)(const void *)(data + py * stride + px * 4);
+		int red = (pixel >> 16) & 0xff, blue = pixel & 0xff;
+		assert_true(m->x > report.map_frame.x && m->x < report.map_frame.x + report.map_frame.width);
+		if (strcmp(m->place_id, "171830") == 0)
+			assert_true(red > 180 && blue < 120); /* civilians: vermillion */
+		else
+			assert_true(blue > 150 && red < 100); /* security forces: blue */
+	}
+	cairo_surface_destroy(png);
+}
+
+static bool overlap(const em_box *a, const em_box *b)
+{
+	return a->x < b->x + b->width - 1e-6 && b->x < a->x + a->width - 1e-6 &&
+	       a->y < b->y + b->height - 1e-6 && b->y < a->y + a->height - 1e-6;
+}
+
+static void test_labels__no_overlaps(void **state)
+{
+	static const char *const pages[] = {"A3", "A4", "A2", "social-square", "social-wide"};
+
+	(void)state;
+	for (size_t p = 0; p < sizeof(pages) / sizeof(pages[0]); p++) {
+		render(out("labels.pdf"), pages[p], p == 1, 72, EM_LABELS_EN, NULL, &report);
+		assert_int_equal(report.labels_overlapping, 0);
+		assert_true(report.label_count >= 4);
+		for (size_t i = 0; i < report.label_count; i++) {
+			const em_box *a = &report.labels[i];
+			for (size_t k = i + 1; k < report.label_count; k++)
+				if (overlap(a, &report.labels[k]))
+					fail_msg("%s: labels %zu and %zu overlap", pages[p], i, k);
+			for (size_t m = 0; m < report.marker_count; m++) {
+				const em_placed_marker *c = &report.markers[m];
+				double nx = fmax(a->x, fmin(c->x, a->x + a->width));
+				double ny = fmax(a->y, fmin(c->y, a->y + a->height));
+				if (hypot(nx - c->x, ny - c->y) < c->radius - 1e-6)
+					fail_msg("%s: label %zu covers a marker", pages[p], i);
+			}
+			/* Inside the map frame. */
+			assert_true(a->x >= report.map_frame.x &&
+				    a->x + a->width <= report.map_frame.x + report.map_frame.width);
+		}
+	}
+}
+
+static void test_legend__rounded_values_and_scale_bar(void **state)
+{
+	(void)state;
+	render(out("legend.pdf"), "A3", false, 72, EM_LABELS_EN, NULL, &report);
+	/* The largest figure is 20: circles for 20, 5 and 1. */
+	assert_int_equal(report.legend_values[0], 20);
+	assert_int_equal(report.legend_values[1], 5);
+	assert_int_equal(report.legend_values[2], 1);
+	assert_true(report.scale_km >= 5 && report.scale_mm > 10);
+	assert_true(report.scale_mm <= report.map_frame.width * 0.28 + 1e-9);
+}
+
+static char *pdf_text(const char *pdf)
+{
+	char command[512], *text = calloc(1, 65536);
+	FILE *p;
+	size_t n;
+
+	snprintf(command, sizeof(command), "pdftotext -enc UTF-8 '%s' -", pdf);
+	p = popen(command, "r");
+	assert_non_null(p);
+	n = fread(text, 1, 65535, p);
+	text[n] = '\0';
+	assert_int_equal(pclose(p), 0);
+	return text;
+}
+
+static void test_pdf__text_sources_and_credits(void **state)
+{
+	static const char *const wanted[] = {
+		"Violence on Syria", "Baniyas", "Al-Janoudiya", "SOHR", "SNHR", "UNHCR", "Reuters",
+		"GeoNames", "CC BY 4.0", "GSHHG", "LGPL-3.0", "Tuwaym", "Akkar", "Not on the map",
+		"Legend", "km"};
+	char *text;
+	FILE *f;
+	char head[2048] = "";
+
+	(void)state;
+	render(out("poster.pdf"), "A3", false, 72, EM_LABELS_EN, NULL, &report);
+	text = pdf_text(out("poster.pdf"));
+	for (size_t i = 0; i < sizeof(wanted) / sizeof(wanted[0]); i++)
+		if (strstr(text, wanted[i]) == NULL)
+			fail_msg("the PDF text lacks '%s'", wanted[i]);
+	free(text);
+	/* Metadata: title and creator. */
+	f = fopen(out("poster.pdf"), "rb");
+	assert_non_null(f);
+	while (fgets(head, sizeof(head), f) != NULL && strstr(head, "/Creator") == NULL)
+		;
+	fclose(f);
+	assert_non_null(strstr(head, "eventmap"));
+}
+
+static void test_styles__each_renders(void **state)
+{
+	static const char *const names[] = {"print", "dark", "mono"};
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		em_style s;
+		em_error err;
+		em_error_clear(&err);
+		assert_int_equal(em_style_load(&s, names[i], EM_SOURCE_DIR "/styles", &err), EM_OK);
+		render(out("style.png"), "A4", false, 60, EM_LABELS_EN, &s, &report);
+		assert_int_equal(report.labels_overlapping, 0);
+	}
+}
+
+static void test_arabic__labels_shaped(void **state)
+{
+	char *text;
+
+	(void)state;
+	render(out("ar.pdf"), "A3", false, 72, EM_LABELS_AR, NULL, &report);
+	text = pdf_text(out("ar.pdf"));
+	/* بانياس, extracted from shaped glyphs back to its letters. */
+	assert_non_null(strstr(text, "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x8A\xD8\xA7\xD8\xB3"));
+	free(text);
+	render(out("both.png"), "A4", false, 72, EM_LABELS_BOTH, NULL, &report);
+	assert_int_equal(report.labels_overlapping, 0);
+}
+
+static void assert_same_file(const char *a, const char *b)
+{
+	char command[512];
+
+	snprintf(command, sizeof(command), "cmp -s '%s' '%s'", a, b);
+	if (system(command) != 0)
+		fail_msg("%s and %s differ", a, b);
+}
+
+static void test_determinism__same_bytes(void **state)
+{
+	(void)state;
+	render(out("one.png"), "A4", false, 100, EM_LABELS_EN, NULL, NULL);
+	render(out("two.png"), "A4", false, 100, EM_LABELS_EN, NULL, NULL);
+	assert_same_file(out("one.png"), out("two.png"));
+	render(out("one.pdf"), "A4", false, 100, EM_LABELS_EN, NULL, NULL);
+	sleep(1); /* a clock in the PDF would show now */
+	render(out("two.pdf"), "A4", false, 100, EM_LABELS_EN, NULL, NULL);
+	assert_same_file(out("one.pdf"), out("two.pdf"));
+}
+
+static void test_golden__within_tolerance(void **state)
+{
+	cairo_surface_t *got, *want;
+	const unsigned char *a, *b;
+	size_t differing = 0, total;
+	double sum = 0;
+	int width, height;
+
+	(void)state;
+	render(out("golden.png"), "A4", false, 72, EM_LABELS_EN, NULL, NULL);
+	if (getenv("EM_UPDATE_GOLDEN") != NULL) {
+		char command[512];
+		snprintf(command, sizeof(command), "cp '%s' '%s'", out("golden.png"), GOLDEN);
+		assert_int_equal(system(command), 0);
+	}
+	got = cairo_image_surface_create_from_png(out("golden.png"));
+	want = cairo_image_surface_create_from_png(GOLDEN);
+	assert_int_equal(cairo_surface_status(want), CAIRO_STATUS_SUCCESS);
+	width = cairo_image_surface_get_width(got);
+	height = cairo_image_surface_get_height(got);
+	assert_int_equal(width, cairo_image_surface_get_width(want));
+	assert_int_equal(height, cairo_image_surface_get_height(want));
+	a = cairo_image_surface_get_data(got);
+	b = cairo_image_surface_get_data(want);
+	total = (size_t)width * (size_t)height;
+	for (int y = 0; y < height; y++) {
+		for (int x = 0; x < width; x++) {
+			const unsigned char *p = a + y * cairo_image_surface_get_stride(got) + 4 * x;
+			const unsigned char *q = b + y * cairo_image_surface_get_stride(want) + 4 * x;
+			int d = abs(p[0] - q[0]) + abs(p[1] - q[1]) + abs(p[2] - q[2]);
+			sum += d;
+			differing += d > 60;
+		}
+	}
+	cairo_surface_destroy(got);
+	cairo_surface_destroy(want);
+	/* Anti-aliasing may move; the picture may not. */
+	if (differing > total / 200 || sum / (double)total > 2.0)
+		fail_msg("%zu of %zu pixels differ, mean difference %.2f: look at %s against %s",
+			 differing, total, sum / (double)total, out("golden.png"), GOLDEN);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_png__size_and_places_on_their_pixels),
+		cmocka_unit_test(test_labels__no_overlaps),
+		cmocka_unit_test(test_legend__rounded_values_and_scale_bar),
+		cmocka_unit_test(test_pdf__text_sources_and_credits),
+		cmocka_unit_test(test_styles__each_renders),
+		cmocka_unit_test(test_arabic__labels_shaped),
+		cmocka_unit_test(test_determinism__same_bytes),
+		cmocka_unit_test(test_golden__within_tolerance),
+	};
+	return cmocka_run_group_tests_name("render", tests, setup, teardown);
+}
