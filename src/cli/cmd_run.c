@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "eventmap/aggregate.h"
 #include "eventmap/layers.h"
+#include "eventmap/render.h"
 
 static const char usage[] =
 	"usage: eventmap run [options]\n"
@@ -23,8 +24,9 @@ static const char usage[] =
 	"  -q, --quiet            print nothing but errors\n"
 	"  -h, --help             show this help\n"
 	"\n"
-	"Writes DIR/eventmap.gpkg (layers with QGIS styles), DIR/geojson/*.geojson\n"
-	"and DIR/geocode.tsv (every place name, how it was resolved).\n"
+	"Writes DIR/eventmap.gpkg (layers with QGIS styles), DIR/geojson/*.geojson,\n"
+	"DIR/geocode.tsv (every place name, how it was resolved) and the poster\n"
+	"DIR/poster.png and DIR/poster.pdf (A3 landscape, 300 dpi).\n"
 	"Exit status: 0 outputs written, 1 usage, input or I/O error.\n";
 
 enum { OPT_OVERRIDE = 256 };
@@ -89,6 +91,30 @@ static em_status write_geocode_record(const char *dir, const em_gazetteer *gz,
 	return status;
 }
 
+/* The whole-period poster, PNG and PDF from one layout. */
+static em_status write_posters(const char *dir, const em_dataset *ds, em_error *err)
+{
+	em_basemap *basemap = NULL;
+	em_style style;
+	em_poster_options options;
+	char png[4096], pdf[4096], path[4096];
+	const char *paths[2] = {png, pdf};
+	em_status status;
+
+	snprintf(png, sizeof(png), "%s/poster.png", dir);
+	snprintf(pdf, sizeof(pdf), "%s/poster.pdf", dir);
+	em_poster_options_init(&options);
+	options.title = CLI_DEFAULT_TITLE;
+	status = em_style_load(&style, "print", cli_data_path(path, sizeof(path), "styles"), err);
+	if (status == EM_OK)
+		status = em_basemap_load(&basemap, cli_data_path(path, sizeof(path), CLI_DEFAULT_BASEMAP),
+					 err);
+	if (status == EM_OK)
+		status = em_render_posters(paths, 2, ds, basemap, &style, &options, NULL, err);
+	em_basemap_destroy(basemap);
+	return status;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	cli_gazetteer_options gazetteers;
@@ -119,7 +145,8 @@ int cmd_run(int argc, char **argv)
 	    cli_load_dataset(&ds, gz, &data, "run", &err) != EM_OK ||
 	    em_summary_create(&summary, ds, NULL, &err) != EM_OK ||
 	    em_layers_write(dir, ds, summary, &layers, &err) != EM_OK ||
-	    write_geocode_record(dir, gz, ds, &err) != EM_OK) {
+	    write_geocode_record(dir, gz, ds, &err) != EM_OK ||
+	    write_posters(dir, ds, &err) != EM_OK) {
 		cli_error("run", "%s", err.message);
 		goto done;
 	}
@@ -129,6 +156,7 @@ int cmd_run(int argc, char **argv)
 		       "(QGIS styles included)\n", dir);
 		printf("%s/geojson/*.geojson      the same layers, RFC 7946\n", dir);
 		printf("%s/geocode.tsv            every place name and how it was resolved\n", dir);
+		printf("%s/poster.png, poster.pdf the whole period, A3 landscape, 300 dpi\n", dir);
 	}
 	rc = CLI_EXIT_OK;
 done:

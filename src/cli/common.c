@@ -319,7 +319,7 @@ void cli_print_counts(const em_dataset *dataset)
 	for (size_t i = 0; i < em_dataset_report_count(dataset); i++)
 		regions += em_dataset_report(dataset, i)->scope == EM_SCOPE_REGION;
 	printf("%zu reports: %zu mapped, %zu approximate, %zu not mapped (%zu region-wide "
-	       "totals for the headline, %zu places not placed); %zu flows\n",
+	       "totals for the headline, %zu at places that could not be placed); %zu flows\n",
 	       em_dataset_report_count(dataset), mapped, approximate, not_mapped, regions,
 	       not_mapped - regions, em_dataset_flow_count(dataset));
 }

@@ -110,8 +110,10 @@ em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_b
 	}
 	for (size_t i = 0; i < em_dataset_flow_count(dataset); i++) {
 		const em_flow *f = em_dataset_flow(dataset, i);
+		bool filtered = filter->has_from || filter->has_to;
+		/* Undated flows belong to whole-period maps only, as drawn. */
 		if (f->from.state == EM_STATE_NOT_MAPPED || f->to.state == EM_STATE_NOT_MAPPED ||
-		    (f->has_date && !in_filter(filter, f->date)))
+		    (f->has_date ? !in_filter(filter, f->date) : filtered))
 			continue;
 		grow(extent, f->from.lon, f->from.lat, &any);
 		grow(extent, f->to.lon, f->to.lat, &any);
@@ -502,8 +504,17 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	if (report != NULL)
 		memset(report, 0, sizeof(*report));
 	status = em_render_fit(dataset, &o.filter, &data, &scale_max, err);
-	if (status == EM_ERR_NOTFOUND && o.extent != NULL)
-		status = EM_OK; /* a series day with nothing placed still gets its page */
+	if (status == EM_ERR_NOTFOUND && (o.filter.has_from || o.filter.has_to)) {
+		/* A day with only region-wide totals still gets its page, over
+		 * the area of the whole dataset. */
+		em_filter all = {0};
+		em_error_clear(err);
+		status = em_render_fit(dataset, &all, &data, &scale_max, err);
+	}
+	if (status == EM_ERR_NOTFOUND && o.extent != NULL) {
+		em_error_clear(err);
+		status = EM_OK;
+	}
 	if (status != EM_OK)
 		return status;
 	if (o.extent != NULL)

@@ -26,6 +26,8 @@ typedef struct resolver {
 	size_t cache_mask, cache_count;
 	bool has_region_point;
 	double region_lat, region_lon;
+	const char *warned[128][2]; /* (field, name) already warned about */
+	size_t warned_count;
 	em_error *err;
 } resolver;
 
@@ -200,6 +202,15 @@ static em_status geocode(resolver *r, const char *location, const char *admin1,
 static void warn_location(resolver *r, const char *path, unsigned long line, const char *field,
 			  const char *name, const em_location *where)
 {
+	/* One warning per name and field: the first line that uses it. */
+	for (size_t i = 0; i < r->warned_count; i++)
+		if (strcmp(r->warned[i][0], field) == 0 && strcmp(r->warned[i][1], name) == 0)
+			return;
+	if (r->warned_count < sizeof(r->warned) / sizeof(r->warned[0])) {
+		r->warned[r->warned_count][0] = field;
+		r->warned[r->warned_count][1] = name;
+		r->warned_count++;
+	}
 	if (where->state == EM_STATE_NOT_MAPPED)
 		em_dataset_warn(r->dataset, "%s:%lu: %s '%s' not mapped: %s", path, line, field, name,
 				where->reason);

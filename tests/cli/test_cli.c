@@ -339,15 +339,70 @@ static void test_run__writes_geocode_tsv(void **state)
 		files++;
 		if (strcmp(entry->d_name, "geocode.tsv") != 0 &&
 		    strcmp(entry->d_name, "eventmap.gpkg") != 0 &&
-		    strcmp(entry->d_name, "geojson") != 0)
+		    strcmp(entry->d_name, "geojson") != 0 &&
+		    strcmp(entry->d_name, "poster.png") != 0 &&
+		    strcmp(entry->d_name, "poster.pdf") != 0)
 			fail_msg("unexpected output '%s'", entry->d_name);
 	}
 	closedir(dir);
-	assert_int_equal(files, 3);
+	assert_int_equal(files, 5);
 	o = run("run -q -o out/nested");
 	assert_int_equal(o.code, 0);
 	assert_string_equal(o.out, "");
 	done(&o);
+}
+
+static void test_render__outputs_and_errors(void **state)
+{
+	outcome o;
+	struct stat st;
+	char path[512];
+
+	(void)state;
+	o = run("render -q -p A4 --dpi 72 -o r.png -o r.pdf -o r.svg");
+	assert_int_equal(o.code, 0);
+	done(&o);
+	snprintf(path, sizeof(path), "%s/r.svg", tmpdir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_true(st.st_size > 1000);
+	o = run("render --day 2025-03-07 -q -p A4 --dpi 72 -o day.png");
+	assert_int_equal(o.code, 0);
+	done(&o);
+	o = run("render -o poster.jpg");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "poster.jpg: the output must end in .png, .pdf or .svg"));
+	done(&o);
+	o = run("render -p B7 -o x.png");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "--page 'B7'"));
+	done(&o);
+	o = run("render --day 2025-02-30 -o x.png");
+	assert_int_equal(o.code, 1);
+	done(&o);
+	/* A day with nothing reported still gets a page that says so. */
+	o = run("render -q --day 2024-01-01 -p A4 --dpi 72 -o empty.pdf");
+	assert_int_equal(o.code, 0);
+	done(&o);
+	write_file("nowhere.csv", "report_id,event_date,location,fatalities,source\n"
+				  "r1,2025-03-07,Atlantis,5,SOHR\n", 78);
+	o = run("render -r nowhere.csv -o nowhere.png");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "nothing to map"));
+	done(&o);
+	o = run("render --style nosuch -o x.png");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "style 'nosuch'"));
+	done(&o);
+	o = run("render --basemap /nonexistent.gpkg -o x.png");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "/nonexistent.gpkg"));
+	done(&o);
+	o = run("render --crs EPSG:999999 -o x.png");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "--crs"));
+	done(&o);
+	snprintf(path, sizeof(path), "%s/x.png", tmpdir);
+	assert_int_not_equal(stat(path, &st), 0);
 }
 
 static void test_export__formats_and_errors(void **state)
@@ -403,6 +458,7 @@ int main(void)
 		cmocka_unit_test(test_geocode__extra_and_bad_gazetteers),
 		cmocka_unit_test(test_run__writes_geocode_tsv),
 		cmocka_unit_test(test_export__formats_and_errors),
+		cmocka_unit_test(test_render__outputs_and_errors),
 	};
 	return cmocka_run_group_tests_name("cli", tests, make_tmpdir, remove_tmpdir);
 }
