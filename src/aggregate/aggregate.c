@@ -70,9 +70,10 @@ static em_qualifier looser(em_qualifier a, em_qualifier b)
 	return looseness(a) >= looseness(b) ? a : b;
 }
 
-/* One source's total: its categories add up; a figure it gives for all
- * categories at once (unknown) is a total of its own, often from another
- * day or article, so the source's range spans both readings. */
+/* One source's total: its categories add up, and a figure it gives for
+ * all categories at once (unknown) is a total of its own.  The larger
+ * reading stands at each end: a source's later count supersedes its
+ * earlier, lower one, and a subtotal never lowers its total. */
 static em_range source_total(const em_range *by_category)
 {
 	em_range sum = {0};
@@ -91,11 +92,14 @@ static em_range source_total(const em_range *by_category)
 		sum.min_qualifier = looser(sum.min_qualifier, r->min_qualifier);
 		sum.max_qualifier = looser(sum.max_qualifier, r->max_qualifier);
 	}
-	if (all->present) {
-		range_add(&sum, all->min, all->min_qualifier);
-		range_add(&sum, all->max, all->max_qualifier);
+	if (!all->present)
+		return sum;
+	if (!sum.present || all->max >= sum.max) {
+		/* Its largest own total: SNHR's 779 over its parts 383 and 396. */
+		em_range total = {true, all->max, all->max, all->max_qualifier, all->max_qualifier};
+		return total;
 	}
-	return sum;
+	return sum; /* the categories add up to more than any total it gave */
 }
 
 static void range_merge(em_range *into, const em_range *r)
@@ -149,11 +153,12 @@ void em_range_format(char *out, size_t size, const em_range *range)
 		format_one(out, size, range->max, range->max_qualifier, true);
 		return;
 	}
-	/* The low end keeps "~"; a "+" on it would only blur the range. */
-	format_one(low, sizeof(low), range->min,
-		   range->min_qualifier == EM_QUALIFIER_ABOUT ? EM_QUALIFIER_ABOUT
-							     : EM_QUALIFIER_EXACT, false);
-	format_one(high, sizeof(high), range->max, range->max_qualifier, false);
+	/* A range already says "about": only a "+" on the high end adds
+	 * something ("745–1,000+"). */
+	format_one(low, sizeof(low), range->min, EM_QUALIFIER_EXACT, false);
+	format_one(high, sizeof(high), range->max,
+		   range->max_qualifier == EM_QUALIFIER_ABOUT ? EM_QUALIFIER_EXACT
+							     : range->max_qualifier, false);
 	snprintf(out, size, "%s\xE2\x80\x93%s", low, high);
 }
 

@@ -698,7 +698,7 @@ static void draw_north_arrow(rctx *r)
 	cairo_t *cr = r->cr;
 	const em_style *s = r->style;
 	double size = 7 * r->text_scale;
-	double cx = r->map.x + r->map.width - 8 * r->text_scale, cy = r->map.y + 12 * r->text_scale;
+	double cx = r->map.x + r->map.width - 8 * r->text_scale, cy = r->map.y + 17 * r->text_scale;
 	double w, h;
 	PangoLayout *layout = em_text_layout(r, "N", s->heading_pt, true, false, 0);
 	em_box box = {cx - size, cy - size - 6 * r->text_scale, 2 * size, 2 * size + 6 * r->text_scale};
