@@ -11,11 +11,13 @@
 #include "eventmap/gazetteer.h"
 #include "eventmap/geocode.h"
 #include "eventmap/reports.h"
+#include "eventmap/render.h"
 
 enum {
 	CLI_EXIT_OK = 0,
 	CLI_EXIT_ERROR = 1,      /* usage, input or I/O error */
-	CLI_EXIT_UNRESOLVED = 3  /* ran, but some names were not placed */
+	CLI_EXIT_UNRESOLVED = 3, /* ran, but some names were not placed */
+	CLI_EXIT_PARTIAL = 4     /* batch: some posters failed, the others were written */
 };
 
 #define CLI_FILES_MAX 32
@@ -114,6 +116,21 @@ bool cli_dataset_names(const em_dataset *dataset, cli_geocoded **items, size_t *
 /* mkdir -p; 0 on success. */
 int cli_make_dir(const char *dir);
 
+typedef struct cli_batch_options {
+	const char *directory;  /* posters go to DIRECTORY/days/ */
+	bool png, pdf, svg;
+	bool cumulative;
+	int jobs;
+	bool quiet;
+	em_poster_options poster; /* page, dpi, labels, crs, title */
+} cli_batch_options;
+
+/* One poster per day (and per "through" day), then the overview; prints
+ * progress on a terminal and a table.  Returns an exit code. */
+int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
+	      const em_basemap *basemap, const em_style *style, em_error *err);
+
+int cmd_batch(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_geocode(int argc, char **argv);

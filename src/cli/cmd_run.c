@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
 
 #include "cli.h"
 #include "eventmap/aggregate.h"
@@ -26,7 +28,8 @@ static const char usage[] =
 	"\n"
 	"Writes DIR/eventmap.gpkg (layers with QGIS styles), DIR/geojson/*.geojson,\n"
 	"DIR/geocode.tsv (every place name, how it was resolved) and the poster\n"
-	"DIR/poster.png and DIR/poster.pdf (A3 landscape, 300 dpi).\n"
+	"DIR/poster.png and DIR/poster.pdf (A3 landscape, 300 dpi), and DIR/days/:\n"
+	"one poster per day (PNG and PDF, same scale) and overview.png, .pdf.\n"
 	"Exit status: 0 outputs written, 1 usage, input or I/O error.\n";
 
 enum { OPT_OVERRIDE = 256 };
@@ -91,10 +94,13 @@ static em_status write_geocode_record(const char *dir, const em_gazetteer *gz,
 	return status;
 }
 
-/* The whole-period poster, PNG and PDF from one layout. */
-static em_status write_posters(const char *dir, const em_dataset *ds, em_error *err)
+/* The whole-period poster, PNG and PDF from one layout, then one per day
+ * and the overview. */
+static em_status write_posters(const char *dir, const em_dataset *ds, bool quiet, em_error *err)
 {
 	em_basemap *basemap = NULL;
+	cli_batch_options batch;
+	long processors = sysconf(_SC_NPROCESSORS_ONLN);
 	em_style style;
 	em_poster_options options;
 	char png[4096], pdf[4096], path[4096];
@@ -111,6 +117,16 @@ static em_status write_posters(const char *dir, const em_dataset *ds, em_error *
 					 err);
 	if (status == EM_OK)
 		status = em_render_posters(paths, 2, ds, basemap, &style, &options, NULL, err);
+	if (status == EM_OK) {
+		memset(&batch, 0, sizeof(batch));
+		batch.directory = dir;
+		batch.png = batch.pdf = true;
+		batch.jobs = processors > 0 ? (int)processors : 1;
+		batch.quiet = quiet;
+		batch.poster = options;
+		if (cli_batch(&batch, ds, basemap, &style, err) != CLI_EXIT_OK)
+			status = em_error_set(err, EM_ERR_IO, "some day posters could not be written");
+	}
 	em_basemap_destroy(basemap);
 	return status;
 }
@@ -146,7 +162,7 @@ int cmd_run(int argc, char **argv)
 	    em_summary_create(&summary, ds, NULL, &err) != EM_OK ||
 	    em_layers_write(dir, ds, summary, &layers, &err) != EM_OK ||
 	    write_geocode_record(dir, gz, ds, &err) != EM_OK ||
-	    write_posters(dir, ds, &err) != EM_OK) {
+	    write_posters(dir, ds, data.quiet, &err) != EM_OK) {
 		cli_error("run", "%s", err.message);
 		goto done;
 	}
@@ -157,6 +173,7 @@ int cmd_run(int argc, char **argv)
 		printf("%s/geojson/*.geojson      the same layers, RFC 7946\n", dir);
 		printf("%s/geocode.tsv            every place name and how it was resolved\n", dir);
 		printf("%s/poster.png, poster.pdf the whole period, A3 landscape, 300 dpi\n", dir);
+		printf("%s/days/                  one poster per day and overview.png, .pdf\n", dir);
 	}
 	rc = CLI_EXIT_OK;
 done:

@@ -17,6 +17,7 @@ typedef struct command {
 
 static const command commands[] = {
 	{"run", cmd_run, "the main job on the default dataset, outputs under output/"},
+	{"batch", cmd_batch, "one poster per day, same scale, and an overview sheet"},
 	{"export", cmd_export, "write the dataset as GIS layers (GeoPackage, GeoJSON, any OGR driver)"},
 	{"geocode", cmd_geocode, "resolve place names against the gazetteer"},
 	{"render", cmd_render, "draw a poster: PNG, PDF or SVG"},

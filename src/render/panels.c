@@ -608,6 +608,28 @@ static void panel(rctx *r, double x, double *y, double width, content_fn fn, boo
 	*y += height + s->gutter_mm * r->text_scale;
 }
 
+void em_draw_panel(rctx *r, em_panel which, double x, double *y, double width, bool framed)
+{
+	static const content_fn contents[] = {
+		[EM_PANEL_HEADLINE] = headline_content, [EM_PANEL_LEGEND] = legend_content,
+		[EM_PANEL_INSET] = inset_content, [EM_PANEL_PLACES] = places_content,
+		[EM_PANEL_UNMAPPED] = unmapped_content, [EM_PANEL_CREDITS] = credits_content};
+
+	panel(r, x, y, width, contents[which], framed);
+}
+
+double em_panel_height(rctx *r, em_panel which, double width)
+{
+	cursor c = {r, 0, 0, width, true};
+
+	if (which == EM_PANEL_CREDITS) {
+		credits_content(&c);
+		return c.y;
+	}
+	legend_content(&c);
+	return c.y + 2 * r->style->panel_padding_mm * r->text_scale;
+}
+
 em_status em_draw_panels(rctx *r, const em_box *area, bool columns)
 {
 	double g = r->style->gutter_mm * r->text_scale;

@@ -273,7 +273,7 @@ static void layout_and_draw(rctx *r, const em_bbox *data, em_status *status)
 		panels.height = r->page.height - m - panels.y;
 	}
 	*status = em_mapview_create(&r->view, data, r->map.width, r->map.height,
-				    r->options->extent ? 0.0 : 0.16, 60.0, r->options->crs, r->err);
+				    0.16, 60.0, r->options->crs, r->err);
 	if (*status == EM_OK)
 		*status = em_draw_map(r);
 	if (*status == EM_OK)
@@ -472,6 +472,27 @@ static em_status write_outputs(const char *const *paths, const format *formats, 
 	return status;
 }
 
+double em_render_text_scale(const em_page *page)
+{
+	return fmin(fmax(sqrt(page->width_mm * page->height_mm / A3_AREA), 0.62), 1.45);
+}
+
+em_status em_render_write(const char *const *paths, size_t count, cairo_surface_t *page,
+			  const em_poster_options *options, const em_dataset *dataset,
+			  double dpi, em_render_report *report, em_error *err)
+{
+	format formats[16];
+
+	if (count == 0 || count > 16)
+		return em_error_set(err, EM_ERR_INVALID, "render: give 1 to 16 output files");
+	for (size_t i = 0; i < count; i++)
+		if (!format_of(paths[i], &formats[i]))
+			return em_error_set(err, EM_ERR_INVALID,
+					    "%s: the output must end in .png, .pdf or .svg", paths[i]);
+	return write_outputs(paths, formats, count, page, options, poster_epoch(options, dataset),
+			     dpi, report, err);
+}
+
 em_status em_render_posters(const char *const *paths, size_t count, const em_dataset *dataset,
 			    const em_basemap *basemap, const em_style *style,
 			    const em_poster_options *options, em_render_report *report,
@@ -526,7 +547,7 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	default_texts(&r, &o, subtitle, sizeof(subtitle));
 	r.page.width = o.page.width_mm;
 	r.page.height = o.page.height_mm;
-	r.text_scale = fmin(fmax(sqrt(r.page.width * r.page.height / A3_AREA), 0.62), 1.45);
+	r.text_scale = em_render_text_scale(&o.page);
 	dpi = o.page.pixel_dpi > 0 ? o.page.pixel_dpi : (o.dpi > 0 ? o.dpi : 300);
 	/* Lay the page out once, in millimetres; each file replays it. */
 	extents.x = 0;
@@ -536,8 +557,7 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	page = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents);
 	status = draw_poster(&r, page, &data);
 	if (status == EM_OK)
-		status = write_outputs(paths, formats, count, page, &o, poster_epoch(&o, dataset), dpi,
-				       report, err);
+		status = em_render_write(paths, count, page, &o, dataset, dpi, report, err);
 	cairo_surface_destroy(page);
 	if (report != NULL) {
 		report->page_width_mm = r.page.width;

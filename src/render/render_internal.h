@@ -83,7 +83,20 @@ em_status em_draw_map(rctx *r);
 double em_marker_radius(const rctx *r, long long value);
 
 /* panels.c */
+typedef enum em_panel {
+	EM_PANEL_HEADLINE, EM_PANEL_LEGEND, EM_PANEL_INSET, EM_PANEL_PLACES, EM_PANEL_UNMAPPED,
+	EM_PANEL_CREDITS
+} em_panel;
 em_status em_draw_panels(rctx *r, const em_box *area, bool columns);
+void em_draw_panel(rctx *r, em_panel which, double x, double *y, double width, bool framed);
+/* Height of the legend (framed) or the credits (not) at this width. */
+double em_panel_height(rctx *r, em_panel which, double width);
 double em_title_band(rctx *r);
+
+/* render.c: writing a recorded page to files, each in a thread. */
+em_status em_render_write(const char *const *paths, size_t count, cairo_surface_t *page,
+			  const em_poster_options *options, const em_dataset *dataset,
+			  double dpi, em_render_report *report, em_error *err);
+double em_render_text_scale(const em_page *page);
 
 #endif

@@ -104,3 +104,34 @@ void em_dataset_counts(const em_dataset *dataset, size_t *mapped, size_t *approx
 		}
 	}
 }
+
+static int compare_dates(const void *a, const void *b)
+{
+	em_date x = *(const em_date *)a, y = *(const em_date *)b;
+
+	return (x > y) - (x < y);
+}
+
+size_t em_dataset_days(const em_dataset *dataset, em_date *out, size_t max)
+{
+	em_date *all;
+	size_t n = 0, distinct = 0;
+
+	if (dataset == NULL || dataset->report_count == 0)
+		return 0;
+	all = malloc(dataset->report_count * sizeof(*all));
+	if (all == NULL)
+		return 0;
+	for (size_t i = 0; i < dataset->report_count; i++)
+		all[n++] = dataset->reports[i].date;
+	qsort(all, n, sizeof(*all), compare_dates);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && all[i] == all[i - 1])
+			continue;
+		if (distinct < max)
+			out[distinct] = all[i];
+		distinct++;
+	}
+	free(all);
+	return distinct;
+}

@@ -1,0 +1,199 @@
+/* The overview sheet: one small map per day on one page, all with the same
+ * extent and circle scale, under one title, with one legend and one set of
+ * credits, so a reader can compare the days at a glance. */
+#include "render_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static void day_heading(em_date day, bool cumulative, char *out, size_t size)
+{
+	static const char *const weekdays[] = {"Thursday", "Friday", "Saturday", "Sunday",
+					       "Monday", "Tuesday", "Wednesday"};
+	static const char *const months[] = {"January", "February", "March", "April", "May",
+					     "June", "July", "August", "September",
+					     "October", "November", "December"};
+	int y, m, d;
+
+	em_date_split(day, &y, &m, &d);
+	/* 1970-01-01 was a Thursday. */
+	snprintf(out, size, "%s%s %d %s", cumulative ? "Through " : "",
+		 weekdays[((day % 7) + 7) % 7], d, months[m - 1]);
+}
+
+/* "SOHR 1,000+ · SNHR ~779": the day's region-wide totals, one line. */
+static void day_totals(const em_summary *s, char *out, size_t size)
+{
+	size_t at = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < s->headline_count && at < size; i++) {
+		char total[48];
+		em_range_format(total, sizeof(total), &s->headline[i].total);
+		at += (size_t)snprintf(out + at, size - at, "%s%s %s", i ? " \xC2\xB7 " : "",
+				       s->headline[i].source, total);
+	}
+	if (s->headline_count == 0)
+		snprintf(out, size, "No region-wide totals reported");
+}
+
+static em_status draw_cell(rctx *base, const em_box *cell, em_date day, bool cumulative,
+			   em_mapview **view_out)
+{
+	em_poster_options options = *base->options;
+	rctx r = *base;
+	PangoLayout *layout;
+	char text[256];
+	double w, h, foot;
+	em_status status;
+
+	options.filter.has_to = true;
+	options.filter.to = day;
+	options.filter.has_from = !cumulative;
+	options.filter.from = day;
+	r.options = &options;
+	r.report = NULL;
+	r.arrow_count = 0;
+	memset(&r.occupied, 0, sizeof(r.occupied));
+	day_heading(day, cumulative, text, sizeof(text));
+	layout = em_text_layout(&r, text, r.style->heading_pt, true, false, 0);
+	em_text_size(layout, &w, &h);
+	em_draw_layout(&r, layout, cell->x, cell->y, r.style->heading);
+	g_object_unref(layout);
+	status = em_summary_create((em_summary **)&r.summary, r.dataset, &options.filter, r.err);
+	if (status != EM_OK)
+		return status;
+	day_totals(r.summary, text, sizeof(text));
+	layout = em_text_layout(&r, text, r.style->small_pt, false, false, cell->width);
+	em_text_size(layout, &w, &foot);
+	r.map.x = cell->x;
+	r.map.y = cell->y + h + 1.2 * r.text_scale;
+	r.map.width = cell->width;
+	r.map.height = cell->height - h - foot - 9 * r.text_scale;
+	status = em_mapview_create(&r.view, options.extent, r.map.width, r.map.height, 0.16, 60.0,
+				   options.crs, r.err);
+	if (status == EM_OK)
+		status = em_draw_map(&r);
+	if (status == EM_OK)
+		em_draw_layout(&r, layout, cell->x, r.map.y + r.map.height + 6 * r.text_scale,
+			       r.style->text);
+	g_object_unref(layout);
+	em_summary_destroy((em_summary *)r.summary);
+	if (view_out != NULL && *view_out == NULL)
+		*view_out = r.view;
+	else
+		em_mapview_destroy(r.view);
+	return status;
+}
+
+static em_status draw_sheet(rctx *r, const em_date *days, size_t day_count, bool cumulative)
+{
+	const em_style *s = r->style;
+	double m = s->margin_mm * r->text_scale, g = s->gutter_mm * r->text_scale;
+	double band, side, credits_h, top, cols, rows, cell_w, cell_h, y;
+	em_status status = EM_OK;
+	em_mapview *first_view = NULL;
+
+	cairo_rectangle(r->cr, 0, 0, r->page.width, r->page.height);
+	em_set_color(r->cr, s->page);
+	cairo_fill(r->cr);
+	band = em_title_band(r);
+	top = band + m * 0.8;
+	side = fmin(95 * r->text_scale, r->page.width * 0.28);
+	cols = day_count <= 3 ? (double)day_count : ceil(sqrt((double)day_count * 1.4));
+	rows = ceil((double)day_count / cols);
+	/* Credits run under the maps; measured first so the maps leave room. */
+	r->view = NULL;
+	cell_w = (r->page.width - 2 * m - side - g - (cols - 1) * g) / cols;
+	credits_h = 30 * r->text_scale;
+	cell_h = (r->page.height - top - m - credits_h - (rows - 1) * g) / rows;
+	for (size_t i = 0; i < day_count && status == EM_OK; i++) {
+		em_box cell = {m + (double)(i % (size_t)cols) * (cell_w + g),
+			       top + (double)(i / (size_t)cols) * (cell_h + g), cell_w, cell_h};
+		status = draw_cell(r, &cell, days[i], cumulative, &first_view);
+	}
+	if (status != EM_OK) {
+		em_mapview_destroy(first_view);
+		return status;
+	}
+	/* One legend for all, and credits under the maps. */
+	r->view = first_view;
+	r->arrow_count = 0;
+	for (size_t i = 0; i < em_dataset_flow_count(r->dataset); i++) {
+		if (em_dataset_flow(r->dataset, i)->has_people) {
+			r->arrow_count = 1; /* the legend shows a counted arrow */
+			r->arrows[0].counted = true;
+		}
+	}
+	y = top;
+	em_draw_panel(r, EM_PANEL_LEGEND, r->page.width - m - side, &y, side, true);
+	y = r->page.height - m - credits_h + 2 * r->text_scale;
+	em_draw_panel(r, EM_PANEL_CREDITS, m, &y, r->page.width - 2 * m - side - g, false);
+	em_mapview_destroy(first_view);
+	r->view = NULL;
+	return cairo_status(r->cr) == CAIRO_STATUS_SUCCESS
+		       ? EM_OK
+		       : em_error_set(r->err, EM_ERR_IO, "drawing the overview: %s",
+				      cairo_status_to_string(cairo_status(r->cr)));
+}
+
+em_status em_render_overview(const char *const *paths, size_t count, const em_dataset *dataset,
+			     const em_basemap *basemap, const em_style *style,
+			     const em_poster_options *options, const em_date *days,
+			     size_t day_count, bool cumulative, em_error *err)
+{
+	em_poster_options o = *options;
+	rctx r;
+	cairo_surface_t *page;
+	cairo_rectangle_t extents = {0, 0, o.page.width_mm, o.page.height_mm};
+	char subtitle[256], span[64];
+	em_bbox extent;
+	long long scale_max = 0;
+	em_status status = EM_OK;
+
+	if (day_count == 0)
+		return em_error_set(err, EM_ERR_NOTFOUND, "overview: no days to show");
+	if (o.extent == NULL) {
+		status = em_render_fit(dataset, NULL, &extent, &scale_max, err);
+		o.extent = &extent;
+	}
+	if (status != EM_OK)
+		return status;
+	if (o.scale_max <= 0)
+		o.scale_max = scale_max;
+	memset(&r, 0, sizeof(r));
+	r.style = style;
+	r.options = &o;
+	r.dataset = dataset;
+	r.basemap = basemap;
+	r.err = err;
+	r.scale_max = o.scale_max;
+	r.page.width = o.page.width_mm;
+	r.page.height = o.page.height_mm;
+	r.text_scale = em_render_text_scale(&o.page) * 0.8;
+	if (o.title == NULL)
+		o.title = "Reported deaths and displacement, day by day";
+	day_heading(days[0], false, span, sizeof(span));
+	if (o.subtitle == NULL) {
+		char last[64];
+		day_heading(days[day_count - 1], false, last, sizeof(last));
+		snprintf(subtitle, sizeof(subtitle),
+			 "%s map per day, %s to %s \xC2\xB7 same extent and circle scale on every map",
+			 cumulative ? "Everything reported up to each day, one" : "One", span, last);
+		o.subtitle = subtitle;
+	}
+	status = em_summary_create((em_summary **)&r.summary, dataset, NULL, err);
+	if (status != EM_OK)
+		return status;
+	page = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents);
+	r.cr = cairo_create(page);
+	status = draw_sheet(&r, days, day_count, cumulative);
+	cairo_destroy(r.cr);
+	if (status == EM_OK)
+		status = em_render_write(paths, count, page, &o, dataset,
+					 o.page.pixel_dpi > 0 ? o.page.pixel_dpi : o.dpi, NULL, err);
+	cairo_surface_destroy(page);
+	em_summary_destroy((em_summary *)r.summary);
+	return status;
+}
