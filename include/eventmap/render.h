@@ -53,6 +53,7 @@ typedef struct em_poster_options {
 	long long scale_max;         /* the value drawn at full marker size; 0: this data's */
 	const char *series_note;     /* e.g. "Same scale on every day", or NULL */
 	long long source_date_epoch; /* PDF dates; < 0: from SOURCE_DATE_EPOCH or the data */
+	bool one_thread;             /* write several formats one after another */
 } em_poster_options;
 
 /* What was placed where, in page millimetres, for tests and checks. */
@@ -97,6 +98,14 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 			    const em_basemap *basemap, const em_style *style,
 			    const em_poster_options *options, em_render_report *report,
 			    em_error *err);
+
+/* Small multiples: one small map per day on one page, sharing the extent
+ * and scale in options (extent and scale_max should be set), with one
+ * legend and title.  cumulative: each map shows everything up to its day. */
+em_status em_render_overview(const char *const *paths, size_t count, const em_dataset *dataset,
+			     const em_basemap *basemap, const em_style *style,
+			     const em_poster_options *options, const em_date *days,
+			     size_t day_count, bool cumulative, em_error *err);
 
 /* The extent (lon/lat) and marker scale a poster of `filter` would use:
  * for series that must share them. */

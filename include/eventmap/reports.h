@@ -139,6 +139,10 @@ const char *em_dataset_flows_path(const em_dataset *dataset);
 em_status em_dataset_resolve(em_dataset *dataset, const em_gazetteer *gazetteer,
 			     const em_geocode_options *options, em_error *err);
 
+/* The distinct days (event_date) of the reports, earliest first: up to max
+ * written to out; returns how many there are in all. */
+size_t em_dataset_days(const em_dataset *dataset, em_date *out, size_t max);
+
 /* Rows per state over reports; the three add up to the rows read. */
 void em_dataset_counts(const em_dataset *dataset, size_t *mapped, size_t *approximate,
 		       size_t *not_mapped);

@@ -176,6 +176,8 @@ int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 	b.poster.series_note = note;
 	pthread_mutex_init(&b.lock, NULL);
 	workers = options->jobs < 1 ? 1 : (size_t)options->jobs;
+	/* --jobs 1 means one thread: each poster's formats one after another. */
+	b.poster.one_thread = workers == 1;
 	if (workers > 64)
 		workers = 64;
 	if (b.progress)

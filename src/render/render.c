@@ -457,7 +457,7 @@ static em_status write_outputs(const char *const *paths, const format *formats, 
 		output_job job = {paths[i], formats[i], page, o, epoch, dpi, report, {0, ""}, EM_OK};
 		jobs[i] = job;
 	}
-	for (size_t i = 1; i < count; i++)
+	for (size_t i = 1; i < count && !o->one_thread; i++)
 		started[i] = pthread_create(&threads[i], NULL, run_output, &jobs[i]) == 0;
 	run_output(&jobs[0]);
 	for (size_t i = 1; i < count; i++) {

@@ -2,6 +2,7 @@
  * to stdout and stderr, the JSON and TSV outputs, and the files written. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -341,11 +342,12 @@ static void test_run__writes_geocode_tsv(void **state)
 		    strcmp(entry->d_name, "eventmap.gpkg") != 0 &&
 		    strcmp(entry->d_name, "geojson") != 0 &&
 		    strcmp(entry->d_name, "poster.png") != 0 &&
-		    strcmp(entry->d_name, "poster.pdf") != 0)
+		    strcmp(entry->d_name, "poster.pdf") != 0 &&
+		    strcmp(entry->d_name, "days") != 0)
 			fail_msg("unexpected output '%s'", entry->d_name);
 	}
 	closedir(dir);
-	assert_int_equal(files, 5);
+	assert_int_equal(files, 6);
 	o = run("run -q -o out/nested");
 	assert_int_equal(o.code, 0);
 	assert_string_equal(o.out, "");
@@ -405,6 +407,130 @@ static void test_render__outputs_and_errors(void **state)
 	assert_int_not_equal(stat(path, &st), 0);
 }
 
+static bool exists(const char *relative)
+{
+	char path[512];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/%s", tmpdir, relative);
+	return stat(path, &st) == 0;
+}
+
+#define QUICK "-q -p A4 --dpi 72 --formats png"
+
+static void test_batch__days_naming_and_shared_scale(void **state)
+{
+	/* A span counts on its first day: 6 March, and 8 March, not 7. */
+	static const char spans[] =
+		"report_id,event_date,event_date_end,location,fatalities,source\n"
+		"r1,2025-03-06,2025-03-10,Baniyas,20,SOHR\n"
+		"r2,2025-03-08,,Jableh,3,SNHR\n";
+	outcome o;
+	char *text, path[1024];
+
+	(void)state;
+	write_file("spans.csv", spans, sizeof(spans) - 1);
+	o = run("batch " QUICK " --cumulative -r spans.csv -o spans");
+	assert_int_equal(o.code, 0);
+	done(&o);
+	assert_true(exists("spans/days/2025-03-06.png"));
+	assert_true(exists("spans/days/2025-03-08.png"));
+	assert_false(exists("spans/days/2025-03-07.png"));
+	assert_true(exists("spans/days/through-2025-03-08.png"));
+	assert_true(exists("spans/days/overview.png"));
+	assert_true(exists("spans/days/overview.pdf"));
+	/* Every poster of the series says which figure sets the shared scale. */
+	o = run("batch -q -p A4 --formats pdf -r spans.csv -o spans");
+	assert_int_equal(o.code, 0);
+	done(&o);
+	snprintf(path, sizeof(path), "pdftotext %s/spans/days/2025-03-08.pdf - | tr '\\n' ' ' "
+		 "> %s/day8.txt", tmpdir, tmpdir);
+	assert_int_equal(system(path), 0);
+	snprintf(path, sizeof(path), "%s/day8.txt", tmpdir);
+	text = slurp(path);
+	assert_non_null(strstr(text, "(20)"));
+	assert_non_null(strstr(text, "Jableh"));
+	assert_null(strstr(text, "Baniyas \xC2\xB7"));
+	free(text);
+}
+
+static void test_batch__same_bytes_with_any_jobs(void **state)
+{
+	static const char *const names[] = {"2025-03-06.png", "2025-03-07.png", "overview.png"};
+	outcome o;
+	char command[1024];
+
+	(void)state;
+	o = run("batch " QUICK " --jobs 1 -o jobs1");
+	assert_int_equal(o.code, 0);
+	done(&o);
+	o = run("batch " QUICK " --jobs 2 -o jobs2");
+	assert_int_equal(o.code, 0);
+	done(&o);
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(command, sizeof(command), "cmp -s %s/jobs1/days/%s %s/jobs2/days/%s", tmpdir,
+			 names[i], tmpdir, names[i]);
+		if (system(command) != 0)
+			fail_msg("%s differs between --jobs 1 and --jobs 2", names[i]);
+	}
+}
+
+static void test_batch__one_day_fails_the_others_complete(void **state)
+{
+	outcome o;
+	char path[512];
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/broken/days/2025-03-07.png", tmpdir);
+	{
+		char command[1024];
+		snprintf(command, sizeof(command), "mkdir -p '%s'", path);
+		assert_int_equal(system(command), 0);
+	}
+	o = run("batch " QUICK " -o broken");
+	assert_int_equal(o.code, 4);
+	assert_non_null(strstr(o.err, "2025-03-07"));
+	done(&o);
+	assert_true(exists("broken/days/2025-03-06.png"));
+	assert_true(exists("broken/days/overview.png"));
+	{
+		char command[1024];
+		/* No temporary file is left behind. */
+		snprintf(command, sizeof(command), "ls -a '%s/broken/days' | grep -q tmp", tmpdir);
+		assert_int_not_equal(system(command), 0);
+	}
+}
+
+static void test_batch__progress_only_on_a_terminal(void **state)
+{
+	outcome o;
+	char command[1024], path[512];
+	char *text;
+
+	(void)state;
+	o = run("batch -p A4 --dpi 72 --formats png -o piped");
+	assert_int_equal(o.code, 0);
+	assert_null(strstr(o.err, "posters"));
+	assert_non_null(strstr(o.out, "overview"));
+	done(&o);
+	/* script(1) gives the command a terminal. */
+	snprintf(command, sizeof(command),
+		 "cd '%s' && EVENTMAP_DATA='%s' script -qec \"'%s' batch -p A4 --dpi 72 --formats png "
+		 "-o tty\" /dev/null > tty.txt 2>&1", tmpdir, EM_SOURCE_DIR, EM_BINARY);
+	assert_int_equal(system(command), 0);
+	snprintf(path, sizeof(path), "%s/tty.txt", tmpdir);
+	text = slurp(path);
+	assert_non_null(strstr(text, "] 2/2 posters"));
+	free(text);
+	o = run("batch -q -p A4 --dpi 72 --formats png -o quiet");
+	assert_string_equal(o.out, "");
+	done(&o);
+	o = run("batch --formats gif -o x");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "--formats 'gif'"));
+	done(&o);
+}
+
 static void test_export__formats_and_errors(void **state)
 {
 	static const char bad[] = "report_id,event_date,location,fatalities,source\n"
@@ -459,6 +585,10 @@ int main(void)
 		cmocka_unit_test(test_run__writes_geocode_tsv),
 		cmocka_unit_test(test_export__formats_and_errors),
 		cmocka_unit_test(test_render__outputs_and_errors),
+		cmocka_unit_test(test_batch__days_naming_and_shared_scale),
+		cmocka_unit_test(test_batch__same_bytes_with_any_jobs),
+		cmocka_unit_test(test_batch__one_day_fails_the_others_complete),
+		cmocka_unit_test(test_batch__progress_only_on_a_terminal),
 	};
 	return cmocka_run_group_tests_name("cli", tests, make_tmpdir, remove_tmpdir);
 }
