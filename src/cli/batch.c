@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "eventmap/atomic.h"
 
 #define DAYS_MAX 366
 
@@ -151,8 +152,7 @@ int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 		return CLI_EXIT_ERROR;
 	}
 	snprintf(dir, sizeof(dir), "%.3990s/days", options->directory);
-	if (cli_make_dir(dir) != 0) {
-		em_error_set(err, EM_ERR_IO, "%s: cannot create the directory", dir);
+	if (em_make_directories(dir, err) != EM_OK) {
 		free(b.jobs);
 		return CLI_EXIT_ERROR;
 	}

@@ -113,9 +113,6 @@ void cli_print_counts(const em_dataset *dataset);
  * ends that are not regions), for geocode.tsv. */
 bool cli_dataset_names(const em_dataset *dataset, cli_geocoded **items, size_t *count);
 
-/* mkdir -p; 0 on success. */
-int cli_make_dir(const char *dir);
-
 typedef struct cli_batch_options {
 	const char *directory;  /* posters go to DIRECTORY/days/ */
 	bool png, pdf, svg;

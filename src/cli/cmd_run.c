@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "eventmap/aggregate.h"
+#include "eventmap/atomic.h"
 #include "eventmap/layers.h"
 #include "eventmap/render.h"
 
@@ -152,8 +153,8 @@ int cmd_run(int argc, char **argv)
 	if (rc != CLI_EXIT_OK)
 		return rc < 0 ? CLI_EXIT_OK : rc;
 	rc = CLI_EXIT_ERROR;
-	if (cli_make_dir(dir) != 0) {
-		cli_error("run", "%s: cannot create the output directory: %s", dir, strerror(errno));
+	if (em_make_directories(dir, &err) != EM_OK) {
+		cli_error("run", "%s", err.message);
 		return rc;
 	}
 	layers.styles_dir = cli_data_path(styles, sizeof(styles), "styles");

@@ -249,25 +249,6 @@ bool cli_read_names(const char *command, const char *path, cli_geocoded **items,
 	return ok;
 }
 
-int cli_make_dir(const char *dir)
-{
-	char path[4096];
-	size_t len = strlen(dir);
-
-	if (len == 0 || len >= sizeof(path))
-		return -1;
-	memcpy(path, dir, len + 1);
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0755) != 0 && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	return (mkdir(path, 0755) != 0 && errno != EEXIST) ? -1 : 0;
-}
-
 em_status cli_load_dataset(em_dataset **out, const em_gazetteer *gazetteer,
 			   const cli_dataset_options *options, const char *command,
 			   em_error *err)

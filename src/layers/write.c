@@ -4,6 +4,8 @@
  * files through a temporary directory beside them. */
 #include "layers_internal.h"
 
+#include "eventmap/atomic.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <ctype.h>
@@ -55,25 +57,6 @@ static em_status gdal_error(em_error *err, const char *target, const char *what)
 
 	return em_error_set(err, EM_ERR_IO, "%s: %s%s%s", target, what, message[0] ? ": " : "",
 			    message);
-}
-
-static int make_dirs(const char *dir)
-{
-	char path[PATH_MAX_LEN];
-	size_t len = strlen(dir);
-
-	if (len == 0 || len >= sizeof(path))
-		return -1;
-	memcpy(path, dir, len + 1);
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0755) != 0 && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	return (mkdir(path, 0755) != 0 && errno != EEXIST) ? -1 : 0;
 }
 
 static void remove_tree(const char *path)
@@ -292,9 +275,8 @@ static em_status create_dataset(job *j, GDALDriverH driver, const char *path, GD
 	slash = strrchr(dir, '/');
 	if (slash != NULL) {
 		*slash = '\0';
-		if (make_dirs(dir) != 0)
-			return em_error_set(j->err, EM_ERR_IO, "%s: cannot create: %s", dir,
-					    strerror(errno));
+		if (em_make_directories(dir, j->err) != EM_OK)
+			return EM_ERR_IO;
 	}
 	CPLErrorReset();
 	*out = GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, NULL);
@@ -427,9 +409,8 @@ static em_status publish(job *j)
 		slash = strrchr(dir, '/');
 		if (slash != NULL) {
 			*slash = '\0';
-			if (make_dirs(dir) != 0)
-				return em_error_set(j->err, EM_ERR_IO, "%s: cannot create: %s", dir,
-						    strerror(errno));
+			if (em_make_directories(dir, j->err) != EM_OK)
+				return EM_ERR_IO;
 		}
 		if (rename(j->outputs[i].temp, j->outputs[i].final) != 0)
 			return em_error_set(j->err, EM_ERR_IO, "%s: cannot replace: %s",
@@ -507,11 +488,9 @@ em_status em_layers_write(const char *directory, const em_dataset *dataset,
 	j->summary = summary;
 	j->options = options ? options : &defaults;
 	j->err = err;
-	if (make_dirs(directory) != 0) {
-		status = em_error_set(err, EM_ERR_IO, "%s: cannot create the output directory: %s",
-				      directory, strerror(errno));
+	status = em_make_directories(directory, err);
+	if (status != EM_OK)
 		goto done;
-	}
 	sweep_stale(directory);
 	snprintf(j->temp_dir, sizeof(j->temp_dir), "%s/.eventmap-tmp-%ld-XXXXXX", directory,
 		 (long)getpid());

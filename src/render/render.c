@@ -477,18 +477,28 @@ double em_render_text_scale(const em_page *page)
 	return fmin(fmax(sqrt(page->width_mm * page->height_mm / A3_AREA), 0.62), 1.45);
 }
 
-em_status em_render_write(const char *const *paths, size_t count, cairo_surface_t *page,
-			  const em_poster_options *options, const em_dataset *dataset,
-			  double dpi, em_render_report *report, em_error *err)
+/* Every path names a format eventmap writes; checked before any drawing. */
+static em_status check_formats(const char *const *paths, size_t count, format *formats,
+			       em_error *err)
 {
-	format formats[16];
-
 	if (count == 0 || count > 16)
 		return em_error_set(err, EM_ERR_INVALID, "render: give 1 to 16 output files");
 	for (size_t i = 0; i < count; i++)
 		if (!format_of(paths[i], &formats[i]))
 			return em_error_set(err, EM_ERR_INVALID,
 					    "%s: the output must end in .png, .pdf or .svg", paths[i]);
+	return EM_OK;
+}
+
+em_status em_render_write(const char *const *paths, size_t count, cairo_surface_t *page,
+			  const em_poster_options *options, const em_dataset *dataset,
+			  double dpi, em_render_report *report, em_error *err)
+{
+	format formats[16];
+	em_status status = check_formats(paths, count, formats, err);
+
+	if (status != EM_OK)
+		return status;
 	return write_outputs(paths, formats, count, page, options, poster_epoch(options, dataset),
 			     dpi, report, err);
 }
@@ -507,14 +517,10 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	cairo_rectangle_t extents;
 	double dpi;
 	long long scale_max = 0;
-	em_status status;
+	em_status status = check_formats(paths, count, formats, err);
 
-	if (count == 0 || count > 16)
-		return em_error_set(err, EM_ERR_INVALID, "render: give 1 to 16 output files");
-	for (size_t i = 0; i < count; i++)
-		if (!format_of(paths[i], &formats[i]))
-			return em_error_set(err, EM_ERR_INVALID,
-					    "%s: the output must end in .png, .pdf or .svg", paths[i]);
+	if (status != EM_OK)
+		return status;
 	memset(&r, 0, sizeof(r));
 	r.style = style;
 	r.options = &o;

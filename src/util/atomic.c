@@ -100,3 +100,25 @@ void em_atomic_file_destroy(em_atomic_file *file)
 	free(file->path);
 	free(file);
 }
+
+em_status em_make_directories(const char *path, em_error *err)
+{
+	char buf[4096];
+	size_t len = path ? strlen(path) : 0;
+
+	if (len == 0 || len >= sizeof(buf))
+		return em_error_set(err, EM_ERR_INVALID, "directory name is empty or too long");
+	memcpy(buf, path, len + 1);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+			return em_error_set(err, EM_ERR_IO, "%s: cannot create: %s", buf,
+					    strerror(errno));
+		*p = '/';
+	}
+	if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+		return em_error_set(err, EM_ERR_IO, "%s: cannot create: %s", buf, strerror(errno));
+	return EM_OK;
+}
