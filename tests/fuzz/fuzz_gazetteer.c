@@ -1,0 +1,130 @@
+/* libFuzzer target for the gazetteer reader: the input is a GeoNames-format
+ * file, loaded as places and again as overrides, indexed, then searched for
+ * names taken from its own first line so that look-ups hit real entries.
+ * Besides memory errors it checks the documented contracts of the API. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eventmap/gazetteer.h"
+#include "eventmap/geocode.h"
+
+#define LOOKUPS_MAX 6
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* A broken contract is a finding: stop here so libFuzzer keeps the input. */
+static void check(int condition)
+{
+	if (!condition)
+		abort();
+}
+
+static void check_result(const em_gazetteer *gz, em_status status, const em_geocode_result *result,
+			 const em_error *err)
+{
+	if (status != EM_OK) {
+		check(err->status != EM_OK && err->message[0] != '\0');
+		return;
+	}
+	check(result->candidate_count <= EM_GEOCODE_CANDIDATES_MAX);
+	check(result->suggestion_count <= EM_GEOCODE_SUGGESTIONS_MAX);
+	if (result->status == EM_GEOCODE_RESOLVED) {
+		check(result->place != NULL);
+		check(result->place >= em_gazetteer_place(gz, 0) &&
+		      result->place <= em_gazetteer_place(gz, em_gazetteer_count(gz) - 1));
+	} else {
+		check(result->place == NULL);
+	}
+}
+
+static void look_up(const em_gazetteer *gz, const char *name, size_t len)
+{
+	em_geocode_options options;
+	em_geocode_result result;
+	em_name_hit hits[4];
+	em_error err;
+	em_status status;
+	char *hint;
+
+	em_error_clear(&err);
+	status = em_geocode_name(&result, gz, name, len, NULL, &err);
+	check_result(gz, status, &result, &err);
+
+	/* Again with hints: the country filter, and the name itself as the
+	 * first-order division (the admin1 filter and the seat look-ups). */
+	hint = malloc(len + 1); /* admin1 is a C string; name is not */
+	if (hint == NULL)
+		return;
+	memcpy(hint, name, len);
+	hint[len] = '\0';
+	em_geocode_options_init(&options);
+	options.admin1 = hint;
+	em_error_clear(&err);
+	if (em_geocode_options_set_countries(&options, "SY,LB", &err) == EM_OK) {
+		em_error_clear(&err);
+		status = em_geocode_name(&result, gz, name, len, &options, &err);
+		check_result(gz, status, &result, &err);
+	}
+	free(hint);
+	check(em_gazetteer_find_fuzzy(gz, name, len, EM_GAZETTEER_FUZZY_MAX, hits, 4) <=
+	      em_gazetteer_count(gz));
+}
+
+/* Names from the first line: its tab- and comma-separated pieces, so the
+ * name, asciiname and alternatenames of a GeoNames row. */
+static void look_up_first_line(const em_gazetteer *gz, const char *text, size_t size)
+{
+	const char *end = memchr(text, '\n', size);
+	size_t line_len = end ? (size_t)(end - text) : size;
+	size_t start = 0;
+	int lookups = 0;
+
+	for (size_t i = 0; i <= line_len && lookups < LOOKUPS_MAX; i++) {
+		if (i < line_len && text[i] != '\t' && text[i] != ',')
+			continue;
+		if (i > start) {
+			look_up(gz, text + start, i - start);
+			lookups++;
+		}
+		start = i + 1;
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *text = (const char *)data;
+	em_gazetteer *gz = NULL;
+	em_error err;
+	em_status places, overrides, finished;
+
+	if (em_gazetteer_create(&gz) != EM_OK)
+		return 0;
+	em_error_clear(&err);
+	places = em_gazetteer_load_buffer(gz, "fuzz.txt", text, size, EM_GAZETTEER_PLACES, &err);
+	check(places == EM_OK || (err.status == places && err.message[0] != '\0'));
+	em_error_clear(&err);
+	overrides = em_gazetteer_load_buffer(gz, "pins.txt", text, size, EM_GAZETTEER_OVERRIDES,
+					     &err);
+	/* Loading is a pure function of the bytes: the same file loads the
+	 * same way twice. */
+	check(overrides == places);
+	em_error_clear(&err);
+	finished = em_gazetteer_finish(gz, &err);
+	check(finished == EM_OK || err.status == finished);
+	if (finished == EM_OK) {
+		check(em_gazetteer_is_finished(gz));
+		check((em_gazetteer_count(gz) > 0) == (places == EM_OK));
+		if (size > 0)
+			look_up_first_line(gz, text, size);
+		if (em_gazetteer_count(gz) > 0) {
+			const em_place *first = em_gazetteer_place(gz, 0);
+			(void)em_gazetteer_admin1_name(gz, first->country, first->admin1);
+			(void)em_gazetteer_admin1_matches(gz, first->country, first->admin1,
+							  first->name);
+		}
+	}
+	em_gazetteer_destroy(gz);
+	return 0;
+}

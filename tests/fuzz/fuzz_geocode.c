@@ -1,0 +1,80 @@
+/* libFuzzer target for the geocoder: the input is a place name looked up in
+ * the real default gazetteer (GeoNames extract and supplement, loaded once
+ * on the first call), with no hints and with the country hint "SY". */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "eventmap/gazetteer.h"
+#include "eventmap/geocode.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void check(int condition)
+{
+	if (!condition)
+		abort();
+}
+
+/* Loaded on the first input and kept for the life of the process. */
+static const em_gazetteer *gazetteer(void)
+{
+	static em_gazetteer *gz;
+	em_error err;
+
+	if (gz != NULL)
+		return gz;
+	em_error_clear(&err);
+	/* Without the real data the target tests nothing: stop loudly. */
+	check(em_gazetteer_create(&gz) == EM_OK);
+	check(em_gazetteer_load(gz, EM_SOURCE_DIR "/geodata/geonames-levant.txt",
+				EM_GAZETTEER_PLACES, &err) == EM_OK);
+	check(em_gazetteer_load(gz, EM_SOURCE_DIR "/geodata/supplement.tsv", EM_GAZETTEER_PLACES,
+				&err) == EM_OK);
+	check(em_gazetteer_finish(gz, &err) == EM_OK);
+	check(em_gazetteer_prepare_fuzzy(gz, &err) == EM_OK);
+	return gz;
+}
+
+static void geocode(const em_gazetteer *gz, const char *name, size_t len,
+		    const em_geocode_options *options)
+{
+	em_geocode_result result;
+	em_error err;
+	em_status status;
+
+	em_error_clear(&err);
+	status = em_geocode_name(&result, gz, name, len, options, &err);
+	if (status != EM_OK) {
+		check(status == EM_ERR_INVALID || status == EM_ERR_LIMIT);
+		check(err.status == status && err.message[0] != '\0');
+		return;
+	}
+	check(result.candidate_count <= EM_GEOCODE_CANDIDATES_MAX);
+	check(result.suggestion_count <= EM_GEOCODE_SUGGESTIONS_MAX);
+	check(result.score >= 0.0 && result.score <= 1.0);
+	if (result.status == EM_GEOCODE_RESOLVED) {
+		check(result.place != NULL);
+		check(result.precision >= 1 && result.precision <= 3);
+		if (options != NULL && options->country_count == 1)
+			check(result.place->country[0] == options->countries[0][0] &&
+			      result.place->country[1] == options->countries[0][1]);
+	} else {
+		check(result.place == NULL);
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const em_gazetteer *gz = gazetteer();
+	const char *name = (const char *)data;
+	em_geocode_options options;
+	em_error err;
+
+	geocode(gz, name, size, NULL);
+	em_geocode_options_init(&options);
+	em_error_clear(&err);
+	check(em_geocode_options_set_countries(&options, "SY", &err) == EM_OK);
+	geocode(gz, name, size, &options);
+	return 0;
+}

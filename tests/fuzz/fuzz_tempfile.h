@@ -1,0 +1,44 @@
+/* Shared by the fuzz targets whose parser takes a path, not bytes: writes
+ * one input to a fresh file in /tmp with the suffix the parser expects.
+ * The caller unlinks it.  Header-only so every target stays one file. */
+#ifndef EVENTMAP_FUZZ_TEMPFILE_H
+#define EVENTMAP_FUZZ_TEMPFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Writes data to /tmp/eventmap-fuzz-XXXXXX<suffix>; path receives the name
+ * (path_size >= 64).  False, with nothing left behind, when it fails. */
+static inline bool fuzz_write_temp(char *path, size_t path_size, const char *suffix,
+				   const uint8_t *data, size_t size)
+{
+	size_t done = 0;
+	int fd;
+
+	if (snprintf(path, path_size, "/tmp/eventmap-fuzz-XXXXXX%s", suffix) >= (int)path_size)
+		return false;
+	fd = mkstemps(path, (int)strlen(suffix));
+	if (fd < 0)
+		return false;
+	while (done < size) {
+		ssize_t wrote = write(fd, data + done, size - done);
+		if (wrote <= 0) {
+			close(fd);
+			unlink(path);
+			return false;
+		}
+		done += (size_t)wrote;
+	}
+	if (close(fd) != 0) {
+		unlink(path);
+		return false;
+	}
+	return true;
+}
+
+#endif
