@@ -14,7 +14,7 @@ packages="build-essential cmake pkg-config git
 	libgdal-dev gdal-bin libproj-dev proj-bin libcairo2-dev libpango1.0-dev
 	libcmocka-dev libutf8proc-dev libjson-c-dev fonts-noto-core"
 test_packages="valgrind poppler-utils python3-gdal python3-qgis qgis-providers
-	postgresql-15 postgresql-15-postgis-3"
+	postgresql-15 postgresql-15-postgis-3 clang libclang-rt-14-dev"
 
 install_missing() {
 	missing=""

@@ -31,6 +31,11 @@ em_status em_atomic_file_commit(em_atomic_file *file, em_error *err);
 /* Removes the temporary file unless committed, and frees.  NULL is fine. */
 void em_atomic_file_destroy(em_atomic_file *file);
 
+/* Removes the temporary files that writers killed before they could clean
+ * up (SIGKILL, a power cut) left in `directory`.  Files of running
+ * writers are left alone. */
+void em_atomic_sweep(const char *directory);
+
 /* Creates a directory and its missing parents (mkdir -p).  EM_ERR_IO
  * names the directory that could not be made. */
 em_status em_make_directories(const char *path, em_error *err);

@@ -156,6 +156,7 @@ int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 		free(b.jobs);
 		return CLI_EXIT_ERROR;
 	}
+	em_atomic_sweep(dir);
 	for (size_t i = 0; i < day_count; i++) {
 		for (int c = 0; c < (options->cumulative ? 2 : 1); c++) {
 			batch_job *job = &b.jobs[b.job_count++];

@@ -127,6 +127,9 @@ typedef struct cli_batch_options {
 int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 	      const em_basemap *basemap, const em_style *style, em_error *err);
 
+/* Removes what killed writers left beside this output file. */
+void cli_sweep_beside(const char *file);
+
 int cmd_batch(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_render(int argc, char **argv);

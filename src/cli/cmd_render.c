@@ -200,6 +200,8 @@ int cmd_render(int argc, char **argv)
 	if (a.basemap == NULL)
 		a.basemap = cli_data_path(basemap_path, sizeof(basemap_path), CLI_DEFAULT_BASEMAP);
 	rc = CLI_EXIT_ERROR;
+	for (size_t i = 0; i < a.output_count; i++)
+		cli_sweep_beside(a.outputs[i]);
 	if (em_style_load(&style, a.style, cli_data_path(styles, sizeof(styles), "styles"), &err) ||
 	    em_basemap_load(&basemap, a.basemap, &err) ||
 	    cli_load_gazetteer(&gz, &a.gazetteers, &err) ||

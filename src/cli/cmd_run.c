@@ -157,6 +157,7 @@ int cmd_run(int argc, char **argv)
 		cli_error("run", "%s", err.message);
 		return rc;
 	}
+	em_atomic_sweep(dir);
 	layers.styles_dir = cli_data_path(styles, sizeof(styles), "styles");
 	if (cli_load_gazetteer(&gz, &gazetteers, &err) != EM_OK ||
 	    cli_load_dataset(&ds, gz, &data, "run", &err) != EM_OK ||

@@ -2,6 +2,7 @@
  * gazetteers named by options, and the two-pass geocoding of a list. */
 #include "cli.h"
 
+#include "eventmap/atomic.h"
 #include "eventmap/text.h"
 
 #include <errno.h>
@@ -337,4 +338,16 @@ bool cli_dataset_names(const em_dataset *dataset, cli_geocoded **items, size_t *
 		}
 	}
 	return true;
+}
+
+void cli_sweep_beside(const char *file)
+{
+	char dir[4096];
+	const char *slash = strrchr(file, '/');
+
+	if (slash == NULL)
+		snprintf(dir, sizeof(dir), ".");
+	else
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - file), file);
+	em_atomic_sweep(dir[0] ? dir : "/");
 }

@@ -167,6 +167,7 @@ em_status cli_write_geocode(const char *path, bool json, const em_gazetteer *gaz
 	FILE *out = stdout;
 
 	if (path != NULL && strcmp(path, "-") != 0) {
+		cli_sweep_beside(path);
 		status = em_atomic_file_create(&file, path, err);
 		if (status != EM_OK)
 			return status;

@@ -8,6 +8,7 @@
 #include <cairo-svg.h>
 #include <math.h>
 #include <png.h>
+#include <errno.h>
 #include <pthread.h>
 #include <zlib.h>
 #include <stdio.h>
@@ -157,14 +158,31 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
  * flat colour, where filters only add work: on the default poster this
  * makes a file about 10 % smaller than Cairo's writer (all filters, level
  * 6) in about half its time (bench/render). */
+/* libpng reports through callbacks: keep the message, print nothing. */
+static void png_error_kept(png_structp png, png_const_charp message)
+{
+	char *kept = png_get_error_ptr(png);
+
+	snprintf(kept, 160, "%s", message);
+	png_longjmp(png, 1);
+}
+
+static void png_warning_ignored(png_structp png, png_const_charp message)
+{
+	(void)png;
+	(void)message;
+}
+
 static em_status write_png(cairo_surface_t *surface, FILE *out, const char *path, double dpi,
 			   em_error *err)
 {
+	char problem[160] = "";
 	int width = cairo_image_surface_get_width(surface);
 	int height = cairo_image_surface_get_height(surface);
 	int stride = cairo_image_surface_get_stride(surface);
 	const unsigned char *data;
-	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, problem, png_error_kept,
+						  png_warning_ignored);
 	png_infop info = png ? png_create_info_struct(png) : NULL;
 	png_bytep row = NULL;
 	volatile em_status status = EM_OK;
@@ -176,8 +194,10 @@ static em_status write_png(cairo_surface_t *surface, FILE *out, const char *path
 		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", path);
 	}
 	row = malloc((size_t)width * 3);
+	errno = 0;
 	if (row == NULL || setjmp(png_jmpbuf(png))) {
-		status = em_error_set(err, EM_ERR_IO, "%s: cannot write the PNG", path);
+		status = em_error_set(err, EM_ERR_IO, "%s: cannot write the PNG: %s", path,
+				      errno ? strerror(errno) : problem[0] ? problem : "out of memory");
 		goto done;
 	}
 	png_init_io(png, out);
@@ -503,6 +523,34 @@ em_status em_render_write(const char *const *paths, size_t count, cairo_surface_
 			     dpi, report, err);
 }
 
+/* A style's font that is not installed would be replaced silently by
+ * another; a poster in the wrong typeface is a fault to report. */
+static em_status check_font(const em_style *style, em_error *err)
+{
+	PangoFontMap *map = pango_cairo_font_map_new();
+	PangoContext *context = pango_font_map_create_context(map);
+	PangoFontDescription *want = pango_font_description_from_string(style->font);
+	PangoFont *font = pango_font_map_load_font(map, context, want);
+	PangoFontDescription *got = font ? pango_font_describe(font) : NULL;
+	const char *family = got ? pango_font_description_get_family(got) : NULL;
+	em_status status = EM_OK;
+
+	if (family == NULL || strcasecmp(family, pango_font_description_get_family(want)) != 0)
+		status = em_error_set(err, EM_ERR_INVALID,
+				      "font '%s' is not installed (%s%s); install it (Debian: "
+				      "fonts-noto-core) or name another in the style's [page] font",
+				      style->font, family ? "the system would use " : "no fonts found",
+				      family ? family : "");
+	if (got != NULL)
+		pango_font_description_free(got);
+	if (font != NULL)
+		g_object_unref(font);
+	pango_font_description_free(want);
+	g_object_unref(context);
+	g_object_unref(map);
+	return status;
+}
+
 em_status em_render_posters(const char *const *paths, size_t count, const em_dataset *dataset,
 			    const em_basemap *basemap, const em_style *style,
 			    const em_poster_options *options, em_render_report *report,
@@ -519,6 +567,8 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	long long scale_max = 0;
 	em_status status = check_formats(paths, count, formats, err);
 
+	if (status == EM_OK)
+		status = check_font(style, err);
 	if (status != EM_OK)
 		return status;
 	memset(&r, 0, sizeof(r));

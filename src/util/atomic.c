@@ -3,7 +3,9 @@
  * POSIX file systems. */
 #include "eventmap/atomic.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,14 +33,14 @@ em_status em_atomic_file_create(em_atomic_file **out, const char *path, em_error
 	if (file == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", path);
 	file->path = strdup(path);
-	file->temp_path = malloc(len + 16);
+	file->temp_path = malloc(len + 40);
 	if (file->path == NULL || file->temp_path == NULL) {
 		em_atomic_file_destroy(file);
 		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", path);
 	}
-	/* A hidden name with the suffix mkstemp needs; same directory, so the
-	 * rename never crosses a file system. */
-	snprintf(file->temp_path, len + 16, "%s.tmp.XXXXXX", path);
+	/* Beside the destination, so the rename never crosses a file system;
+	 * the process id lets a later run remove what a killed one left. */
+	snprintf(file->temp_path, len + 40, "%s.tmp-%ld-XXXXXX", path, (long)getpid());
 	fd = mkstemp(file->temp_path);
 	if (fd < 0) {
 		int saved = errno;
@@ -121,4 +123,32 @@ em_status em_make_directories(const char *path, em_error *err)
 	if (mkdir(buf, 0755) != 0 && errno != EEXIST)
 		return em_error_set(err, EM_ERR_IO, "%s: cannot create: %s", buf, strerror(errno));
 	return EM_OK;
+}
+
+void em_atomic_sweep(const char *directory)
+{
+	DIR *dir = opendir(directory);
+	struct dirent *entry;
+
+	if (dir == NULL)
+		return;
+	while ((entry = readdir(dir)) != NULL) {
+		const char *mark = strstr(entry->d_name, ".tmp-");
+		char path[4096];
+		long pid;
+		char *end;
+
+		if (mark == NULL)
+			continue;
+		pid = strtol(mark + 5, &end, 10);
+		if (pid <= 0 || *end != '-' || strlen(end) != 7)
+			continue;
+		/* Only files whose writer is gone: a running writer keeps its own. */
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", directory, entry->d_name) <
+		    sizeof(path))
+			unlink(path);
+	}
+	closedir(dir);
 }

@@ -9,33 +9,28 @@
 
 #include "eventmap/gazetteer.h"
 #include "eventmap/geocode.h"
+#include "fuzz_util.h"
 
 #define LOOKUPS_MAX 6
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* A broken contract is a finding: stop here so libFuzzer keeps the input. */
-static void check(int condition)
-{
-	if (!condition)
-		abort();
-}
 
 static void check_result(const em_gazetteer *gz, em_status status, const em_geocode_result *result,
 			 const em_error *err)
 {
 	if (status != EM_OK) {
-		check(err->status != EM_OK && err->message[0] != '\0');
+		FUZZ_CHECK(err->status != EM_OK && err->message[0] != '\0');
 		return;
 	}
-	check(result->candidate_count <= EM_GEOCODE_CANDIDATES_MAX);
-	check(result->suggestion_count <= EM_GEOCODE_SUGGESTIONS_MAX);
+	FUZZ_CHECK(result->candidate_count <= EM_GEOCODE_CANDIDATES_MAX);
+	FUZZ_CHECK(result->suggestion_count <= EM_GEOCODE_SUGGESTIONS_MAX);
 	if (result->status == EM_GEOCODE_RESOLVED) {
-		check(result->place != NULL);
-		check(result->place >= em_gazetteer_place(gz, 0) &&
+		FUZZ_CHECK(result->place != NULL);
+		FUZZ_CHECK(result->place >= em_gazetteer_place(gz, 0) &&
 		      result->place <= em_gazetteer_place(gz, em_gazetteer_count(gz) - 1));
 	} else {
-		check(result->place == NULL);
+		FUZZ_CHECK(result->place == NULL);
 	}
 }
 
@@ -68,7 +63,7 @@ static void look_up(const em_gazetteer *gz, const char *name, size_t len)
 		check_result(gz, status, &result, &err);
 	}
 	free(hint);
-	check(em_gazetteer_find_fuzzy(gz, name, len, EM_GAZETTEER_FUZZY_MAX, hits, 4) <=
+	FUZZ_CHECK(em_gazetteer_find_fuzzy(gz, name, len, EM_GAZETTEER_FUZZY_MAX, hits, 4) <=
 	      em_gazetteer_count(gz));
 }
 
@@ -103,19 +98,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	em_error_clear(&err);
 	places = em_gazetteer_load_buffer(gz, "fuzz.txt", text, size, EM_GAZETTEER_PLACES, &err);
-	check(places == EM_OK || (err.status == places && err.message[0] != '\0'));
+	FUZZ_CHECK(places == EM_OK || (err.status == places && err.message[0] != '\0'));
 	em_error_clear(&err);
 	overrides = em_gazetteer_load_buffer(gz, "pins.txt", text, size, EM_GAZETTEER_OVERRIDES,
 					     &err);
 	/* Loading is a pure function of the bytes: the same file loads the
 	 * same way twice. */
-	check(overrides == places);
+	FUZZ_CHECK(overrides == places);
 	em_error_clear(&err);
 	finished = em_gazetteer_finish(gz, &err);
-	check(finished == EM_OK || err.status == finished);
+	FUZZ_CHECK(finished == EM_OK || err.status == finished);
 	if (finished == EM_OK) {
-		check(em_gazetteer_is_finished(gz));
-		check((em_gazetteer_count(gz) > 0) == (places == EM_OK));
+		FUZZ_CHECK(em_gazetteer_is_finished(gz));
+		FUZZ_CHECK((em_gazetteer_count(gz) > 0) == (places == EM_OK));
 		if (size > 0)
 			look_up_first_line(gz, text, size);
 		if (em_gazetteer_count(gz) > 0) {

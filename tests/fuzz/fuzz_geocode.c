@@ -7,14 +7,10 @@
 
 #include "eventmap/gazetteer.h"
 #include "eventmap/geocode.h"
+#include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check(int condition)
-{
-	if (!condition)
-		abort();
-}
 
 /* Loaded on the first input and kept for the life of the process. */
 static const em_gazetteer *gazetteer(void)
@@ -26,13 +22,13 @@ static const em_gazetteer *gazetteer(void)
 		return gz;
 	em_error_clear(&err);
 	/* Without the real data the target tests nothing: stop loudly. */
-	check(em_gazetteer_create(&gz) == EM_OK);
-	check(em_gazetteer_load(gz, EM_SOURCE_DIR "/geodata/geonames-levant.txt",
+	FUZZ_CHECK(em_gazetteer_create(&gz) == EM_OK);
+	FUZZ_CHECK(em_gazetteer_load(gz, EM_SOURCE_DIR "/geodata/geonames-levant.txt",
 				EM_GAZETTEER_PLACES, &err) == EM_OK);
-	check(em_gazetteer_load(gz, EM_SOURCE_DIR "/geodata/supplement.tsv", EM_GAZETTEER_PLACES,
+	FUZZ_CHECK(em_gazetteer_load(gz, EM_SOURCE_DIR "/geodata/supplement.tsv", EM_GAZETTEER_PLACES,
 				&err) == EM_OK);
-	check(em_gazetteer_finish(gz, &err) == EM_OK);
-	check(em_gazetteer_prepare_fuzzy(gz, &err) == EM_OK);
+	FUZZ_CHECK(em_gazetteer_finish(gz, &err) == EM_OK);
+	FUZZ_CHECK(em_gazetteer_prepare_fuzzy(gz, &err) == EM_OK);
 	return gz;
 }
 
@@ -46,21 +42,21 @@ static void geocode(const em_gazetteer *gz, const char *name, size_t len,
 	em_error_clear(&err);
 	status = em_geocode_name(&result, gz, name, len, options, &err);
 	if (status != EM_OK) {
-		check(status == EM_ERR_INVALID || status == EM_ERR_LIMIT);
-		check(err.status == status && err.message[0] != '\0');
+		FUZZ_CHECK(status == EM_ERR_INVALID || status == EM_ERR_LIMIT);
+		FUZZ_CHECK(err.status == status && err.message[0] != '\0');
 		return;
 	}
-	check(result.candidate_count <= EM_GEOCODE_CANDIDATES_MAX);
-	check(result.suggestion_count <= EM_GEOCODE_SUGGESTIONS_MAX);
-	check(result.score >= 0.0 && result.score <= 1.0);
+	FUZZ_CHECK(result.candidate_count <= EM_GEOCODE_CANDIDATES_MAX);
+	FUZZ_CHECK(result.suggestion_count <= EM_GEOCODE_SUGGESTIONS_MAX);
+	FUZZ_CHECK(result.score >= 0.0 && result.score <= 1.0);
 	if (result.status == EM_GEOCODE_RESOLVED) {
-		check(result.place != NULL);
-		check(result.precision >= 1 && result.precision <= 3);
+		FUZZ_CHECK(result.place != NULL);
+		FUZZ_CHECK(result.precision >= 1 && result.precision <= 3);
 		if (options != NULL && options->country_count == 1)
-			check(result.place->country[0] == options->countries[0][0] &&
+			FUZZ_CHECK(result.place->country[0] == options->countries[0][0] &&
 			      result.place->country[1] == options->countries[0][1]);
 	} else {
-		check(result.place == NULL);
+		FUZZ_CHECK(result.place == NULL);
 	}
 }
 
@@ -74,7 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	geocode(gz, name, size, NULL);
 	em_geocode_options_init(&options);
 	em_error_clear(&err);
-	check(em_geocode_options_set_countries(&options, "SY", &err) == EM_OK);
+	FUZZ_CHECK(em_geocode_options_set_countries(&options, "SY", &err) == EM_OK);
 	geocode(gz, name, size, &options);
 	return 0;
 }

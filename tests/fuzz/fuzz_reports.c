@@ -8,46 +8,41 @@
 #include <unistd.h>
 
 #include "eventmap/reports.h"
-#include "fuzz_tempfile.h"
+#include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check(int condition)
-{
-	if (!condition)
-		abort();
-}
 
 static void check_reports(const em_dataset *dataset, em_status status, const em_error *err)
 {
 	if (status != EM_OK) {
 		/* Nothing from a bad file is kept, and the message says why. */
-		check(err->status == status && err->message[0] != '\0');
-		check(em_dataset_report_count(dataset) == 0);
+		FUZZ_CHECK(err->status == status && err->message[0] != '\0');
+		FUZZ_CHECK(em_dataset_report_count(dataset) == 0);
 		return;
 	}
 	for (size_t i = 0; i < em_dataset_report_count(dataset); i++) {
 		const em_report *r = em_dataset_report(dataset, i);
-		check(r != NULL && r->report_id != NULL && r->location != NULL);
-		check(r->fatalities >= 0 && r->fatalities <= EM_REPORTS_COUNT_MAX);
-		check(r->date_end >= r->date);
-		check((unsigned)r->category < EM_CATEGORY_COUNT);
-		check(r->geo_precision >= 1 && r->geo_precision <= 3);
+		FUZZ_CHECK(r != NULL && r->report_id != NULL && r->location != NULL);
+		FUZZ_CHECK(r->fatalities >= 0 && r->fatalities <= EM_REPORTS_COUNT_MAX);
+		FUZZ_CHECK(r->date_end >= r->date);
+		FUZZ_CHECK((unsigned)r->category < EM_CATEGORY_COUNT);
+		FUZZ_CHECK(r->geo_precision >= 1 && r->geo_precision <= 3);
 	}
 }
 
 static void check_flows(const em_dataset *dataset, em_status status, const em_error *err)
 {
 	if (status != EM_OK) {
-		check(err->status == status && err->message[0] != '\0');
-		check(em_dataset_flow_count(dataset) == 0);
+		FUZZ_CHECK(err->status == status && err->message[0] != '\0');
+		FUZZ_CHECK(em_dataset_flow_count(dataset) == 0);
 		return;
 	}
 	for (size_t i = 0; i < em_dataset_flow_count(dataset); i++) {
 		const em_flow *f = em_dataset_flow(dataset, i);
-		check(f != NULL && f->flow_id != NULL && f->origin != NULL &&
+		FUZZ_CHECK(f != NULL && f->flow_id != NULL && f->origin != NULL &&
 		      f->destination != NULL);
-		check(!f->has_people || (f->people >= 0 && f->people <= EM_REPORTS_COUNT_MAX));
+		FUZZ_CHECK(!f->has_people || (f->people >= 0 && f->people <= EM_REPORTS_COUNT_MAX));
 	}
 }
 

@@ -9,19 +9,14 @@
 #include <unistd.h>
 
 #include "eventmap/style.h"
-#include "fuzz_tempfile.h"
+#include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check(int condition)
-{
-	if (!condition)
-		abort();
-}
 
 static void check_color(const em_color *c)
 {
-	check(c->r >= 0 && c->r <= 1 && c->g >= 0 && c->g <= 1 && c->b >= 0 && c->b <= 1 &&
+	FUZZ_CHECK(c->r >= 0 && c->r <= 1 && c->g >= 0 && c->g <= 1 && c->b >= 0 && c->b <= 1 &&
 	      c->a >= 0 && c->a <= 1);
 }
 
@@ -38,17 +33,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	status = em_style_load(&style, path, NULL, &err);
 	unlink(path);
 	if (status != EM_OK) {
-		check(status == EM_ERR_INVALID && err.status == status && err.message[0] != '\0');
+		FUZZ_CHECK(status == EM_ERR_INVALID && err.status == status && err.message[0] != '\0');
 		return 0;
 	}
-	check(memchr(style.name, '\0', sizeof(style.name)) != NULL);
-	check(style.font[0] != '\0' && memchr(style.font, '\0', sizeof(style.font)) != NULL);
+	FUZZ_CHECK(memchr(style.name, '\0', sizeof(style.name)) != NULL);
+	FUZZ_CHECK(style.font[0] != '\0' && memchr(style.font, '\0', sizeof(style.font)) != NULL);
 	check_color(&style.page);
 	check_color(&style.sea);
 	check_color(&style.label);
 	for (size_t i = 0; i < sizeof(style.category) / sizeof(style.category[0]); i++)
 		check_color(&style.category[i]);
-	check(isfinite(style.margin_mm) && isfinite(style.title_pt) &&
+	FUZZ_CHECK(isfinite(style.margin_mm) && isfinite(style.title_pt) &&
 	      isfinite(style.marker_max_mm) && isfinite(style.marker_opacity));
 	return 0;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "eventmap/text.h"
+#include "fuzz_util.h"
 
 /* NFKC can grow a character eighteen-fold (U+FDFA, and in UTF-8 bytes
  * less than that): room enough for any name. */
@@ -16,11 +17,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check(int condition)
-{
-	if (!condition)
-		abort();
-}
 
 static void fold(const char *text, size_t size, em_text_form form, bool valid)
 {
@@ -33,33 +29,33 @@ static void fold(const char *text, size_t size, em_text_form form, bool valid)
 		return;
 	status = em_text_fold(out, generous, &out_len, text, size, form);
 	if (size > EM_TEXT_NAME_MAX) {
-		check(status == EM_ERR_LIMIT || status == EM_ERR_INVALID);
+		FUZZ_CHECK(status == EM_ERR_LIMIT || status == EM_ERR_INVALID);
 		goto done;
 	}
 	if (!valid) {
-		check(status == EM_ERR_INVALID);
+		FUZZ_CHECK(status == EM_ERR_INVALID);
 		goto done;
 	}
 	/* A valid name may still fail with EM_ERR_LIMIT: decomposition can
 	 * outgrow the fold's working buffer (U+FDFA is 3 bytes, 18 code
 	 * points), whatever room the caller gives. */
-	check(status == EM_OK || status == EM_ERR_LIMIT);
+	FUZZ_CHECK(status == EM_OK || status == EM_ERR_LIMIT);
 	if (status != EM_OK)
 		goto done;
-	check(out_len < generous && out[out_len] == '\0' && strlen(out) == out_len);
-	check(em_text_valid_utf8(out, out_len));
+	FUZZ_CHECK(out_len < generous && out[out_len] == '\0' && strlen(out) == out_len);
+	FUZZ_CHECK(em_text_valid_utf8(out, out_len));
 
 	/* Just enough room: the same result.  One byte less: EM_ERR_LIMIT,
 	 * with nothing written past the end. */
 	exact = malloc(out_len + 1);
 	if (exact == NULL)
 		goto done;
-	check(em_text_fold(exact, out_len + 1, &again_len, text, size, form) == EM_OK);
-	check(again_len == out_len && memcmp(exact, out, out_len + 1) == 0);
+	FUZZ_CHECK(em_text_fold(exact, out_len + 1, &again_len, text, size, form) == EM_OK);
+	FUZZ_CHECK(again_len == out_len && memcmp(exact, out, out_len + 1) == 0);
 	free(exact);
 	exact = out_len > 0 ? malloc(out_len) : NULL;
 	if (exact != NULL)
-		check(em_text_fold(exact, out_len, NULL, text, size, form) == EM_ERR_LIMIT);
+		FUZZ_CHECK(em_text_fold(exact, out_len, NULL, text, size, form) == EM_ERR_LIMIT);
 done:
 	free(exact);
 	free(out);
@@ -78,7 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	distance = em_text_distance(text, half, text + half, size - half, 2);
 	reverse = em_text_distance(text + half, size - half, text, half, 2);
-	check(distance >= 0 && distance <= 3 && distance == reverse);
-	check(em_text_distance(text, half, text, half, 2) == (half > EM_TEXT_NAME_MAX ? 3 : 0));
+	FUZZ_CHECK(distance >= 0 && distance <= 3 && distance == reverse);
+	FUZZ_CHECK(em_text_distance(text, half, text, half, 2) == (half > EM_TEXT_NAME_MAX ? 3 : 0));
 	return 0;
 }
