@@ -3,7 +3,7 @@
 # missing basemap layer, runs killed at random moments, and two runs writing
 # one directory at once.  Each must end in a clear error or a correct
 # result, with earlier outputs whole and no temporary files left.  Mounting
-# needs root (CI runs as root); without it those checks are skipped (77).
+# needs root (CI runs as root); without it those checks are skipped, with a note.
 # usage: run.sh EVENTMAP_BINARY
 set -u
 bin=$1
