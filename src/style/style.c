@@ -5,6 +5,7 @@
 #include "eventmap/style.h"
 
 #include <glib.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,7 +217,7 @@ static em_status apply(em_style *s, GKeyFile *file, const char *text, const char
 		break;
 	case K_NUMBER:
 		number = g_ascii_strtod(value, &end);
-		if (end == value || *end != '\0')
+		if (end == value || *end != '\0' || !isfinite(number))
 			problem = "is not a number";
 		else if (number < set->min || number > set->max) {
 			snprintf(why, sizeof(why), "is out of range (%g to %g)", set->min, set->max);
