@@ -282,10 +282,13 @@ size_t em_gazetteer_find_key(const em_gazetteer *gazetteer, const char *key, siz
 			  max_hits);
 }
 
+#define FUZZY_HITS_MAX 1024
+
 typedef struct query_ctx {
 	const em_gazetteer *gz;
 	uint32_t candidates[FUZZY_CANDIDATES_MAX];
 	size_t count;
+	em_name_hit hits[FUZZY_HITS_MAX];
 } query_ctx;
 
 static void probe_variant(void *ctx, uint64_t hash)
@@ -361,15 +364,21 @@ size_t em_gazetteer_find_fuzzy(const em_gazetteer *gazetteer, const char *key, s
 	q->gz = gazetteer;
 	q->count = 0;
 	for_each_variant(key, len, max_distance, probe_variant, q);
+	/* Every match first, each place once at its closest; then the
+	 * closest max_hits, so a small buffer gets the best, not the first. */
 	for (size_t c = 0; c < q->count; c++) {
 		uint32_t entry = q->candidates[c];
 		int d = em_text_distance(key, len, strmap_string(&gazetteer->keys, entry),
 					 gazetteer->keys.entries[entry].len, max_distance);
 		if (d <= max_distance)
-			found = collect_postings(&gazetteer->keys, entry, hits, max_hits, found, d);
+			found = collect_postings(&gazetteer->keys, entry, q->hits, FUZZY_HITS_MAX,
+						 found, d);
 	}
+	if (found > FUZZY_HITS_MAX)
+		found = FUZZY_HITS_MAX;
+	qsort(q->hits, found, sizeof(*q->hits), compare_hits);
+	memcpy(hits, q->hits, (found < max_hits ? found : max_hits) * sizeof(*hits));
 	free(q);
-	qsort(hits, found < max_hits ? found : max_hits, sizeof(*hits), compare_hits);
 	return found;
 }
 
