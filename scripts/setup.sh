@@ -2,7 +2,8 @@
 # One command from a fresh Debian 12 machine to a result:
 #   scripts/setup.sh run    install what is missing, build, run `eventmap run`
 #   scripts/setup.sh test   install what is missing, build, run the whole suite:
-#                           plain build + valgrind memcheck, then ASan + UBSan
+#                           ASan + UBSan, libFuzzer targets (clang), then the
+#                           plain build with valgrind memcheck and real clients
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -49,6 +50,10 @@ test)
 	build "$top/build-asan" -DEM_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 	(cd "$top/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		ctest --output-on-failure -j "$jobs")
+	# The parsers under libFuzzer, a short bounded run each (bench/fuzz runs longer).
+	build "$top/build-fuzz" -DCMAKE_C_COMPILER=clang -DEM_FUZZ=ON -DEM_SANITIZE=ON \
+		-DCMAKE_BUILD_TYPE=Debug
+	(cd "$top/build-fuzz" && ctest --output-on-failure -L fuzz -j "$jobs")
 	build "$top/build"
 	cd "$top/build" && exec ctest --output-on-failure -j "$jobs"
 	;;

@@ -7,6 +7,7 @@
 # build-fuzz/fuzz-corpus/NAME, and moves every crash, leak, timeout or
 # out-of-memory input to tests/fuzz/regressions/NAME/, where ctest's
 # fuzz_NAME runs it from then on.  Exits 1 when anything was found.
+# FUZZ_FLAGS adds libFuzzer flags, e.g. FUZZ_FLAGS="-fork=2 -ignore_crashes=1".
 set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -50,10 +51,14 @@ for name in $names; do
 	mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
 	cp -n "$top/tests/fuzz/corpus/$name"/* "$corpus"/
 	echo "fuzz_$name: ${seconds}s, log in $log"
+	dictionary=""
+	[ -f "$top/tests/fuzz/$name.dict" ] && dictionary="-dict=$top/tests/fuzz/$name.dict"
 	status=0
 	kept=0
+	# shellcheck disable=SC2086 # FUZZ_FLAGS is split into flags
 	"$build/tests/fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-		-print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" >"$log" 2>&1 ||
+		-print_final_stats=1 -artifact_prefix="$artifacts/" $dictionary ${FUZZ_FLAGS:-} \
+		"$corpus" >"$log" 2>&1 ||
 		status=$?
 	# The last status line: executions, coverage, corpus, speed.
 	grep -E '^#[0-9]+' "$log" | tail -n 1 || true

@@ -145,7 +145,7 @@ static bool parse_color(const char *text, em_color *out)
 	while (*text == ' ')
 		text++;
 	len = strcspn(text, " ");
-	if (text[0] != '#' || (len != 7 && len != 9))
+	if (text[0] != '#' || (len != 7 && len != 9) || text[len + strspn(text + len, " ")] != '\0')
 		return false;
 	for (size_t i = 1; i < len; i++)
 		if (!g_ascii_isxdigit(text[i]))

@@ -9,8 +9,8 @@
 #include <utf8proc.h>
 
 /* Decomposition can grow a string (one ligature becomes up to 18 code
- * points), so the working buffer is larger than the accepted input. */
-#define CODEPOINTS_MAX (EM_TEXT_NAME_MAX * 4)
+ * points), so the working buffer is that much larger than the input. */
+#define CODEPOINTS_MAX (EM_TEXT_NAME_MAX * 18)
 #define TOKENS_MAX 64
 
 typedef struct token {

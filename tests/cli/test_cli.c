@@ -45,7 +45,7 @@ static char *slurp(const char *path)
 }
 
 /* Runs `eventmap ARGS` through the shell, so ARGS is shell syntax. */
-static outcome run(const char *format, ...)
+__attribute__((format(printf, 1, 2))) static outcome run(const char *format, ...)
 {
 	char args[4096], command[8192], out_path[512], err_path[512];
 	outcome o;
@@ -129,7 +129,7 @@ static void test_cli__version_and_help(void **state)
 	assert_int_equal(o.code, 1);
 	assert_non_null(strstr(o.err, "'frobnicate' is not a command"));
 	done(&o);
-	o = run("");
+	o = run("%s", "");
 	assert_int_equal(o.code, 1);
 	done(&o);
 }

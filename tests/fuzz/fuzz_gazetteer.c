@@ -9,18 +9,65 @@
 
 #include "eventmap/gazetteer.h"
 #include "eventmap/geocode.h"
+#include "eventmap/text.h"
 #include "fuzz_util.h"
 
 #define LOOKUPS_MAX 6
+/* Room for a few hits only, so that look-ups with more matches than room
+ * are common. */
+#define FEW_HITS 4
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+typedef size_t (*find_fn)(const em_gazetteer *gz, const char *text, size_t len,
+			  em_name_hit *hits, size_t max_hits);
 
-static void check_result(const em_gazetteer *gz, em_status status, const em_geocode_result *result,
-			 const em_error *err)
+static size_t find_fuzzy(const em_gazetteer *gz, const char *text, size_t len,
+			 em_name_hit *hits, size_t max_hits)
+{
+	return em_gazetteer_find_fuzzy(gz, text, len, EM_GAZETTEER_FUZZY_MAX, hits, max_hits);
+}
+
+/* An index look-up counts every matching place once, whatever the room
+ * for hits, and the hits it has room for are the closest ones. */
+static void check_find(const em_gazetteer *gz, find_fn find, const char *text, size_t len)
+{
+	size_t places = em_gazetteer_count(gz), all_count, few_count;
+	em_name_hit few[FEW_HITS];
+	em_name_hit *all = malloc((places + 1) * sizeof(*all));
+
+	if (all == NULL)
+		return;
+	all_count = find(gz, text, len, all, places + 1);
+	few_count = find(gz, text, len, few, FEW_HITS);
+	FUZZ_CHECK(all_count <= places);
+	FUZZ_CHECK(few_count == all_count);
+	for (size_t i = 0; i + 1 < all_count; i++)
+		FUZZ_CHECK(all[i].distance <= all[i + 1].distance);
+	for (size_t i = 0; i < few_count && i < FEW_HITS; i++)
+		FUZZ_CHECK(few[i].distance == all[i].distance && few[i].place < places);
+	free(all);
+}
+
+static void check_index(const em_gazetteer *gz, const char *name, size_t len)
+{
+	char folded[4 * EM_TEXT_NAME_MAX], key[4 * EM_TEXT_NAME_MAX];
+	size_t folded_len, key_len;
+
+	if (em_text_fold(folded, sizeof(folded), &folded_len, name, len, EM_TEXT_FOLDED) ==
+	    EM_OK)
+		check_find(gz, em_gazetteer_find_folded, folded, folded_len);
+	if (em_text_fold(key, sizeof(key), &key_len, name, len, EM_TEXT_KEY) == EM_OK) {
+		check_find(gz, em_gazetteer_find_key, key, key_len);
+		check_find(gz, find_fuzzy, key, key_len);
+	}
+}
+
+static void check_result(const em_gazetteer *gz, em_status status,
+			 const em_geocode_result *result, const em_error *err)
 {
 	if (status != EM_OK) {
-		FUZZ_CHECK(err->status != EM_OK && err->message[0] != '\0');
+		FUZZ_CHECK(err->status == status && err->message[0] != '\0');
 		return;
 	}
 	FUZZ_CHECK(result->candidate_count <= EM_GEOCODE_CANDIDATES_MAX);
@@ -28,7 +75,7 @@ static void check_result(const em_gazetteer *gz, em_status status, const em_geoc
 	if (result->status == EM_GEOCODE_RESOLVED) {
 		FUZZ_CHECK(result->place != NULL);
 		FUZZ_CHECK(result->place >= em_gazetteer_place(gz, 0) &&
-		      result->place <= em_gazetteer_place(gz, em_gazetteer_count(gz) - 1));
+			   result->place <= em_gazetteer_place(gz, em_gazetteer_count(gz) - 1));
 	} else {
 		FUZZ_CHECK(result->place == NULL);
 	}
@@ -38,7 +85,6 @@ static void look_up(const em_gazetteer *gz, const char *name, size_t len)
 {
 	em_geocode_options options;
 	em_geocode_result result;
-	em_name_hit hits[4];
 	em_error err;
 	em_status status;
 	char *hint;
@@ -63,8 +109,7 @@ static void look_up(const em_gazetteer *gz, const char *name, size_t len)
 		check_result(gz, status, &result, &err);
 	}
 	free(hint);
-	FUZZ_CHECK(em_gazetteer_find_fuzzy(gz, name, len, EM_GAZETTEER_FUZZY_MAX, hits, 4) <=
-	      em_gazetteer_count(gz));
+	check_index(gz, name, len);
 }
 
 /* Names from the first line: its tab- and comma-separated pieces, so the

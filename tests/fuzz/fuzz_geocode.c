@@ -11,7 +11,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-
 /* Loaded on the first input and kept for the life of the process. */
 static const em_gazetteer *gazetteer(void)
 {
@@ -24,9 +23,9 @@ static const em_gazetteer *gazetteer(void)
 	/* Without the real data the target tests nothing: stop loudly. */
 	FUZZ_CHECK(em_gazetteer_create(&gz) == EM_OK);
 	FUZZ_CHECK(em_gazetteer_load(gz, EM_SOURCE_DIR "/geodata/geonames-levant.txt",
-				EM_GAZETTEER_PLACES, &err) == EM_OK);
-	FUZZ_CHECK(em_gazetteer_load(gz, EM_SOURCE_DIR "/geodata/supplement.tsv", EM_GAZETTEER_PLACES,
-				&err) == EM_OK);
+				     EM_GAZETTEER_PLACES, &err) == EM_OK);
+	FUZZ_CHECK(em_gazetteer_load(gz, EM_SOURCE_DIR "/geodata/supplement.tsv",
+				     EM_GAZETTEER_PLACES, &err) == EM_OK);
 	FUZZ_CHECK(em_gazetteer_finish(gz, &err) == EM_OK);
 	FUZZ_CHECK(em_gazetteer_prepare_fuzzy(gz, &err) == EM_OK);
 	return gz;
@@ -54,7 +53,7 @@ static void geocode(const em_gazetteer *gz, const char *name, size_t len,
 		FUZZ_CHECK(result.precision >= 1 && result.precision <= 3);
 		if (options != NULL && options->country_count == 1)
 			FUZZ_CHECK(result.place->country[0] == options->countries[0][0] &&
-			      result.place->country[1] == options->countries[0][1]);
+				   result.place->country[1] == options->countries[0][1]);
 	} else {
 		FUZZ_CHECK(result.place == NULL);
 	}

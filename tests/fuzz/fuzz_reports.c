@@ -12,7 +12,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-
 static void check_reports(const em_dataset *dataset, em_status status, const em_error *err)
 {
 	if (status != EM_OK) {
@@ -41,8 +40,9 @@ static void check_flows(const em_dataset *dataset, em_status status, const em_er
 	for (size_t i = 0; i < em_dataset_flow_count(dataset); i++) {
 		const em_flow *f = em_dataset_flow(dataset, i);
 		FUZZ_CHECK(f != NULL && f->flow_id != NULL && f->origin != NULL &&
-		      f->destination != NULL);
-		FUZZ_CHECK(!f->has_people || (f->people >= 0 && f->people <= EM_REPORTS_COUNT_MAX));
+			   f->destination != NULL);
+		FUZZ_CHECK(!f->has_people ||
+			   (f->people >= 0 && f->people <= EM_REPORTS_COUNT_MAX));
 	}
 }
 

@@ -2,7 +2,7 @@
 # first every saved input in the regressions folder, each run once, then a
 # bounded fuzzing session on a fresh, writable copy of the seed corpus.
 #   cmake -DFUZZER=<exe> -DSEEDS=<dir> -DREGRESSIONS=<dir> -DWORK=<dir>
-#         -DSECONDS=<n> -P run_fuzz.cmake
+#         -DSECONDS=<n> [-DDICT=<file, used when it exists>] -P run_fuzz.cmake
 # A finding leaves its input in WORK/artifacts/ and fails the test.
 foreach(var FUZZER SEEDS REGRESSIONS WORK SECONDS)
   if(NOT DEFINED ${var})
@@ -23,12 +23,16 @@ if(saved)
   endif()
 endif()
 
+set(dictionary "")
+if(DEFINED DICT AND EXISTS "${DICT}")
+  set(dictionary "-dict=${DICT}")
+endif()
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}/corpus" "${WORK}/artifacts")
 file(GLOB seeds LIST_DIRECTORIES false "${SEEDS}/*")
 file(COPY ${seeds} DESTINATION "${WORK}/corpus")
 execute_process(COMMAND ${FUZZER} ${limits} -max_total_time=${SECONDS} -print_final_stats=1
-                        -artifact_prefix=${WORK}/artifacts/ ${WORK}/corpus
+                        ${dictionary} -artifact_prefix=${WORK}/artifacts/ ${WORK}/corpus
                 RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "fuzzing found a problem (exit ${rc}); its input is in "

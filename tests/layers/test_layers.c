@@ -79,7 +79,7 @@ static void write_layers(const char *sub, const char *formats)
 		fail_msg("%s", err.message);
 }
 
-static GDALDatasetH open_vector(const char *format, ...)
+__attribute__((format(printf, 1, 2))) static GDALDatasetH open_vector(const char *format, ...)
 {
 	char path[256];
 	va_list ap;
