@@ -19,6 +19,7 @@
 #include <ogr_api.h>
 
 #include "eventmap/layers.h"
+#include "../support/default_data.h"
 
 typedef struct world {
 	em_gazetteer *gz;
@@ -37,17 +38,7 @@ static int setup(void **state)
 	em_error_clear(&err);
 	GDALAllRegister();
 	snprintf(w.dir, sizeof(w.dir), "/tmp/eventmap-layers-XXXXXX");
-	if (mkdtemp(w.dir) == NULL || em_gazetteer_create(&w.gz) != EM_OK ||
-	    em_gazetteer_load(w.gz, EM_SOURCE_DIR "/geodata/geonames-levant.txt",
-			      EM_GAZETTEER_PLACES, &err) != EM_OK ||
-	    em_gazetteer_load(w.gz, EM_SOURCE_DIR "/geodata/supplement.tsv", EM_GAZETTEER_PLACES,
-			      &err) != EM_OK ||
-	    em_gazetteer_finish(w.gz, &err) != EM_OK || em_dataset_create(&w.ds) != EM_OK ||
-	    em_dataset_read_reports(w.ds, EM_SOURCE_DIR "/geodata/syria-coast-2025-03/reports.csv",
-				    &err) != EM_OK ||
-	    em_dataset_read_flows(w.ds, EM_SOURCE_DIR "/geodata/syria-coast-2025-03/flows.csv",
-				  &err) != EM_OK ||
-	    em_dataset_resolve(w.ds, w.gz, NULL, &err) != EM_OK ||
+	if (mkdtemp(w.dir) == NULL || load_default_data(&w.gz, &w.ds, &err) != EM_OK ||
 	    em_summary_create(&w.summary, w.ds, NULL, &err) != EM_OK) {
 		fprintf(stderr, "setup: %s\n", err.message);
 		return -1;

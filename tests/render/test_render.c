@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "eventmap/render.h"
+#include "../support/default_data.h"
 
 #define GOLDEN EM_SOURCE_DIR "/tests/golden/poster-a4-72dpi.png"
 
@@ -37,17 +38,7 @@ static int setup(void **state)
 	(void)state;
 	em_error_clear(&err);
 	snprintf(w.dir, sizeof(w.dir), "/tmp/eventmap-render-XXXXXX");
-	if (mkdtemp(w.dir) == NULL || em_gazetteer_create(&w.gz) != EM_OK ||
-	    em_gazetteer_load(w.gz, EM_SOURCE_DIR "/geodata/geonames-levant.txt",
-			      EM_GAZETTEER_PLACES, &err) != EM_OK ||
-	    em_gazetteer_load(w.gz, EM_SOURCE_DIR "/geodata/supplement.tsv", EM_GAZETTEER_PLACES,
-			      &err) != EM_OK ||
-	    em_gazetteer_finish(w.gz, &err) != EM_OK || em_dataset_create(&w.ds) != EM_OK ||
-	    em_dataset_read_reports(w.ds, EM_SOURCE_DIR "/geodata/syria-coast-2025-03/reports.csv",
-				    &err) != EM_OK ||
-	    em_dataset_read_flows(w.ds, EM_SOURCE_DIR "/geodata/syria-coast-2025-03/flows.csv",
-				  &err) != EM_OK ||
-	    em_dataset_resolve(w.ds, w.gz, NULL, &err) != EM_OK ||
+	if (mkdtemp(w.dir) == NULL || load_default_data(&w.gz, &w.ds, &err) != EM_OK ||
 	    em_basemap_load(&w.basemap, EM_SOURCE_DIR "/geodata/basemap-levant.gpkg", &err) != EM_OK ||
 	    em_style_load(&w.style, "print", EM_SOURCE_DIR "/styles", &err) != EM_OK) {
 		fprintf(stderr, "setup: %s\n", err.message);
