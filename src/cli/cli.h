@@ -52,6 +52,10 @@ const char *cli_data_path(char *buf, size_t size, const char *relative);
 bool cli_add_file(const char **list, size_t *count, const char *file, const char *command,
 		  const char *option);
 
+/* --gazetteer FILE (override false) or --override FILE (true). */
+bool cli_add_gazetteer(cli_gazetteer_options *options, bool override, const char *file,
+		       const char *command);
+
 /* Loads the default gazetteer (unless no_default), extra files and
  * overrides, and builds the index. */
 em_status cli_load_gazetteer(em_gazetteer **out, const cli_gazetteer_options *options,

@@ -113,8 +113,7 @@ static int parse_args(batch_args *a, int argc, char **argv)
 			break;
 		case OPT_BASEMAP: a->basemap = optarg; break;
 		case 'g':
-			if (!cli_add_file(a->gazetteers.files, &a->gazetteers.file_count, optarg, "batch",
-					  "--gazetteer"))
+			if (!cli_add_gazetteer(&a->gazetteers, false, optarg, "batch"))
 				return CLI_EXIT_ERROR;
 			break;
 		case 'q': a->batch.quiet = a->data.quiet = true; break;

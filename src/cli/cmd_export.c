@@ -66,13 +66,11 @@ static int parse_args(export_args *a, int argc, char **argv)
 		case 'f': a->layers.formats = optarg; break;
 		case OPT_CONNECTION: a->layers.connection = optarg; break;
 		case 'g':
-			if (!cli_add_file(a->gazetteers.files, &a->gazetteers.file_count, optarg,
-					  "export", "--gazetteer"))
+			if (!cli_add_gazetteer(&a->gazetteers, false, optarg, "export"))
 				return CLI_EXIT_ERROR;
 			break;
 		case OPT_OVERRIDE:
-			if (!cli_add_file(a->gazetteers.overrides, &a->gazetteers.override_count,
-					  optarg, "export", "--override"))
+			if (!cli_add_gazetteer(&a->gazetteers, true, optarg, "export"))
 				return CLI_EXIT_ERROR;
 			break;
 		case OPT_STRICT: a->data.strict = true; break;

@@ -108,13 +108,11 @@ static int parse_args(geocode_args *args, int argc, char **argv)
 			}
 			break;
 		case 'g':
-			if (!cli_add_file(args->gazetteers.files, &args->gazetteers.file_count, optarg,
-					  "geocode", "--gazetteer"))
+			if (!cli_add_gazetteer(&args->gazetteers, false, optarg, "geocode"))
 				return CLI_EXIT_ERROR;
 			break;
 		case OPT_OVERRIDE:
-			if (!cli_add_file(args->gazetteers.overrides, &args->gazetteers.override_count,
-					  optarg, "geocode", "--override"))
+			if (!cli_add_gazetteer(&args->gazetteers, true, optarg, "geocode"))
 				return CLI_EXIT_ERROR;
 			break;
 		case OPT_NO_DEFAULT: args->gazetteers.no_default = true; break;

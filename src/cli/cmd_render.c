@@ -155,13 +155,11 @@ static int parse_args(render_args *a, int argc, char **argv)
 		case OPT_TITLE: a->poster.title = optarg; break;
 		case OPT_BASEMAP: a->basemap = optarg; break;
 		case 'g':
-			if (!cli_add_file(a->gazetteers.files, &a->gazetteers.file_count, optarg,
-					  "render", "--gazetteer"))
+			if (!cli_add_gazetteer(&a->gazetteers, false, optarg, "render"))
 				return CLI_EXIT_ERROR;
 			break;
 		case OPT_OVERRIDE:
-			if (!cli_add_file(a->gazetteers.overrides, &a->gazetteers.override_count,
-					  optarg, "render", "--override"))
+			if (!cli_add_gazetteer(&a->gazetteers, true, optarg, "render"))
 				return CLI_EXIT_ERROR;
 			break;
 		case 'q': a->data.quiet = true; break;

@@ -51,13 +51,11 @@ static int parse_args(int argc, char **argv, const char **dir, bool *quiet,
 		switch (c) {
 		case 'o': *dir = optarg; break;
 		case 'g':
-			if (!cli_add_file(gazetteers->files, &gazetteers->file_count, optarg, "run",
-					  "--gazetteer"))
+			if (!cli_add_gazetteer(gazetteers, false, optarg, "run"))
 				return CLI_EXIT_ERROR;
 			break;
 		case OPT_OVERRIDE:
-			if (!cli_add_file(gazetteers->overrides, &gazetteers->override_count, optarg,
-					  "run", "--override"))
+			if (!cli_add_gazetteer(gazetteers, true, optarg, "run"))
 				return CLI_EXIT_ERROR;
 			break;
 		case 'q': *quiet = true; break;

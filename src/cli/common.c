@@ -53,6 +53,15 @@ bool cli_add_file(const char **list, size_t *count, const char *file, const char
 	return true;
 }
 
+bool cli_add_gazetteer(cli_gazetteer_options *options, bool override, const char *file,
+		       const char *command)
+{
+	if (override)
+		return cli_add_file(options->overrides, &options->override_count, file, command,
+				    "--override");
+	return cli_add_file(options->files, &options->file_count, file, command, "--gazetteer");
+}
+
 em_status cli_load_gazetteer(em_gazetteer **out, const cli_gazetteer_options *options,
 			     em_error *err)
 {
