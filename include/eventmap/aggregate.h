@@ -73,10 +73,24 @@ typedef struct em_summary {
 } em_summary;
 
 /* Aggregates the resolved dataset (em_dataset_resolve first).  filter may
- * be NULL for every report.  Strings are borrowed from the dataset. */
+ * be NULL for every report.  The summary owns its strings. */
 em_status em_summary_create(em_summary **out, const em_dataset *dataset,
 			    const em_filter *filter, em_error *err);
 void em_summary_destroy(em_summary *summary);
+
+/* The same, one placed report at a time (as em_dataset_stream_reports hands
+ * them on): memory grows with the places and sources, not the reports.
+ * finish makes the summary and frees the builder, even on error; destroy
+ * frees a builder that will not be finished. */
+typedef struct em_summary_builder em_summary_builder;
+
+em_status em_summary_builder_create(em_summary_builder **out, const em_filter *filter,
+				    em_error *err);
+em_status em_summary_builder_add(em_summary_builder *builder, const em_report *report,
+				 em_error *err);
+em_status em_summary_builder_finish(em_summary_builder *builder, em_summary **out,
+				    em_error *err);
+void em_summary_builder_destroy(em_summary_builder *builder);
 
 /* 1234567 -> "1,234,567". */
 void em_count_format(char *out, size_t size, long long count);

@@ -39,6 +39,8 @@ typedef struct em_place {
 	const char *name;
 	const char *asciiname;
 	const char *alternatenames; /* comma-separated, as in the file */
+	const char *name_ar;        /* the first alternate in Arabic script, or ""
+				       (set by em_gazetteer_finish) */
 	double lat;
 	double lon;
 	char feature_class;         /* 'P' populated place, 'A' area, 'S' spot... or 0 */

@@ -45,6 +45,22 @@ em_status em_layers_write(const char *directory, const em_dataset *dataset,
 			  const em_summary *summary, const em_layers_options *options,
 			  em_error *err);
 
+/* The same in steps, for reports that stream past (em_dataset_stream_reports)
+ * rather than sit in a dataset: begin opens every format and creates every
+ * layer; add_report writes one report to the reports or not_mapped layer of
+ * each; finish writes the places (from the summary of the same reports) and
+ * the dataset's flows, the styles, and publishes, or on error keeps nothing.
+ * finish and abandon free the writer. */
+typedef struct em_layers_writer em_layers_writer;
+
+em_status em_layers_begin(em_layers_writer **out, const char *directory,
+			  const em_layers_options *options, em_error *err);
+em_status em_layers_add_report(em_layers_writer *writer, const em_report *report,
+			       em_error *err);
+em_status em_layers_finish(em_layers_writer *writer, const em_dataset *dataset,
+			   const em_summary *summary, em_error *err);
+void em_layers_abandon(em_layers_writer *writer);
+
 #ifdef __cplusplus
 }
 #endif

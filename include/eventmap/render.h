@@ -62,7 +62,7 @@ typedef struct em_box {
 } em_box;
 
 typedef struct em_placed_marker {
-	const char *place_id;
+	char place_id[64];              /* gazetteer id, or "given:LAT,LON" */
 	double x, y, radius;
 } em_placed_marker;
 

@@ -139,16 +139,47 @@ const char *em_dataset_flows_path(const em_dataset *dataset);
 em_status em_dataset_resolve(em_dataset *dataset, const em_gazetteer *gazetteer,
 			     const em_geocode_options *options, em_error *err);
 
+/* Called for every report of a streamed file, placed, in file order.  The
+ * report and its strings are valid only during the call. */
+typedef em_status (*em_report_sink)(void *context, const em_report *report, em_error *err);
+
+/* Reads a reports file row by row in memory that does not grow with the
+ * rows (only each report_id is kept, for the duplicate check): every row is
+ * checked, placed as em_dataset_resolve would place it and handed to sink,
+ * then forgotten.  Read the flows first: they are placed at the end, with
+ * the region names and mapped places the stream saw.  On an error (a bad
+ * row, or one the sink refuses) err names it; rows before it have been
+ * handed on, so the sink's consumer must discard what it made.  The
+ * dataset keeps no reports afterwards (em_dataset_report_count is 0) but
+ * its tally, warnings and flows are complete. */
+em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
+				    const em_gazetteer *gazetteer,
+				    const em_geocode_options *options, em_report_sink sink,
+				    void *context, em_error *err);
+
 /* The distinct days (event_date) of the reports, earliest first: up to max
  * written to out; returns how many there are in all. */
 size_t em_dataset_days(const em_dataset *dataset, em_date *out, size_t max);
+
+/* What placing the rows came to. */
+typedef struct em_dataset_tally {
+	size_t reports;             /* rows read (kept or streamed) */
+	size_t mapped, approximate, not_mapped; /* add up to reports */
+	size_t regions;             /* of not_mapped: region-wide totals */
+	size_t flows;
+	size_t warnings;            /* all warnings, kept or not */
+} em_dataset_tally;
+
+void em_dataset_tally_get(const em_dataset *dataset, em_dataset_tally *out);
 
 /* Rows per state over reports; the three add up to the rows read. */
 void em_dataset_counts(const em_dataset *dataset, size_t *mapped, size_t *approximate,
 		       size_t *not_mapped);
 
-/* Warnings from resolve ("reports.csv:9: location 'Tuwaym': not in the
- * gazetteer; did you mean ..."); borrowed. */
+/* Warnings from resolving ("reports.csv:9: location 'Tuwaym': not in the
+ * gazetteer; did you mean ..."), one per name and field; borrowed.  The
+ * first EM_DATASET_WARNINGS_KEPT are kept; the tally counts them all. */
+#define EM_DATASET_WARNINGS_KEPT 200
 size_t em_dataset_warning_count(const em_dataset *dataset);
 const char *em_dataset_warning(const em_dataset *dataset, size_t index);
 

@@ -24,8 +24,11 @@ typedef struct place_acc {
 	size_t source_count, source_cap;
 } place_acc;
 
-typedef struct builder {
+struct em_summary_builder {
+	em_summary summary;         /* what finish hands out; first member */
 	em_pool strings;
+	em_filter filter;
+	bool has_filter;
 	place_acc *places;
 	size_t place_count, place_cap;
 	uint32_t *slots; /* place index + 1 by key hash */
@@ -33,7 +36,9 @@ typedef struct builder {
 	source_acc *headline;
 	size_t headline_count, headline_cap;
 	em_error *err;
-} builder;
+};
+
+typedef struct em_summary_builder builder;
 
 /* The looser of two qualifiers when they describe the same number: a
  * "more than" claim is what the figure is worth. */
@@ -192,10 +197,32 @@ static bool grow_slots(builder *b)
 	return true;
 }
 
+/* A copy in the builder's pool, which the summary takes over. */
+static const char *keep(builder *b, const char *text)
+{
+	return em_pool_strdup(&b->strings, text ? text : "");
+}
+
 static place_acc *new_place(builder *b, const em_report *rep, const char *key)
 {
 	place_acc *p;
+	em_place_total t;
 
+	memset(&t, 0, sizeof(t));
+	t.place_id = keep(b, key);
+	t.name = keep(b, rep->location);
+	t.gazetteer_name = keep(b, rep->where.place_name);
+	t.name_ar = keep(b, rep->where.place_name_ar);
+	t.country = keep(b, rep->where.country);
+	t.admin1 = keep(b, rep->where.admin1);
+	if (!t.place_id || !t.name || !t.gazetteer_name || !t.name_ar || !t.country || !t.admin1)
+		return NULL;
+	t.lat = rep->where.lat;
+	t.lon = rep->where.lon;
+	t.method = rep->where.method; /* a static name */
+	t.score = rep->where.score;
+	t.first_date = rep->date;
+	t.last_date = rep->date;
 	if (b->place_count == b->place_cap) {
 		size_t cap = b->place_cap ? b->place_cap * 2 : 64;
 		place_acc *grown = realloc(b->places, cap * sizeof(*grown));
@@ -206,18 +233,7 @@ static place_acc *new_place(builder *b, const em_report *rep, const char *key)
 	}
 	p = &b->places[b->place_count++];
 	memset(p, 0, sizeof(*p));
-	p->total.place_id = key;
-	p->total.name = rep->location;
-	p->total.gazetteer_name = rep->where.place_name;
-	p->total.name_ar = rep->where.place_name_ar ? rep->where.place_name_ar : "";
-	p->total.country = rep->where.country;
-	p->total.admin1 = rep->where.admin1;
-	p->total.lat = rep->where.lat;
-	p->total.lon = rep->where.lon;
-	p->total.method = rep->where.method;
-	p->total.score = rep->where.score;
-	p->total.first_date = rep->date;
-	p->total.last_date = rep->date;
+	p->total = t;
 	return p;
 }
 
@@ -240,15 +256,14 @@ static place_acc *find_place(builder *b, const em_report *rep)
 			return p;
 		slot = (slot + 1) & b->slots_mask;
 	}
-	if (key == given && (key = em_pool_strdup(&b->strings, given)) == NULL)
-		return NULL;
-	if (new_place(b, rep, key) == NULL)
+	if (b->place_count >= UINT32_MAX - 1 || new_place(b, rep, key) == NULL)
 		return NULL;
 	b->slots[slot] = (uint32_t)b->place_count;
 	return &b->places[b->place_count - 1];
 }
 
-static source_acc *find_source(source_acc **list, size_t *count, size_t *cap, const char *source)
+static source_acc *find_source(builder *b, source_acc **list, size_t *count, size_t *cap,
+			       const char *source)
 {
 	for (size_t i = 0; i < *count; i++)
 		if (strcmp((*list)[i].source, source) == 0)
@@ -262,7 +277,8 @@ static source_acc *find_source(source_acc **list, size_t *count, size_t *cap, co
 		*cap = new_cap;
 	}
 	memset(&(*list)[*count], 0, sizeof(source_acc));
-	(*list)[*count].source = source;
+	if (((*list)[*count].source = keep(b, source)) == NULL)
+		return NULL;
 	return &(*list)[(*count)++];
 }
 
@@ -281,12 +297,12 @@ static em_status add_report(builder *b, const em_report *rep)
 	source_acc *s;
 
 	if (rep->scope == EM_SCOPE_REGION) {
-		s = find_source(&b->headline, &b->headline_count, &b->headline_cap, rep->source);
+		s = find_source(b, &b->headline, &b->headline_count, &b->headline_cap, rep->source);
 	} else {
 		place_acc *p = find_place(b, rep);
 		if (p == NULL)
 			return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
-		s = find_source(&p->sources, &p->source_count, &p->source_cap, rep->source);
+		s = find_source(b, &p->sources, &p->source_count, &p->source_cap, rep->source);
 		if (rep->where.precision > p->total.precision)
 			p->total.precision = rep->where.precision;
 		if (rep->date < p->total.first_date)
@@ -338,33 +354,72 @@ static int compare_places(const void *a, const void *b)
 	return strcmp(x->place_id, y->place_id);
 }
 
-static bool in_filter(const em_filter *f, const em_report *rep)
+static bool in_filter(const builder *b, const em_report *rep)
 {
-	return f == NULL || ((!f->has_from || rep->date >= f->from) &&
-			     (!f->has_to || rep->date <= f->to));
+	const em_filter *f = &b->filter;
+
+	return !b->has_filter || ((!f->has_from || rep->date >= f->from) &&
+				  (!f->has_to || rep->date <= f->to));
 }
 
-static em_status build(builder *b, em_summary *s, const em_dataset *dataset,
-		       const em_filter *filter)
+em_status em_summary_builder_create(em_summary_builder **out, const em_filter *filter,
+				    em_error *err)
 {
-	em_status status = EM_OK;
+	builder *b = calloc(1, sizeof(*b));
 
-	for (size_t i = 0; i < em_dataset_report_count(dataset) && status == EM_OK; i++) {
-		const em_report *rep = em_dataset_report(dataset, i);
-		if (!in_filter(filter, rep))
-			continue;
-		s->report_count++;
-		if (rep->scope == EM_SCOPE_PLACE && rep->where.state == EM_STATE_NOT_MAPPED)
-			s->not_mapped_count++;
-		else
-			status = add_report(b, rep);
+	*out = b;
+	if (b == NULL)
+		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	if (filter != NULL) {
+		b->filter = *filter;
+		b->has_filter = true;
 	}
-	if (status != EM_OK)
-		return status;
+	return EM_OK;
+}
+
+em_status em_summary_builder_add(em_summary_builder *b, const em_report *rep, em_error *err)
+{
+	if (b == NULL || rep == NULL)
+		return em_error_set(err, EM_ERR_INVALID, "summary: invalid arguments");
+	if (!in_filter(b, rep))
+		return EM_OK;
+	b->err = err;
+	b->summary.report_count++;
+	if (rep->scope == EM_SCOPE_PLACE && rep->where.state == EM_STATE_NOT_MAPPED) {
+		b->summary.not_mapped_count++;
+		return EM_OK;
+	}
+	return add_report(b, rep);
+}
+
+/* The accumulators go; the summary and the pool stay. */
+static void free_accumulators(builder *b)
+{
+	for (size_t i = 0; i < b->place_count; i++)
+		free(b->places[i].sources);
+	free(b->places);
+	free(b->slots);
+	free(b->headline);
+	b->places = NULL;
+	b->slots = NULL;
+	b->headline = NULL;
+	b->place_count = b->headline_count = 0;
+}
+
+em_status em_summary_builder_finish(em_summary_builder *b, em_summary **out, em_error *err)
+{
+	em_summary *s;
+
+	*out = NULL;
+	if (b == NULL)
+		return em_error_set(err, EM_ERR_INVALID, "summary: invalid arguments");
+	s = &b->summary;
 	s->places = calloc(b->place_count + 1, sizeof(*s->places));
 	s->headline = calloc(b->headline_count + 1, sizeof(*s->headline));
-	if (s->places == NULL || s->headline == NULL)
-		return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
+	if (s->places == NULL || s->headline == NULL) {
+		em_summary_builder_destroy(b);
+		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	}
 	for (size_t i = 0; i < b->place_count; i++) {
 		finish_place(&b->places[i]);
 		s->places[i] = b->places[i].total;
@@ -381,51 +436,46 @@ static em_status build(builder *b, em_summary *s, const em_dataset *dataset,
 		h->report_count = b->headline[i].report_count;
 	}
 	s->headline_count = b->headline_count;
+	free_accumulators(b);
+	*out = s;
 	return EM_OK;
 }
 
-/* The summary and the pool its "given:" keys live in, freed together. */
-typedef struct summary_block {
-	em_summary summary;
-	em_pool strings;
-} summary_block;
+void em_summary_builder_destroy(em_summary_builder *b)
+{
+	if (b == NULL)
+		return;
+	free_accumulators(b);
+	em_summary_destroy(&b->summary);
+}
 
 em_status em_summary_create(em_summary **out, const em_dataset *dataset,
 			    const em_filter *filter, em_error *err)
 {
-	summary_block *block;
-	builder b;
+	builder *b;
 	em_status status;
 
 	*out = NULL;
-	block = calloc(1, sizeof(*block));
-	if (block == NULL)
-		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
-	memset(&b, 0, sizeof(b));
-	b.err = err;
-	status = build(&b, &block->summary, dataset, filter);
-	for (size_t i = 0; i < b.place_count; i++)
-		free(b.places[i].sources);
-	free(b.places);
-	free(b.slots);
-	free(b.headline);
-	block->strings = b.strings;
+	status = em_summary_builder_create(&b, filter, err);
+	for (size_t i = 0; status == EM_OK && i < em_dataset_report_count(dataset); i++)
+		status = em_summary_builder_add(b, em_dataset_report(dataset, i), err);
 	if (status != EM_OK) {
-		em_summary_destroy(&block->summary);
+		em_summary_builder_destroy(b);
 		return status;
 	}
-	*out = &block->summary;
-	return EM_OK;
+	return em_summary_builder_finish(b, out, err);
 }
 
+/* A summary is the first member of its builder: freeing it frees the
+ * builder's pool and block. */
 void em_summary_destroy(em_summary *summary)
 {
-	summary_block *block = (summary_block *)summary;
+	builder *b = (builder *)summary;
 
 	if (summary == NULL)
 		return;
 	free(summary->places);
 	free(summary->headline);
-	em_pool_clear(&block->strings);
-	free(block);
+	em_pool_clear(&b->strings);
+	free(b);
 }

@@ -110,6 +110,13 @@ em_status cli_load_dataset(em_dataset **out, const em_gazetteer *gazetteer,
 			   const cli_dataset_options *options, const char *command,
 			   em_error *err);
 
+/* The same for reports that stream past: the flows are read first, then
+ * every report is read, placed and handed to sink, then the warnings are
+ * printed as above.  On an error the sink's consumer keeps nothing. */
+em_status cli_stream_dataset(em_dataset **out, const em_gazetteer *gazetteer,
+			     const cli_dataset_options *options, const char *command,
+			     em_report_sink sink, void *context, em_error *err);
+
 /* Prints "N reports: X mapped, Y approximate, Z not mapped". */
 void cli_print_counts(const em_dataset *dataset);
 

@@ -86,14 +86,31 @@ static int parse_args(export_args *a, int argc, char **argv)
 	return CLI_EXIT_OK;
 }
 
+/* Each report goes to the layers and the summary as it is read: the rows
+ * are never all in memory. */
+typedef struct export_stream {
+	em_layers_writer *layers;
+	em_summary_builder *summary;
+} export_stream;
+
+static em_status take_report(void *context, const em_report *report, em_error *err)
+{
+	export_stream *s = context;
+	em_status status = em_layers_add_report(s->layers, report, err);
+
+	return status == EM_OK ? em_summary_builder_add(s->summary, report, err) : status;
+}
+
 int cmd_export(int argc, char **argv)
 {
 	export_args a;
+	export_stream stream = {NULL, NULL};
 	em_gazetteer *gz = NULL;
 	em_dataset *ds = NULL;
 	em_summary *summary = NULL;
 	em_error err;
 	char styles[4096];
+	em_status status;
 	int rc;
 
 	memset(&a, 0, sizeof(a));
@@ -103,22 +120,32 @@ int cmd_export(int argc, char **argv)
 	if (rc != CLI_EXIT_OK)
 		return rc < 0 ? CLI_EXIT_OK : rc;
 	a.layers.styles_dir = cli_data_path(styles, sizeof(styles), "styles");
-	rc = CLI_EXIT_ERROR;
-	if (cli_load_gazetteer(&gz, &a.gazetteers, &err) != EM_OK ||
-	    cli_load_dataset(&ds, gz, &a.data, "export", &err) != EM_OK ||
-	    em_summary_create(&summary, ds, NULL, &err) != EM_OK ||
-	    em_layers_write(a.directory, ds, summary, &a.layers, &err) != EM_OK) {
-		cli_error("export", "%s", err.message);
-		goto done;
+	status = cli_load_gazetteer(&gz, &a.gazetteers, &err);
+	if (status == EM_OK)
+		status = em_summary_builder_create(&stream.summary, NULL, &err);
+	if (status == EM_OK)
+		status = em_layers_begin(&stream.layers, a.directory, &a.layers, &err);
+	if (status == EM_OK)
+		status = cli_stream_dataset(&ds, gz, &a.data, "export", take_report, &stream, &err);
+	if (status == EM_OK) {
+		status = em_summary_builder_finish(stream.summary, &summary, &err);
+		stream.summary = NULL;
 	}
-	if (!a.data.quiet) {
+	if (status == EM_OK) {
+		status = em_layers_finish(stream.layers, ds, summary, &err);
+		stream.layers = NULL;
+	}
+	em_layers_abandon(stream.layers);
+	em_summary_builder_destroy(stream.summary);
+	if (status != EM_OK) {
+		cli_error("export", "%s", err.message);
+		rc = CLI_EXIT_ERROR;
+	} else if (!a.data.quiet) {
 		cli_print_counts(ds);
 		printf("layers written to %s (%s)\n",
 		       a.layers.connection ? a.layers.connection : a.directory,
 		       a.layers.formats ? a.layers.formats : "GPKG,GeoJSON");
 	}
-	rc = CLI_EXIT_OK;
-done:
 	em_summary_destroy(summary);
 	em_dataset_destroy(ds);
 	em_gazetteer_destroy(gz);

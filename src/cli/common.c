@@ -259,6 +259,43 @@ bool cli_read_names(const char *command, const char *path, cli_geocoded **items,
 	return ok;
 }
 
+/* The default dataset's files unless --reports is given. */
+static void dataset_paths(const cli_dataset_options *options, char *reports, char *flows,
+			  size_t size, const char **reports_path, const char **flows_path)
+{
+	*reports_path = options->reports;
+	*flows_path = options->flows;
+	if (*reports_path == NULL) {
+		*reports_path = cli_data_path(reports, size, CLI_DEFAULT_REPORTS);
+		if (*flows_path == NULL)
+			*flows_path = cli_data_path(flows, size, CLI_DEFAULT_FLOWS);
+	}
+}
+
+/* Prints the warnings (a long list is cut: the layers list every row not
+ * placed); with strict, any warning fails. */
+static em_status print_warnings(const em_dataset *ds, const cli_dataset_options *options,
+				const char *command, em_error *err)
+{
+	em_dataset_tally tally;
+	size_t kept = em_dataset_warning_count(ds);
+
+	em_dataset_tally_get(ds, &tally);
+	for (size_t i = 0; i < kept; i++)
+		if (options->strict || !options->quiet)
+			fprintf(stderr, "eventmap %s: %s: %s\n", command,
+				options->strict ? "error" : "warning", em_dataset_warning(ds, i));
+	if (tally.warnings > kept && (options->strict || !options->quiet))
+		fprintf(stderr, "eventmap %s: %s: ... and %zu more like these (the not_mapped layer "
+			"and geocode.tsv list every name)\n", command,
+			options->strict ? "error" : "warning", tally.warnings - kept);
+	if (options->strict && tally.warnings > 0)
+		return em_error_set(err, EM_ERR_INVALID,
+				    "--strict: %zu warning%s above; nothing was written",
+				    tally.warnings, tally.warnings == 1 ? "" : "s");
+	return EM_OK;
+}
+
 em_status cli_load_dataset(em_dataset **out, const em_gazetteer *gazetteer,
 			   const cli_dataset_options *options, const char *command,
 			   em_error *err)
@@ -266,16 +303,11 @@ em_status cli_load_dataset(em_dataset **out, const em_gazetteer *gazetteer,
 	em_dataset *ds = NULL;
 	em_geocode_options geocode;
 	char reports[4096], flows[4096];
-	const char *reports_path = options->reports, *flows_path = options->flows;
-	size_t warnings;
+	const char *reports_path, *flows_path;
 	em_status status;
 
 	*out = NULL;
-	if (reports_path == NULL) {
-		reports_path = cli_data_path(reports, sizeof(reports), CLI_DEFAULT_REPORTS);
-		if (flows_path == NULL)
-			flows_path = cli_data_path(flows, sizeof(flows), CLI_DEFAULT_FLOWS);
-	}
+	dataset_paths(options, reports, flows, sizeof(reports), &reports_path, &flows_path);
 	em_geocode_options_init(&geocode);
 	status = em_dataset_create(&ds);
 	if (status != EM_OK)
@@ -285,15 +317,39 @@ em_status cli_load_dataset(em_dataset **out, const em_gazetteer *gazetteer,
 		status = em_dataset_read_flows(ds, flows_path, err);
 	if (status == EM_OK)
 		status = em_dataset_resolve(ds, gazetteer, &geocode, err);
-	warnings = em_dataset_warning_count(ds);
-	for (size_t i = 0; status == EM_OK && i < warnings; i++)
-		if (options->strict || !options->quiet)
-			fprintf(stderr, "eventmap %s: %s: %s\n", command,
-				options->strict ? "error" : "warning", em_dataset_warning(ds, i));
-	if (status == EM_OK && options->strict && warnings > 0)
-		status = em_error_set(err, EM_ERR_INVALID,
-				      "--strict: %zu warning%s above; nothing was written", warnings,
-				      warnings == 1 ? "" : "s");
+	if (status == EM_OK)
+		status = print_warnings(ds, options, command, err);
+	if (status != EM_OK) {
+		em_dataset_destroy(ds);
+		return status;
+	}
+	*out = ds;
+	return EM_OK;
+}
+
+em_status cli_stream_dataset(em_dataset **out, const em_gazetteer *gazetteer,
+			     const cli_dataset_options *options, const char *command,
+			     em_report_sink sink, void *context, em_error *err)
+{
+	em_dataset *ds = NULL;
+	em_geocode_options geocode;
+	char reports[4096], flows[4096];
+	const char *reports_path, *flows_path;
+	em_status status;
+
+	*out = NULL;
+	dataset_paths(options, reports, flows, sizeof(reports), &reports_path, &flows_path);
+	em_geocode_options_init(&geocode);
+	status = em_dataset_create(&ds);
+	if (status != EM_OK)
+		return em_error_set(err, status, "out of memory");
+	if (flows_path != NULL)
+		status = em_dataset_read_flows(ds, flows_path, err);
+	if (status == EM_OK)
+		status = em_dataset_stream_reports(ds, reports_path, gazetteer, &geocode, sink,
+						   context, err);
+	if (status == EM_OK)
+		status = print_warnings(ds, options, command, err);
 	if (status != EM_OK) {
 		em_dataset_destroy(ds);
 		return status;
@@ -304,15 +360,13 @@ em_status cli_load_dataset(em_dataset **out, const em_gazetteer *gazetteer,
 
 void cli_print_counts(const em_dataset *dataset)
 {
-	size_t mapped, approximate, not_mapped, regions = 0;
+	em_dataset_tally t;
 
-	em_dataset_counts(dataset, &mapped, &approximate, &not_mapped);
-	for (size_t i = 0; i < em_dataset_report_count(dataset); i++)
-		regions += em_dataset_report(dataset, i)->scope == EM_SCOPE_REGION;
+	em_dataset_tally_get(dataset, &t);
 	printf("%zu reports: %zu mapped, %zu approximate, %zu not mapped (%zu region-wide "
 	       "totals for the headline, %zu at places that could not be placed); %zu flows\n",
-	       em_dataset_report_count(dataset), mapped, approximate, not_mapped, regions,
-	       not_mapped - regions, em_dataset_flow_count(dataset));
+	       t.reports, t.mapped, t.approximate, t.not_mapped, t.regions,
+	       t.not_mapped - t.regions, t.flows);
 }
 
 static bool already_listed(const cli_geocoded *items, size_t count, const char *name)

@@ -39,4 +39,8 @@ struct em_gazetteer {
 
 void em_gazetteer_index_free(em_gazetteer *gazetteer);
 
+/* Hands a heap buffer to the gazetteer, freed with it; false when out of
+ * memory (the caller still owns it). */
+bool em_gazetteer_keep_buffer(em_gazetteer *gazetteer, char *buffer);
+
 #endif

@@ -66,7 +66,7 @@ const em_place *em_gazetteer_place(const em_gazetteer *gazetteer, size_t index)
 	return &gazetteer->places[index];
 }
 
-static bool keep_buffer(em_gazetteer *gz, char *buffer)
+bool em_gazetteer_keep_buffer(em_gazetteer *gz, char *buffer)
 {
 	if (gz->buffers_count == gz->buffers_cap) {
 		size_t cap = gz->buffers_cap ? gz->buffers_cap * 2 : 8;
@@ -168,6 +168,7 @@ static em_status parse_fields(em_place *place, char **f, int ncols, const char *
 	place->name = f[1];
 	place->asciiname = f[2][0] ? f[2] : f[1];
 	place->alternatenames = f[3];
+	place->name_ar = "";
 	place->feature_class = f[6][0];
 	place->precision = precision_for_class(place->feature_class);
 	place->source = "GeoNames";
@@ -303,12 +304,12 @@ static em_status load_owned(em_gazetteer *gz, const char *label, char *data, siz
 		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", label);
 	}
 	memcpy(label_copy, label, label_len + 1);
-	if (!keep_buffer(gz, label_copy)) {
+	if (!em_gazetteer_keep_buffer(gz, label_copy)) {
 		free(label_copy);
 		free(data);
 		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", label);
 	}
-	if (!keep_buffer(gz, data)) {
+	if (!em_gazetteer_keep_buffer(gz, data)) {
 		free(data);
 		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", label);
 	}

@@ -285,25 +285,17 @@ static em_status emit(OGRLayerH layer, layer_kind kind, OGRFeatureH feature, OGR
 	return EM_OK;
 }
 
-static em_status fill_reports(OGRLayerH layer, layer_kind kind, const em_dataset *dataset,
+em_status em_layers_put_report(OGRLayerH layer, layer_kind kind, const em_report *rep,
 			      em_error *err)
 {
-	em_status status = EM_OK;
+	bool placed = rep->where.state != EM_STATE_NOT_MAPPED;
+	cursor c;
 
-	for (size_t i = 0; i < em_dataset_report_count(dataset) && status == EM_OK; i++) {
-		const em_report *rep = em_dataset_report(dataset, i);
-		bool placed = rep->where.state != EM_STATE_NOT_MAPPED;
-		cursor c;
-
-		if (placed != (kind == LAYER_REPORTS))
-			continue;
-		c.feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
-		c.index = 0;
-		put_report(&c, rep, kind == LAYER_NOT_MAPPED);
-		status = emit(layer, kind, c.feature,
-			      placed ? point(rep->where.lat, rep->where.lon) : NULL, c.index, err);
-	}
-	return status;
+	c.feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+	c.index = 0;
+	put_report(&c, rep, kind == LAYER_NOT_MAPPED);
+	return emit(layer, kind, c.feature, placed ? point(rep->where.lat, rep->where.lon) : NULL,
+		    c.index, err);
 }
 
 static em_status fill_places(OGRLayerH layer, const em_summary *summary, em_error *err)
@@ -343,9 +335,7 @@ static em_status fill_flows(OGRLayerH layer, const em_dataset *dataset, em_error
 em_status em_layers_fill(OGRLayerH layer, layer_kind kind, const em_dataset *dataset,
 			 const em_summary *summary, em_error *err)
 {
-	switch (kind) {
-	case LAYER_PLACES: return fill_places(layer, summary, err);
-	case LAYER_FLOWS: return fill_flows(layer, dataset, err);
-	default: return fill_reports(layer, kind, dataset, err);
-	}
+	if (kind == LAYER_PLACES)
+		return fill_places(layer, summary, err);
+	return fill_flows(layer, dataset, err);
 }

@@ -38,18 +38,39 @@ typedef struct output {
 	char final[PATH_MAX_LEN];
 } output;
 
-typedef struct job {
+/* One dataset open for writing: a file in the temporary directory (or a
+ * database), with the layers it holds. */
+typedef struct target {
+	GDALDatasetH ds;
+	/* For a driver that cannot take features for its layers in any order
+	 * (KML, GPX, DXF...): a GeoPackage in the temporary directory the layers
+	 * are written to first, copied in layer order at the end. */
+	GDALDatasetH spool;
+	char driver[32];
+	const char *label;          /* for messages: the final path or the driver */
+	bool database;
+	bool transaction;           /* a dataset transaction is open */
+	bool styles;                /* gets a layer_styles table */
+	OGRLayerH layers[LAYER_COUNT]; /* NULL: the layer is in another destination */
+} destination;
+
+struct em_layers_writer {
 	const char *directory;
+	/* The highest directory begin made, removed again (when empty) if
+	 * nothing is published: a refused input leaves no trace. */
+	char made[PATH_MAX_LEN];
 	char temp_dir[PATH_MAX_LEN];
 	output outputs[FORMATS_MAX * LAYER_COUNT];
 	size_t output_count;
-	const em_dataset *dataset;
-	const em_summary *summary;
-	const em_layers_options *options;
+	destination targets[FORMATS_MAX * LAYER_COUNT];
+	size_t target_count;
+	char database_driver[32];
+	em_layers_options options;
 	OGRSpatialReferenceH wgs84;
-	bool dataset_transaction; /* the whole write is one transaction */
 	em_error *err;
-} job;
+};
+
+typedef struct em_layers_writer job;
 
 static em_status gdal_error(em_error *err, const char *target, const char *what)
 {
@@ -151,7 +172,7 @@ static em_status write_styles(job *j, GDALDatasetH ds, const char *schema_name,
 
 		if (k == LAYER_NOT_MAPPED)
 			continue;
-		snprintf(path, sizeof(path), "%s/qgis/%s.qml", j->options->styles_dir,
+		snprintf(path, sizeof(path), "%s/qgis/%s.qml", j->options.styles_dir,
 			 em_layer_names[k]);
 		qml = read_text(path);
 		if (qml == NULL)
@@ -196,30 +217,50 @@ static char **layer_options(const char *driver, char **options)
 	return options;
 }
 
-static em_status write_layer(job *j, GDALDatasetH ds, const char *driver, layer_kind kind)
+static em_status make_layer(job *j, GDALDatasetH ds, const char *driver, layer_kind kind,
+			    OGRLayerH *out)
 {
 	char **options = layer_options(driver, NULL);
 	OGRwkbGeometryType geometry = em_layers_geometry(kind);
-	OGRLayerH layer;
-	bool use_transaction;
-	em_status status;
 
 	CPLErrorReset();
-	layer = GDALDatasetCreateLayer(ds, em_layer_names[kind],
-				       geometry == wkbNone ? NULL : j->wgs84, geometry, options);
+	*out = GDALDatasetCreateLayer(ds, em_layer_names[kind],
+				      geometry == wkbNone ? NULL : j->wgs84, geometry, options);
 	CSLDestroy(options);
-	if (layer == NULL)
+	if (*out == NULL)
 		return gdal_error(j->err, em_layer_names[kind], "cannot create the layer");
-	status = em_layers_define(layer, kind, j->err);
-	/* A transaction per layer makes SQLite-based files fast; drivers
-	 * without transactions write directly. */
-	use_transaction = !j->dataset_transaction && status == EM_OK &&
-			  OGR_L_StartTransaction(layer) == OGRERR_NONE;
-	CPLErrorReset();
-	if (status == EM_OK)
-		status = em_layers_fill(layer, kind, j->dataset, j->summary, j->err);
-	if (status == EM_OK && use_transaction && OGR_L_CommitTransaction(layer) != OGRERR_NONE)
-		status = gdal_error(j->err, em_layer_names[kind], "cannot commit");
+	return em_layers_define(*out, kind, j->err);
+}
+
+static em_status create_layer(job *j, destination *t, layer_kind kind)
+{
+	if (t->spool != NULL)
+		return make_layer(j, t->spool, "GPKG", kind, &t->layers[kind]);
+	return make_layer(j, t->ds, t->driver, kind, &t->layers[kind]);
+}
+
+/* The spooled layers into the real dataset, one after the other. */
+static em_status copy_spool(job *j, destination *t)
+{
+	em_status status = EM_OK;
+
+	for (int k = 0; k < LAYER_COUNT && status == EM_OK; k++) {
+		OGRLayerH to, from = t->layers[k];
+		OGRFeatureH f;
+
+		if (from == NULL)
+			continue;
+		status = make_layer(j, t->ds, t->driver, (layer_kind)k, &to);
+		OGR_L_ResetReading(from);
+		while (status == EM_OK && (f = OGR_L_GetNextFeature(from)) != NULL) {
+			OGRFeatureH g = OGR_F_Create(OGR_L_GetLayerDefn(to));
+			if (OGR_F_SetFrom(g, f, TRUE) != OGRERR_NONE ||
+			    OGR_L_CreateFeature(to, g) != OGRERR_NONE)
+				status = gdal_error(j->err, em_layer_names[k], "cannot write a feature");
+			OGR_F_Destroy(g);
+			OGR_F_Destroy(f);
+		}
+	}
 	return status;
 }
 
@@ -285,12 +326,52 @@ static em_status create_dataset(job *j, GDALDriverH driver, const char *path, GD
 	return EM_OK;
 }
 
+static destination *add_target(job *j, GDALDatasetH ds, const char *label, const char *driver)
+{
+	destination *t = &j->targets[j->target_count++];
+
+	memset(t, 0, sizeof(*t));
+	t->ds = ds;
+	t->label = label;
+	snprintf(t->driver, sizeof(t->driver), "%s", driver);
+	return t;
+}
+
+/* The GeoPackage a destination's layers are written to first; it stays in
+ * the temporary directory and goes with it. */
+static em_status open_spool(job *j, destination *t)
+{
+	GDALDriverH gpkg = GDALGetDriverByName("GPKG");
+	char path[PATH_MAX_LEN];
+
+	if (gpkg == NULL ||
+	    (size_t)snprintf(path, sizeof(path), "%s/.spool-%zu.gpkg", j->temp_dir,
+			     j->target_count) >= sizeof(path))
+		return em_error_set(j->err, EM_ERR_LIMIT, "%s: cannot make a spool file", t->label);
+	CPLErrorReset();
+	t->spool = GDALCreate(gpkg, path, 0, 0, 0, GDT_Unknown, NULL);
+	if (t->spool == NULL)
+		return gdal_error(j->err, path, "cannot create");
+	return EM_OK;
+}
+
+/* A transaction around the features makes SQLite-based files fast and a
+ * database's replacement all-or-nothing; other drivers write directly. */
+static void begin_transaction(destination *t)
+{
+	CPLErrorReset();
+	t->transaction = GDALDatasetStartTransaction(t->spool ? t->spool : t->ds, FALSE) ==
+			 OGRERR_NONE;
+	CPLErrorReset();
+}
+
 /* All layers in one file: eventmap.gpkg, eventmap.kml... */
-static em_status write_single(job *j, GDALDriverH driver, const char *name)
+static em_status open_single(job *j, GDALDriverH driver, const char *name)
 {
 	char relative[256];
 	GDALDatasetH ds;
 	output *o;
+	destination *t;
 	em_status status;
 
 	snprintf(relative, sizeof(relative), "eventmap.%s", driver_extension(driver));
@@ -300,18 +381,19 @@ static em_status write_single(job *j, GDALDriverH driver, const char *name)
 	status = create_dataset(j, driver, o->temp, &ds);
 	if (status != EM_OK)
 		return status;
+	t = add_target(j, ds, o->final, name);
+	t->styles = strcmp(name, "GPKG") == 0 && j->options.styles_dir != NULL;
+	if (!GDALDatasetTestCapability(ds, ODsCRandomLayerWrite))
+		status = open_spool(j, t);
 	for (int k = 0; k < LAYER_COUNT && status == EM_OK; k++)
-		status = write_layer(j, ds, name, (layer_kind)k);
-	if (status == EM_OK && strcmp(name, "GPKG") == 0 && j->options->styles_dir != NULL)
-		status = write_styles(j, ds, "", "geom");
+		status = create_layer(j, t, (layer_kind)k);
 	if (status == EM_OK)
-		return close_dataset(j, ds, o->final);
-	GDALClose(ds);
+		begin_transaction(t);
 	return status;
 }
 
 /* One file per layer: geojson/reports.geojson, flatgeobuf/places.fgb... */
-static em_status write_per_layer(job *j, GDALDriverH driver, const char *name)
+static em_status open_per_layer(job *j, GDALDriverH driver, const char *name)
 {
 	char folder[64];
 	em_status status = EM_OK;
@@ -323,6 +405,7 @@ static em_status write_per_layer(job *j, GDALDriverH driver, const char *name)
 		char relative[256];
 		GDALDatasetH ds;
 		output *o;
+		destination *t;
 
 		snprintf(relative, sizeof(relative), "%s/%s.%s", folder, em_layer_names[k],
 			 driver_extension(driver));
@@ -332,52 +415,42 @@ static em_status write_per_layer(job *j, GDALDriverH driver, const char *name)
 		status = create_dataset(j, driver, o->temp, &ds);
 		if (status != EM_OK)
 			break;
-		status = write_layer(j, ds, name, (layer_kind)k);
+		t = add_target(j, ds, o->final, name);
+		status = create_layer(j, t, (layer_kind)k);
 		if (status == EM_OK)
-			status = close_dataset(j, ds, o->final);
-		else
-			GDALClose(ds);
+			begin_transaction(t);
 	}
 	return status;
 }
 
 /* A database: the tables replaced in one transaction where it has them. */
-static em_status write_database(job *j, const char *name)
+static em_status open_database(job *j, const char *name)
 {
 	const char *allowed[2] = {name, NULL};
 	GDALDatasetH ds;
-	bool transaction;
+	destination *t;
 	em_status status = EM_OK;
 
-	if (j->options->connection == NULL || j->options->connection[0] == '\0')
+	if (j->options.connection == NULL || j->options.connection[0] == '\0')
 		return em_error_set(j->err, EM_ERR_INVALID,
 				    "format %s writes into a database: give its connection string "
 				    "(for example PG:\"dbname=news host=localhost\")", name);
 	CPLErrorReset();
-	ds = GDALOpenEx(j->options->connection, GDAL_OF_VECTOR | GDAL_OF_UPDATE, allowed, NULL,
+	ds = GDALOpenEx(j->options.connection, GDAL_OF_VECTOR | GDAL_OF_UPDATE, allowed, NULL,
 			NULL);
 	if (ds == NULL)
 		return gdal_error(j->err, name, "cannot connect");
-	transaction = GDALDatasetStartTransaction(ds, FALSE) == OGRERR_NONE;
-	j->dataset_transaction = transaction;
+	snprintf(j->database_driver, sizeof(j->database_driver), "%s", name);
+	t = add_target(j, ds, j->database_driver, name);
+	t->database = true;
+	t->styles = j->options.styles_dir != NULL;
+	begin_transaction(t);
 	for (int k = 0; k < LAYER_COUNT && status == EM_OK; k++)
-		status = write_layer(j, ds, name, (layer_kind)k);
-	if (status == EM_OK && j->options->styles_dir != NULL)
-		status = write_styles(j, ds, "public", "geom");
-	if (transaction) {
-		if (status == EM_OK && GDALDatasetCommitTransaction(ds) != OGRERR_NONE)
-			status = gdal_error(j->err, name, "cannot commit");
-		else if (status != EM_OK)
-			GDALDatasetRollbackTransaction(ds);
-	}
-	j->dataset_transaction = false;
-	if (status == EM_OK)
-		return close_dataset(j, ds, name);
-	GDALClose(ds);
+		status = create_layer(j, t, (layer_kind)k);
 	return status;
 }
 
-static em_status write_format(job *j, const char *name)
+static em_status open_format(job *j, const char *name)
 {
 	GDALDriverH driver = GDALGetDriverByName(name);
 
@@ -390,11 +463,13 @@ static em_status write_format(job *j, const char *name)
 		return em_error_set(j->err, EM_ERR_INVALID, "format '%s' can be read but not written",
 				    name);
 	if (strcmp(name, "PostgreSQL") == 0)
-		return write_database(j, name);
+		return j->database_driver[0] != '\0'
+			       ? em_error_set(j->err, EM_ERR_INVALID, "format %s given twice", name)
+			       : open_database(j, name);
 	if (strcmp(name, "GeoJSON") != 0 &&
 	    GDALGetMetadataItem(driver, GDAL_DCAP_MULTIPLE_VECTOR_LAYERS, NULL) != NULL)
-		return write_single(j, driver, name);
-	return write_per_layer(j, driver, name);
+		return open_single(j, driver, name);
+	return open_per_layer(j, driver, name);
 }
 
 /* Every file is in the temporary directory: now each replaces its
@@ -443,9 +518,9 @@ static void sweep_stale(const char *directory)
 	closedir(dir);
 }
 
-static em_status write_all(job *j)
+static em_status open_all(job *j)
 {
-	const char *formats = j->options->formats ? j->options->formats : "GPKG,GeoJSON";
+	const char *formats = j->options.formats ? j->options.formats : "GPKG,GeoJSON";
 	char list[512];
 	char *save = NULL;
 	em_status status = EM_OK;
@@ -462,8 +537,179 @@ static em_status write_all(job *j)
 			continue;
 		if (++count > FORMATS_MAX)
 			return em_error_set(j->err, EM_ERR_LIMIT, "more than %d formats", FORMATS_MAX);
-		status = write_format(j, name);
+		status = open_format(j, name);
 	}
+	return status;
+}
+
+/* Closes what is open, keeps nothing, frees the writer. */
+void em_layers_abandon(em_layers_writer *j)
+{
+	if (j == NULL)
+		return;
+	CPLPushErrorHandler(CPLQuietErrorHandler);
+	for (size_t i = 0; i < j->target_count; i++) {
+		destination *t = &j->targets[i];
+		if (t->transaction)
+			GDALDatasetRollbackTransaction(t->spool ? t->spool : t->ds);
+		if (t->spool != NULL)
+			GDALClose(t->spool);
+		GDALClose(t->ds);
+	}
+	CPLPopErrorHandler();
+	if (j->temp_dir[0] != '\0')
+		remove_tree(j->temp_dir);
+	if (j->made[0] != '\0') {
+		char dir[PATH_MAX_LEN];
+		snprintf(dir, sizeof(dir), "%s", j->directory);
+		/* From the leaf up to the highest made; rmdir keeps a non-empty one. */
+		while (rmdir(dir) == 0 && strcmp(dir, j->made) != 0) {
+			char *slash = strrchr(dir, '/');
+			if (slash == NULL || slash == dir)
+				break;
+			*slash = '\0';
+		}
+	}
+	if (j->wgs84 != NULL)
+		OSRDestroySpatialReference(j->wgs84);
+	free(j);
+}
+
+/* The highest missing directory on the way to path, or "" if it exists. */
+static void highest_missing(const char *path, char *out, size_t size)
+{
+	char dir[PATH_MAX_LEN];
+	struct stat st;
+
+	out[0] = '\0';
+	snprintf(dir, sizeof(dir), "%s", path);
+	while (dir[0] != '\0' && stat(dir, &st) != 0 && errno == ENOENT) {
+		char *slash = strrchr(dir, '/');
+		snprintf(out, size, "%s", dir);
+		if (slash == NULL || slash == dir)
+			break;
+		*slash = '\0';
+	}
+}
+
+em_status em_layers_begin(em_layers_writer **out, const char *directory,
+			  const em_layers_options *options, em_error *err)
+{
+	job *j;
+	em_status status;
+
+	*out = NULL;
+	if (directory == NULL)
+		return em_error_set(err, EM_ERR_INVALID, "layers: invalid arguments");
+	pthread_once(&gdal_once, register_gdal);
+	j = calloc(1, sizeof(*j));
+	if (j == NULL)
+		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	j->directory = directory;
+	if (options != NULL)
+		j->options = *options;
+	j->err = err;
+	/* GDAL's messages go into err, never to the terminal. */
+	CPLPushErrorHandler(CPLQuietErrorHandler);
+	highest_missing(directory, j->made, sizeof(j->made));
+	status = em_make_directories(directory, err);
+	if (status == EM_OK) {
+		sweep_stale(directory);
+		snprintf(j->temp_dir, sizeof(j->temp_dir), "%s/.eventmap-tmp-%ld-XXXXXX", directory,
+			 (long)getpid());
+		if (mkdtemp(j->temp_dir) == NULL) {
+			status = em_error_set(err, EM_ERR_IO, "%s: cannot write here: %s", directory,
+					      strerror(errno));
+			j->temp_dir[0] = '\0';
+		}
+	}
+	if (status == EM_OK) {
+		j->wgs84 = OSRNewSpatialReference(NULL);
+		OSRImportFromEPSG(j->wgs84, 4326);
+		OSRSetAxisMappingStrategy(j->wgs84, OAMS_TRADITIONAL_GIS_ORDER);
+		status = open_all(j);
+	}
+	CPLPopErrorHandler();
+	if (status != EM_OK) {
+		em_layers_abandon(j);
+		return status;
+	}
+	*out = j;
+	return EM_OK;
+}
+
+em_status em_layers_add_report(em_layers_writer *j, const em_report *report, em_error *err)
+{
+	layer_kind kind = report->where.state == EM_STATE_NOT_MAPPED ? LAYER_NOT_MAPPED
+								      : LAYER_REPORTS;
+	em_status status = EM_OK;
+
+	CPLPushErrorHandler(CPLQuietErrorHandler);
+	for (size_t i = 0; i < j->target_count && status == EM_OK; i++)
+		if (j->targets[i].layers[kind] != NULL)
+			status = em_layers_put_report(j->targets[i].layers[kind], kind, report, err);
+	CPLPopErrorHandler();
+	return status;
+}
+
+/* The layers that need every report (places) or the flows, the styles,
+ * the commit, and the close that flushes. */
+static em_status complete(job *j, destination *t, const em_dataset *dataset,
+			  const em_summary *summary)
+{
+	em_status status = EM_OK;
+
+	CPLErrorReset();
+	if (t->layers[LAYER_PLACES] != NULL)
+		status = em_layers_fill(t->layers[LAYER_PLACES], LAYER_PLACES, dataset, summary,
+					j->err);
+	if (status == EM_OK && t->layers[LAYER_FLOWS] != NULL)
+		status = em_layers_fill(t->layers[LAYER_FLOWS], LAYER_FLOWS, dataset, summary,
+					j->err);
+	/* A database takes its styles inside the transaction; a file after
+	 * its features are committed. */
+	if (status == EM_OK && t->styles && t->database)
+		status = write_styles(j, t->ds, "public", "geom");
+	if (status == EM_OK && t->transaction) {
+		CPLErrorReset();
+		if (GDALDatasetCommitTransaction(t->spool ? t->spool : t->ds) != OGRERR_NONE)
+			status = gdal_error(j->err, t->label, "cannot commit");
+		else
+			t->transaction = false;
+	}
+	if (status == EM_OK && t->spool != NULL)
+		status = copy_spool(j, t);
+	if (status == EM_OK && t->styles && !t->database)
+		status = write_styles(j, t->ds, "", "geom");
+	return status;
+}
+
+em_status em_layers_finish(em_layers_writer *j, const em_dataset *dataset,
+			   const em_summary *summary, em_error *err)
+{
+	em_status status = EM_OK;
+
+	if (j == NULL || dataset == NULL || summary == NULL) {
+		em_layers_abandon(j);
+		return em_error_set(err, EM_ERR_INVALID, "layers: invalid arguments");
+	}
+	j->err = err;
+	CPLPushErrorHandler(CPLQuietErrorHandler);
+	for (size_t i = 0; i < j->target_count && status == EM_OK; i++)
+		status = complete(j, &j->targets[i], dataset, summary);
+	/* Closed one by one: a target closed is no longer the abandon's. */
+	while (status == EM_OK && j->target_count > 0) {
+		destination *t = &j->targets[--j->target_count];
+		if (t->spool != NULL)
+			GDALClose(t->spool);
+		status = close_dataset(j, t->ds, t->label);
+	}
+	if (status == EM_OK)
+		status = publish(j);
+	if (status == EM_OK)
+		j->made[0] = '\0'; /* published: the directories stay */
+	CPLPopErrorHandler();
+	em_layers_abandon(j);
 	return status;
 }
 
@@ -471,47 +717,19 @@ em_status em_layers_write(const char *directory, const em_dataset *dataset,
 			  const em_summary *summary, const em_layers_options *options,
 			  em_error *err)
 {
-	em_layers_options defaults = {0};
-	job *j;
+	em_layers_writer *j;
 	em_status status;
 
 	if (directory == NULL || dataset == NULL || summary == NULL)
 		return em_error_set(err, EM_ERR_INVALID, "layers: invalid arguments");
-	pthread_once(&gdal_once, register_gdal);
-	j = calloc(1, sizeof(*j));
-	if (j == NULL)
-		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
-	/* GDAL's messages go into err, never to the terminal. */
-	CPLPushErrorHandler(CPLQuietErrorHandler);
-	j->directory = directory;
-	j->dataset = dataset;
-	j->summary = summary;
-	j->options = options ? options : &defaults;
-	j->err = err;
-	status = em_make_directories(directory, err);
+	status = em_layers_begin(&j, directory, options, err);
 	if (status != EM_OK)
-		goto done;
-	sweep_stale(directory);
-	snprintf(j->temp_dir, sizeof(j->temp_dir), "%s/.eventmap-tmp-%ld-XXXXXX", directory,
-		 (long)getpid());
-	if (mkdtemp(j->temp_dir) == NULL) {
-		status = em_error_set(err, EM_ERR_IO, "%s: cannot write here: %s", directory,
-				      strerror(errno));
-		j->temp_dir[0] = '\0';
-		goto done;
+		return status;
+	for (size_t i = 0; i < em_dataset_report_count(dataset) && status == EM_OK; i++)
+		status = em_layers_add_report(j, em_dataset_report(dataset, i), err);
+	if (status != EM_OK) {
+		em_layers_abandon(j);
+		return status;
 	}
-	j->wgs84 = OSRNewSpatialReference(NULL);
-	OSRImportFromEPSG(j->wgs84, 4326);
-	OSRSetAxisMappingStrategy(j->wgs84, OAMS_TRADITIONAL_GIS_ORDER);
-	status = write_all(j);
-	if (status == EM_OK)
-		status = publish(j);
-done:
-	if (j->temp_dir[0] != '\0')
-		remove_tree(j->temp_dir);
-	if (j->wgs84 != NULL)
-		OSRDestroySpatialReference(j->wgs84);
-	free(j);
-	CPLPopErrorHandler();
-	return status;
+	return em_layers_finish(j, dataset, summary, err);
 }

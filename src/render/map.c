@@ -187,7 +187,7 @@ static void draw_marker(rctx *r, const em_place_total *p, double x, double y)
 	em_occupy_circle(r, x, y, r_max + 0.3);
 	if (r->report != NULL && r->report->marker_count < EM_RENDER_REPORT_MAX) {
 		em_placed_marker *m = &r->report->markers[r->report->marker_count++];
-		m->place_id = p->place_id;
+		snprintf(m->place_id, sizeof(m->place_id), "%s", p->place_id);
 		m->x = x;
 		m->y = y;
 		m->radius = r_max;

@@ -74,6 +74,9 @@ bool em_dataset_warn(em_dataset *dataset, const char *format, ...)
 	va_list args;
 	char *copy;
 
+	dataset->tally.warnings++;
+	if (dataset->warning_count >= EM_DATASET_WARNINGS_KEPT)
+		return true; /* counted, not kept: a million unknown names are a count */
 	va_start(args, format);
 	vsnprintf(text, sizeof(text), format, args);
 	va_end(args);
@@ -92,17 +95,36 @@ bool em_dataset_warn(em_dataset *dataset, const char *format, ...)
 	return true;
 }
 
+void em_dataset_reset_tally(em_dataset *dataset)
+{
+	size_t flows = dataset->tally.flows;
+
+	for (size_t i = 0; i < dataset->warning_count; i++)
+		free(dataset->warnings[i]);
+	dataset->warning_count = 0;
+	memset(&dataset->tally, 0, sizeof(dataset->tally));
+	dataset->tally.flows = flows;
+}
+
+void em_dataset_tally_get(const em_dataset *dataset, em_dataset_tally *out)
+{
+	if (dataset == NULL) {
+		memset(out, 0, sizeof(*out));
+		return;
+	}
+	*out = dataset->tally;
+	out->flows = dataset->flow_count;
+}
+
 void em_dataset_counts(const em_dataset *dataset, size_t *mapped, size_t *approximate,
 		       size_t *not_mapped)
 {
-	*mapped = *approximate = *not_mapped = 0;
-	for (size_t i = 0; dataset && i < dataset->report_count; i++) {
-		switch (dataset->reports[i].where.state) {
-		case EM_STATE_MAPPED: (*mapped)++; break;
-		case EM_STATE_APPROXIMATE: (*approximate)++; break;
-		default: (*not_mapped)++; break;
-		}
-	}
+	em_dataset_tally tally;
+
+	em_dataset_tally_get(dataset, &tally);
+	*mapped = tally.mapped;
+	*approximate = tally.approximate;
+	*not_mapped = tally.not_mapped;
 }
 
 static int compare_dates(const void *a, const void *b)

@@ -3,6 +3,8 @@
  * stops the read with the file, line, column and what to do about it. */
 #include "reports_internal.h"
 
+#include "../util/keymap.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -82,6 +84,7 @@ typedef struct row {
 	unsigned long number;      /* 1 = first data row */
 	unsigned long line;        /* its line in the file */
 	em_dataset *dataset;
+	em_pool *pool;             /* where the row's strings are kept */
 	em_error *err;
 } row;
 
@@ -117,7 +120,7 @@ static const char *keep(const row *r, int col)
 
 	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
 		len--;
-	return em_pool_strndup(&r->dataset->strings, text, len);
+	return em_pool_strndup(r->pool, text, len);
 }
 
 static bool parse_count(const char *text, long long *out)
@@ -234,7 +237,7 @@ static em_status read_country(const row *r, const char **out)
 		return bad(r, R_COUNTRY, "is not a two-letter ISO code (SY, LB) or a country "
 			   "name eventmap knows");
 	}
-	*out = em_pool_strdup(&r->dataset->strings, code);
+	*out = em_pool_strdup(r->pool, code);
 	return *out ? EM_OK : em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 }
 
@@ -428,8 +431,8 @@ static em_status map_columns(OGRFeatureDefnH defn, const char *path, const colum
 typedef em_status (*row_fn)(row *r, void *ctx);
 
 /* Opens path with the CSV driver only and calls fn for every row. */
-static em_status read_rows(em_dataset *dataset, const char *path, const column *columns,
-			   int count, row_fn fn, void *ctx, em_error *err)
+static em_status read_rows(em_dataset *dataset, em_pool *pool, const char *path,
+			   const column *columns, int count, row_fn fn, void *ctx, em_error *err)
 {
 	static const char *const drivers[] = {"CSV", NULL};
 	static const char *const options[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO",
@@ -471,6 +474,7 @@ static em_status read_rows(em_dataset *dataset, const char *path, const column *
 	r.columns = columns;
 	r.index = index;
 	r.dataset = dataset;
+	r.pool = pool;
 	r.err = err;
 	OGR_L_ResetReading(layer);
 	while (status == EM_OK && (r.feature = OGR_L_GetNextFeature(layer)) != NULL) {
@@ -490,96 +494,33 @@ done:
 	return status;
 }
 
-/* Report and flow ids must be unique within their file. */
-typedef struct id_set {
-	const char **ids;
-	unsigned long *lines;
-	size_t mask, count;
-} id_set;
-
-static uint64_t hash_id(const char *s)
+/* Report and flow ids must be unique within their file: each id is kept
+ * (only the id) with the line it was first seen on. */
+static em_status check_unique(row *r, em_keymap *ids, const char *id, int col)
 {
-	uint64_t h = 1469598103934665603ULL;
+	bool added;
+	uint64_t *first = em_keymap_get(ids, id, strlen(id), true, &added);
 
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
-static bool id_set_grow(id_set *set)
-{
-	size_t size = set->mask ? (set->mask + 1) * 2 : 1024;
-	const char **ids = calloc(size, sizeof(*ids));
-	unsigned long *lines = calloc(size, sizeof(*lines));
-
-	if (ids == NULL || lines == NULL) {
-		free(ids);
-		free(lines);
-		return false;
-	}
-	for (size_t i = 0; set->ids && i <= set->mask; i++) {
-		size_t slot;
-		if (set->ids[i] == NULL)
-			continue;
-		slot = hash_id(set->ids[i]) & (size - 1);
-		while (ids[slot] != NULL)
-			slot = (slot + 1) & (size - 1);
-		ids[slot] = set->ids[i];
-		lines[slot] = set->lines[i];
-	}
-	free(set->ids);
-	free(set->lines);
-	set->ids = ids;
-	set->lines = lines;
-	set->mask = size - 1;
-	return true;
-}
-
-/* 0 when added; the line of the first occurrence when already there;
- * ULONG_MAX when out of memory. */
-static unsigned long id_set_add(id_set *set, const char *id, unsigned long line)
-{
-	size_t slot;
-
-	if ((set->count + 1) * 2 > set->mask + 1 && !id_set_grow(set))
-		return (unsigned long)-1;
-	slot = hash_id(id) & set->mask;
-	while (set->ids[slot] != NULL) {
-		if (strcmp(set->ids[slot], id) == 0)
-			return set->lines[slot];
-		slot = (slot + 1) & set->mask;
-	}
-	set->ids[slot] = id;
-	set->lines[slot] = line;
-	set->count++;
-	return 0;
-}
-
-static void id_set_free(id_set *set)
-{
-	free(set->ids);
-	free(set->lines);
-}
-
-static em_status check_unique(row *r, id_set *ids, const char *id, int col)
-{
-	unsigned long first = id_set_add(ids, id, r->line);
-
-	if (first == (unsigned long)-1)
-		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
-	if (first != 0) {
+	if (first == NULL)
+		return em_error_set(r->err, EM_ERR_NOMEM, "%s:%lu: out of memory keeping the ids",
+				    r->path, r->line);
+	if (!added) {
 		char problem[96];
 		snprintf(problem, sizeof(problem), "is a duplicate: the same id is on line %lu",
-			 first);
+			 (unsigned long)*first);
 		return bad(r, col, problem);
 	}
+	*first = r->line;
 	return EM_OK;
 }
 
 typedef struct report_ctx {
-	id_set ids;
+	em_keymap ids;
+	/* Streaming: */
+	em_pool scratch;
+	em_resolver *resolver;
+	em_report_sink sink;
+	void *sink_context;
 } report_ctx;
 
 static em_status add_report(row *r, void *ctx)
@@ -605,7 +546,7 @@ static em_status add_report(row *r, void *ctx)
 }
 
 typedef struct flow_ctx {
-	id_set ids;
+	em_keymap ids;
 } flow_ctx;
 
 static em_status add_flow(row *r, void *ctx)
@@ -640,8 +581,9 @@ em_status em_dataset_read_reports(em_dataset *dataset, const char *path, em_erro
 	if (dataset->reports_path != NULL)
 		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one reports file", path);
 	memset(&ctx, 0, sizeof(ctx));
-	status = read_rows(dataset, path, report_columns, R_COLUMNS, add_report, &ctx, err);
-	id_set_free(&ctx.ids);
+	status = read_rows(dataset, &dataset->strings, path, report_columns, R_COLUMNS, add_report,
+			   &ctx, err);
+	em_keymap_clear(&ctx.ids);
 	if (status == EM_OK && dataset->report_count == 0)
 		status = em_error_set(err, EM_ERR_INVALID, "%s: holds no reports, only a header", path);
 	if (status != EM_OK) {
@@ -662,12 +604,67 @@ em_status em_dataset_read_flows(em_dataset *dataset, const char *path, em_error 
 	if (dataset->flows_path != NULL)
 		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one flows file", path);
 	memset(&ctx, 0, sizeof(ctx));
-	status = read_rows(dataset, path, flow_columns, F_COLUMNS, add_flow, &ctx, err);
-	id_set_free(&ctx.ids);
+	status = read_rows(dataset, &dataset->strings, path, flow_columns, F_COLUMNS, add_flow, &ctx,
+			   err);
+	em_keymap_clear(&ctx.ids);
 	if (status != EM_OK) {
 		dataset->flow_count = 0;
 		return status;
 	}
+	dataset->tally.flows = dataset->flow_count;
 	dataset->flows_path = em_pool_strdup(&dataset->strings, path);
 	return dataset->flows_path ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
+}
+
+/* Streaming: each row is read into the scratch pool, placed, handed on
+ * and forgotten. */
+static em_status stream_report(row *r, void *ctx)
+{
+	report_ctx *c = ctx;
+	em_report rep;
+	em_status status;
+
+	em_pool_reset(&c->scratch);
+	status = read_report(r, &rep);
+	if (status == EM_OK)
+		status = check_unique(r, &c->ids, rep.report_id, R_ID);
+	if (status == EM_OK)
+		status = em_resolver_report(c->resolver, &rep);
+	if (status == EM_OK)
+		status = c->sink(c->sink_context, &rep, r->err);
+	return status;
+}
+
+em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
+				    const em_gazetteer *gazetteer,
+				    const em_geocode_options *options, em_report_sink sink,
+				    void *context, em_error *err)
+{
+	report_ctx ctx;
+	em_status status;
+
+	if (dataset == NULL || path == NULL || gazetteer == NULL || sink == NULL)
+		return em_error_set(err, EM_ERR_INVALID, "reports: invalid arguments");
+	if (dataset->reports_path != NULL)
+		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one reports file", path);
+	dataset->reports_path = em_pool_strdup(&dataset->strings, path);
+	if (dataset->reports_path == NULL)
+		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	em_dataset_reset_tally(dataset);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.sink = sink;
+	ctx.sink_context = context;
+	status = em_resolver_create(&ctx.resolver, dataset, gazetteer, options, err);
+	if (status == EM_OK)
+		status = read_rows(dataset, &ctx.scratch, path, report_columns, R_COLUMNS,
+				   stream_report, &ctx, err);
+	em_keymap_clear(&ctx.ids);
+	em_pool_clear(&ctx.scratch);
+	if (status == EM_OK && dataset->tally.reports == 0)
+		status = em_error_set(err, EM_ERR_INVALID, "%s: holds no reports, only a header", path);
+	if (status == EM_OK)
+		status = em_resolver_flows(ctx.resolver);
+	em_resolver_destroy(ctx.resolver);
+	dataset->streamed = true;
+	return status;
 }

@@ -4,89 +4,52 @@
 #include "reports_internal.h"
 
 #include "eventmap/text.h"
+#include "../util/keymap.h"
+
+#include <ctype.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#define CACHE_MIN 256
+/* Names geocoded are remembered up to this many, then forgotten all at
+ * once: a million distinct names cost the same memory as sixteen
+ * thousand.  Names warned about likewise. */
+#define CACHE_MAX 16384
+#define WARNED_MAX 65536
 
-typedef struct cache_entry {
-	const char *location, *admin1, *country; /* borrowed from the dataset */
-	em_location where;
-	bool used;
-} cache_entry;
-
-typedef struct resolver {
+struct em_resolver {
 	em_dataset *dataset;
 	const em_gazetteer *gazetteer;
 	const em_geocode_options *options;
-	cache_entry *cache;
-	size_t cache_mask, cache_count;
+	em_keymap cache;            /* location \0 admin1 \0 country -> index in cached */
+	em_location *cached;
+	em_keymap warned;           /* field \0 name: already warned about */
+	em_keymap regions;          /* region-scope names, ASCII lower case */
+	em_keymap points;           /* (lat, lon) of mapped rows -> rows there */
+	size_t mapped_points;
 	bool has_region_point;
 	double region_lat, region_lon;
-	const char *warned[128][2]; /* (field, name) already warned about */
-	size_t warned_count;
+	em_geocode_options defaults;
 	em_error *err;
-} resolver;
+};
 
-static uint64_t hash3(const char *a, const char *b, const char *c)
+/* key = the parts joined by NULs; false when it does not fit. */
+static bool make_key(char *key, size_t size, size_t *len, const char *const *parts, int count)
 {
-	const char *parts[3] = {a, b, c};
-	uint64_t h = 1469598103934665603ULL;
+	size_t at = 0;
 
-	for (int i = 0; i < 3; i++) {
-		for (const char *p = parts[i]; *p; p++) {
-			h ^= (unsigned char)*p;
-			h *= 1099511628211ULL;
-		}
-		h ^= 0xff;
-		h *= 1099511628211ULL;
+	for (int i = 0; i < count; i++) {
+		size_t n = strlen(parts[i]);
+		if (at + n + 1 > size)
+			return false;
+		memcpy(key + at, parts[i], n);
+		at += n;
+		key[at++] = '\0';
 	}
-	return h;
-}
-
-static bool cache_grow(resolver *r)
-{
-	size_t size = r->cache_mask ? (r->cache_mask + 1) * 2 : CACHE_MIN;
-	cache_entry *entries = calloc(size, sizeof(*entries));
-
-	if (entries == NULL)
-		return false;
-	for (size_t i = 0; r->cache && i <= r->cache_mask; i++) {
-		cache_entry *e = &r->cache[i];
-		size_t slot;
-		if (!e->used)
-			continue;
-		slot = hash3(e->location, e->admin1, e->country) & (size - 1);
-		while (entries[slot].used)
-			slot = (slot + 1) & (size - 1);
-		entries[slot] = *e;
-	}
-	free(r->cache);
-	r->cache = entries;
-	r->cache_mask = size - 1;
+	*len = at;
 	return true;
-}
-
-/* The slot for this name and hints: found (used) or where to add it. */
-static cache_entry *cache_slot(resolver *r, const char *location, const char *admin1,
-			       const char *country)
-{
-	size_t slot;
-
-	if ((r->cache_count + 1) * 2 > r->cache_mask + 1 && !cache_grow(r))
-		return NULL;
-	slot = hash3(location, admin1, country) & r->cache_mask;
-	while (r->cache[slot].used) {
-		cache_entry *e = &r->cache[slot];
-		if (strcmp(e->location, location) == 0 && strcmp(e->admin1, admin1) == 0 &&
-		    strcmp(e->country, country) == 0)
-			break;
-		slot = (slot + 1) & r->cache_mask;
-	}
-	return &r->cache[slot];
 }
 
 static void describe_candidates(char *out, size_t size, const char *lead,
@@ -111,21 +74,7 @@ static void location_clear(em_location *where, const char *country, const char *
 	where->admin1 = admin1;
 }
 
-/* The first of a place's alternate names written in Arabic script. */
-static const char *arabic_name(em_pool *pool, const char *alternates)
-{
-	while (alternates != NULL && *alternates) {
-		const char *comma = strchr(alternates, ',');
-		size_t len = comma ? (size_t)(comma - alternates) : strlen(alternates);
-		if (em_text_has_arabic(alternates, len))
-			return em_pool_strndup(pool, alternates, len);
-		alternates = comma ? comma + 1 : NULL;
-	}
-	return "";
-}
-
-static void location_from_result(em_location *where, const em_geocode_result *res,
-				 em_pool *pool)
+static void location_from_result(em_location *where, const em_geocode_result *res)
 {
 	location_clear(where, "", "");
 	if (res->status == EM_GEOCODE_RESOLVED) {
@@ -137,9 +86,7 @@ static void location_from_result(em_location *where, const em_geocode_result *re
 		where->score = res->score;
 		where->place_id = res->place->id;
 		where->place_name = res->place->name;
-		where->place_name_ar = arabic_name(pool, res->place->alternatenames);
-		if (where->place_name_ar == NULL)
-			where->place_name_ar = "";
+		where->place_name_ar = res->place->name_ar ? res->place->name_ar : "";
 		where->country = res->place->country;
 		where->admin1 = res->place->admin1;
 		return;
@@ -156,20 +103,29 @@ static void location_from_result(em_location *where, const em_geocode_result *re
 		snprintf(where->reason, sizeof(where->reason), "not in the gazetteer");
 }
 
-static em_status geocode(resolver *r, const char *location, const char *admin1,
+static em_status geocode(em_resolver *r, const char *location, const char *admin1,
 			 const char *country, em_location *out)
 {
 	em_geocode_options options = *r->options;
 	em_geocode_result res;
 	em_error name_err;
-	cache_entry *slot = cache_slot(r, location, admin1, country);
+	const char *parts[3] = {location, admin1, country};
+	char key[EM_TEXT_NAME_MAX + 256];
+	size_t key_len;
+	uint64_t *slot = NULL;
+	bool added = false;
 	em_status status;
 
-	if (slot == NULL)
-		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
-	if (slot->used) {
-		*out = slot->where;
-		return EM_OK;
+	if (make_key(key, sizeof(key), &key_len, parts, 3)) {
+		if (em_keymap_count(&r->cache) >= CACHE_MAX)
+			em_keymap_clear(&r->cache);
+		slot = em_keymap_get(&r->cache, key, key_len, true, &added);
+		if (slot == NULL)
+			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+		if (!added) {
+			*out = r->cached[*slot];
+			return EM_OK;
+		}
 	}
 	if (country[0] != '\0') {
 		snprintf(options.countries[0], sizeof(options.countries[0]), "%s", country);
@@ -187,40 +143,80 @@ static em_status geocode(resolver *r, const char *location, const char *admin1,
 		memset(&res, 0, sizeof(res));
 		res.status = EM_GEOCODE_UNRESOLVED;
 	}
-	location_from_result(out, &res, &r->dataset->strings);
+	location_from_result(out, &res);
 	if (status != EM_OK)
 		snprintf(out->reason, sizeof(out->reason), "%.200s", name_err.message);
-	slot->used = true;
-	slot->location = location;
-	slot->admin1 = admin1;
-	slot->country = country;
-	slot->where = *out;
-	r->cache_count++;
+	if (slot != NULL) {
+		*slot = em_keymap_count(&r->cache) - 1;
+		r->cached[*slot] = *out;
+	}
 	return EM_OK;
 }
 
-static void warn_location(resolver *r, const char *path, unsigned long line, const char *field,
-			  const char *name, const em_location *where)
+static void warn_location(em_resolver *r, const char *path, unsigned long line,
+			  const char *field, const char *name, const em_location *where)
 {
+	const char *parts[2] = {field, name};
+	char key[EM_TEXT_NAME_MAX + 64];
+	size_t key_len;
+	bool added = true;
+
+	if (where->state == EM_STATE_MAPPED)
+		return;
 	/* One warning per name and field: the first line that uses it. */
-	for (size_t i = 0; i < r->warned_count; i++)
-		if (strcmp(r->warned[i][0], field) == 0 && strcmp(r->warned[i][1], name) == 0)
-			return;
-	if (r->warned_count < sizeof(r->warned) / sizeof(r->warned[0])) {
-		r->warned[r->warned_count][0] = field;
-		r->warned[r->warned_count][1] = name;
-		r->warned_count++;
+	if (make_key(key, sizeof(key), &key_len, parts, 2)) {
+		if (em_keymap_count(&r->warned) >= WARNED_MAX)
+			em_keymap_clear(&r->warned);
+		if (em_keymap_get(&r->warned, key, key_len, true, &added) == NULL)
+			added = true; /* out of memory: warn again rather than not at all */
 	}
+	if (!added)
+		return;
 	if (where->state == EM_STATE_NOT_MAPPED)
 		em_dataset_warn(r->dataset, "%s:%lu: %s '%s' not mapped: %s", path, line, field, name,
 				where->reason);
-	else if (where->state == EM_STATE_APPROXIMATE)
+	else
 		em_dataset_warn(r->dataset, "%s:%lu: %s '%s' placed approximately (precision %d, %s)",
 				path, line, field, name, where->precision,
 				where->precision == 3 ? "region" : "near");
 }
 
-static em_status resolve_report(resolver *r, em_report *rep)
+/* Remembers what the flows need: region names, and where mapped rows are. */
+static em_status note_report(em_resolver *r, const em_report *rep)
+{
+	em_dataset_tally *t = &r->dataset->tally;
+
+	t->reports++;
+	switch (rep->where.state) {
+	case EM_STATE_MAPPED: t->mapped++; break;
+	case EM_STATE_APPROXIMATE: t->approximate++; break;
+	default: t->not_mapped++; break;
+	}
+	if (rep->scope == EM_SCOPE_REGION) {
+		char lower[EM_TEXT_NAME_MAX + 1];
+		size_t n = strlen(rep->location);
+
+		t->regions++;
+		if (n >= sizeof(lower))
+			return EM_OK; /* too long to be a flow's end anyway */
+		for (size_t i = 0; i < n; i++)
+			lower[i] = (char)tolower((unsigned char)rep->location[i]);
+		if (em_keymap_get(&r->regions, lower, n, true, NULL) == NULL)
+			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+	}
+	/* Only flows need the middle of the mapped places. */
+	if (rep->where.state == EM_STATE_MAPPED && r->dataset->flow_count > 0) {
+		double point[2] = {rep->where.lat, rep->where.lon};
+		uint64_t *rows = em_keymap_get(&r->points, point, sizeof(point), true, NULL);
+		if (rows == NULL)
+			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+		(*rows)++;
+		r->mapped_points++;
+	}
+	return EM_OK;
+}
+
+em_status em_resolver_report(em_resolver *r, em_report *rep)
 {
 	em_location *where = &rep->where;
 	em_status status;
@@ -230,7 +226,7 @@ static em_status resolve_report(resolver *r, em_report *rep)
 		where->state = EM_STATE_NOT_MAPPED;
 		snprintf(where->reason, sizeof(where->reason),
 			 "region-wide total: shown in the headline, not on a town");
-		return EM_OK;
+		return note_report(r, rep);
 	}
 	if (rep->has_coordinates) {
 		where->lat = rep->latitude;
@@ -239,7 +235,7 @@ static em_status resolve_report(resolver *r, em_report *rep)
 		where->state = rep->geo_precision > 1 ? EM_STATE_APPROXIMATE : EM_STATE_MAPPED;
 		where->method = "given";
 		where->score = 1.0;
-		return EM_OK;
+		return note_report(r, rep);
 	}
 	status = geocode(r, rep->location, rep->admin1, rep->country, where);
 	if (status != EM_OK)
@@ -250,70 +246,92 @@ static em_status resolve_report(resolver *r, em_report *rep)
 		where->state = EM_STATE_APPROXIMATE;
 	}
 	warn_location(r, r->dataset->reports_path, rep->line, "location", rep->location, where);
-	return EM_OK;
+	return note_report(r, rep);
 }
 
-static int compare_doubles(const void *a, const void *b)
+typedef struct weighted {
+	double value;
+	uint64_t weight;
+} weighted;
+
+static int compare_weighted(const void *a, const void *b)
 {
-	double x = *(const double *)a, y = *(const double *)b;
+	double x = ((const weighted *)a)->value, y = ((const weighted *)b)->value;
 
 	return (x > y) - (x < y);
 }
 
-/* The middle of the places mapped to town precision: where a region
- * ("Syrian coast") is drawn when a flow starts from it. */
-static em_status find_region_point(resolver *r)
+/* The value at position total / 2 of the values sorted, each repeated by
+ * its weight: the median of the rows, from one entry per point. */
+static double weighted_median(weighted *list, size_t n, uint64_t total)
 {
-	em_dataset *ds = r->dataset;
-	double *lats = malloc((ds->report_count + 1) * sizeof(double));
-	double *lons = malloc((ds->report_count + 1) * sizeof(double));
-	size_t n = 0;
+	uint64_t seen = 0;
 
+	qsort(list, n, sizeof(*list), compare_weighted);
+	for (size_t i = 0; i < n; i++) {
+		seen += list[i].weight;
+		if (seen > total / 2)
+			return list[i].value;
+	}
+	return list[n - 1].value;
+}
+
+/* The middle of the rows mapped to town precision: where a region
+ * ("Syrian coast") is drawn when a flow starts from it. */
+static em_status find_region_point(em_resolver *r)
+{
+	size_t n = em_keymap_count(&r->points);
+	weighted *lats, *lons;
+
+	if (n == 0)
+		return EM_OK;
+	lats = malloc(n * sizeof(*lats));
+	lons = malloc(n * sizeof(*lons));
 	if (lats == NULL || lons == NULL) {
 		free(lats);
 		free(lons);
 		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 	}
-	for (size_t i = 0; i < ds->report_count; i++) {
-		if (ds->reports[i].where.state != EM_STATE_MAPPED)
-			continue;
-		lats[n] = ds->reports[i].where.lat;
-		lons[n] = ds->reports[i].where.lon;
-		n++;
+	for (size_t i = 0; i < n; i++) {
+		size_t len;
+		double point[2];
+		memcpy(point, em_keymap_key(&r->points, i, &len), sizeof(point));
+		lats[i].value = point[0];
+		lons[i].value = point[1];
+		lats[i].weight = lons[i].weight = r->points.entries[i].value;
 	}
-	if (n > 0) {
-		qsort(lats, n, sizeof(double), compare_doubles);
-		qsort(lons, n, sizeof(double), compare_doubles);
-		r->has_region_point = true;
-		r->region_lat = lats[n / 2];
-		r->region_lon = lons[n / 2];
-	}
+	r->has_region_point = true;
+	r->region_lat = weighted_median(lats, n, r->mapped_points);
+	r->region_lon = weighted_median(lons, n, r->mapped_points);
 	free(lats);
 	free(lons);
 	return EM_OK;
 }
 
-static bool is_region_name(const em_dataset *ds, const char *name)
+static bool is_region_name(const em_resolver *r, const char *name)
 {
-	for (size_t i = 0; i < ds->report_count; i++)
-		if (ds->reports[i].scope == EM_SCOPE_REGION &&
-		    strcasecmp(ds->reports[i].location, name) == 0)
-			return true;
-	return false;
+	char lower[EM_TEXT_NAME_MAX + 1];
+	size_t n = strlen(name);
+
+	if (n >= sizeof(lower))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		lower[i] = (char)tolower((unsigned char)name[i]);
+	return em_keymap_get((em_keymap *)&r->regions, lower, n, false, NULL) != NULL;
 }
 
 /* A flow end is a place, or a region the dataset totals ("Syrian coast").
  * A region the gazetteer knows is drawn where it says; one it does not is
  * drawn at the middle of the dataset's mapped places, with region
  * precision, rather than not at all. */
-static em_status resolve_end(resolver *r, const char *name, unsigned long line,
+static em_status resolve_end(em_resolver *r, const char *name, unsigned long line,
 			     const char *field, em_location *where)
 {
 	em_status status = geocode(r, name, "", "", where);
 
 	if (status != EM_OK)
 		return status;
-	if (where->state == EM_STATE_NOT_MAPPED && is_region_name(r->dataset, name)) {
+	if (where->state == EM_STATE_NOT_MAPPED && is_region_name(r, name)) {
 		location_clear(where, "", "");
 		if (!r->has_region_point) {
 			where->state = EM_STATE_NOT_MAPPED;
@@ -333,38 +351,73 @@ static em_status resolve_end(resolver *r, const char *name, unsigned long line,
 	return EM_OK;
 }
 
+em_status em_resolver_create(em_resolver **out, em_dataset *dataset,
+			     const em_gazetteer *gazetteer, const em_geocode_options *options,
+			     em_error *err)
+{
+	em_resolver *r;
+
+	*out = NULL;
+	r = calloc(1, sizeof(*r));
+	if (r == NULL || (r->cached = malloc(CACHE_MAX * sizeof(*r->cached))) == NULL) {
+		free(r);
+		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	}
+	em_geocode_options_init(&r->defaults);
+	r->dataset = dataset;
+	r->gazetteer = gazetteer;
+	r->options = options ? options : &r->defaults;
+	r->err = err;
+	*out = r;
+	return EM_OK;
+}
+
+em_status em_resolver_flows(em_resolver *r)
+{
+	em_dataset *dataset = r->dataset;
+	em_status status = find_region_point(r);
+
+	for (size_t i = 0; i < dataset->flow_count && status == EM_OK; i++) {
+		em_flow *flow = &dataset->flows[i];
+		status = resolve_end(r, flow->origin, flow->line, "origin", &flow->from);
+		if (status == EM_OK)
+			status = resolve_end(r, flow->destination, flow->line, "destination",
+					     &flow->to);
+	}
+	return status;
+}
+
+void em_resolver_destroy(em_resolver *r)
+{
+	if (r == NULL)
+		return;
+	em_keymap_clear(&r->cache);
+	em_keymap_clear(&r->warned);
+	em_keymap_clear(&r->regions);
+	em_keymap_clear(&r->points);
+	free(r->cached);
+	free(r);
+}
+
 em_status em_dataset_resolve(em_dataset *dataset, const em_gazetteer *gazetteer,
 			     const em_geocode_options *options, em_error *err)
 {
-	em_geocode_options defaults;
-	resolver r;
-	em_status status = EM_OK;
+	em_resolver *r;
+	em_status status;
 
 	if (dataset == NULL || gazetteer == NULL)
 		return em_error_set(err, EM_ERR_INVALID, "resolve: invalid arguments");
-	if (options == NULL) {
-		em_geocode_options_init(&defaults);
-		options = &defaults;
-	}
-	memset(&r, 0, sizeof(r));
-	r.dataset = dataset;
-	r.gazetteer = gazetteer;
-	r.options = options;
-	r.err = err;
-	for (size_t i = 0; i < dataset->warning_count; i++)
-		free(dataset->warnings[i]);
-	dataset->warning_count = 0;
+	if (dataset->streamed)
+		return em_error_set(err, EM_ERR_INVALID,
+				    "resolve: the reports were streamed and are placed already");
+	status = em_resolver_create(&r, dataset, gazetteer, options, err);
+	if (status != EM_OK)
+		return status;
+	em_dataset_reset_tally(dataset);
 	for (size_t i = 0; i < dataset->report_count && status == EM_OK; i++)
-		status = resolve_report(&r, &dataset->reports[i]);
+		status = em_resolver_report(r, &dataset->reports[i]);
 	if (status == EM_OK)
-		status = find_region_point(&r);
-	for (size_t i = 0; i < dataset->flow_count && status == EM_OK; i++) {
-		em_flow *flow = &dataset->flows[i];
-		status = resolve_end(&r, flow->origin, flow->line, "origin", &flow->from);
-		if (status == EM_OK)
-			status = resolve_end(&r, flow->destination, flow->line, "destination",
-					     &flow->to);
-	}
-	free(r.cache);
+		status = em_resolver_flows(r);
+	em_resolver_destroy(r);
 	return status;
 }

@@ -52,3 +52,20 @@ void em_pool_clear(em_pool *pool)
 	}
 	pool->head = NULL;
 }
+
+void em_pool_reset(em_pool *pool)
+{
+	em_pool_chunk *keep = pool->head;
+
+	if (keep == NULL)
+		return;
+	pool->head = keep->next;
+	em_pool_clear(pool);
+	if (keep->size > CHUNK_MIN) {
+		free(keep); /* one huge string: not worth keeping */
+		return;
+	}
+	keep->used = 0;
+	keep->next = NULL;
+	pool->head = keep;
+}
