@@ -116,6 +116,14 @@ typedef struct em_dataset em_dataset;
 em_status em_dataset_create(em_dataset **out);
 void em_dataset_destroy(em_dataset *dataset);
 
+/* Ids must be unique in their file.  A read keeps up to this many bytes of
+ * ids in memory for the check, then moves them, sorted, to a temporary
+ * file (in $TMPDIR, else /tmp; unlinked at once) and merges those at the
+ * end, so a file of any length is checked in bounded memory.  0 keeps
+ * every id in memory. */
+#define EM_DATASET_ID_BUDGET ((size_t)16 << 20)
+void em_dataset_set_id_budget(em_dataset *dataset, size_t bytes);
+
 /* Reads a reports file (CSV, or anything GDAL's CSV driver opens).  On any
  * error nothing from the file is kept and err names the file, the row, the
  * column and the problem.  A file can be read once per dataset. */
@@ -144,7 +152,7 @@ em_status em_dataset_resolve(em_dataset *dataset, const em_gazetteer *gazetteer,
 typedef em_status (*em_report_sink)(void *context, const em_report *report, em_error *err);
 
 /* Reads a reports file row by row in memory that does not grow with the
- * rows (only each report_id is kept, for the duplicate check): every row is
+ * rows (see em_dataset_set_id_budget for the duplicate check): every row is
  * checked, placed as em_dataset_resolve would place it and handed to sink,
  * then forgotten.  Read the flows first: they are placed at the end, with
  * the region names and mapped places the stream saw.  On an error (a bad

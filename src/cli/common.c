@@ -287,7 +287,7 @@ static em_status print_warnings(const em_dataset *ds, const cli_dataset_options 
 				options->strict ? "error" : "warning", em_dataset_warning(ds, i));
 	if (tally.warnings > kept && (options->strict || !options->quiet))
 		fprintf(stderr, "eventmap %s: %s: ... and %zu more like these (the not_mapped layer "
-			"and geocode.tsv list every name)\n", command,
+			"lists every row)\n", command,
 			options->strict ? "error" : "warning", tally.warnings - kept);
 	if (options->strict && tally.warnings > 0)
 		return em_error_set(err, EM_ERR_INVALID,

@@ -12,7 +12,16 @@ em_status em_dataset_create(em_dataset **out)
 	if (out == NULL)
 		return EM_ERR_INVALID;
 	*out = calloc(1, sizeof(**out));
-	return *out ? EM_OK : EM_ERR_NOMEM;
+	if (*out == NULL)
+		return EM_ERR_NOMEM;
+	(*out)->id_budget = EM_DATASET_ID_BUDGET;
+	return EM_OK;
+}
+
+void em_dataset_set_id_budget(em_dataset *dataset, size_t bytes)
+{
+	if (dataset != NULL)
+		dataset->id_budget = bytes;
 }
 
 void em_dataset_destroy(em_dataset *dataset)

@@ -21,9 +21,7 @@ typedef struct scan {
 	size_t fields;              /* separators seen in this record + 1 */
 	size_t header_fields;       /* 0 until the header is complete */
 	bool record_blank;          /* nothing but white space so far */
-	unsigned long records;
-	unsigned long *lines;       /* start line of each data record */
-	size_t lines_cap;
+	em_line_map map;
 	bool out_of_memory;
 } scan;
 
@@ -52,17 +50,50 @@ static em_status end_record(scan *s, em_error *err)
 				    s->path, s->record_line, s->fields, s->header_fields,
 				    s->separator);
 	} else {
-		if (s->records == s->lines_cap) {
-			size_t cap = s->lines_cap ? s->lines_cap * 2 : 1024;
-			unsigned long *grown = realloc(s->lines, cap * sizeof(*grown));
-			if (grown == NULL)
-				return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", s->path);
-			s->lines = grown;
-			s->lines_cap = cap;
+		em_line_map *m = &s->map;
+		unsigned long record = ++m->total;
+
+		/* A new breakpoint only where the line is not the one the last
+		 * breakpoint predicts. */
+		if (m->count == 0 ||
+		    m->lines[m->count - 1] + (record - m->records[m->count - 1]) != s->record_line) {
+			if (m->count == m->cap) {
+				size_t cap = m->cap ? m->cap * 2 : 16;
+				unsigned long *records = realloc(m->records, cap * sizeof(*records));
+				unsigned long *lines;
+				if (records == NULL)
+					return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", s->path);
+				m->records = records;
+				lines = realloc(m->lines, cap * sizeof(*lines));
+				if (lines == NULL)
+					return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", s->path);
+				m->lines = lines;
+				m->cap = cap;
+			}
+			m->records[m->count] = record;
+			m->lines[m->count] = s->record_line;
+			m->count++;
 		}
-		s->lines[s->records++] = s->record_line;
 	}
 	return EM_OK;
+}
+
+unsigned long em_line_map_find(em_line_map *map, unsigned long record)
+{
+	if (map->count == 0 || record < map->records[0] || record > map->total)
+		return record + 1; /* a guess beats nothing: GDAL and the scan disagree */
+	if (map->cursor >= map->count || map->records[map->cursor] > record)
+		map->cursor = 0;
+	while (map->cursor + 1 < map->count && map->records[map->cursor + 1] <= record)
+		map->cursor++;
+	return map->lines[map->cursor] + (record - map->records[map->cursor]);
+}
+
+void em_line_map_free(em_line_map *map)
+{
+	free(map->records);
+	free(map->lines);
+	memset(map, 0, sizeof(*map));
 }
 
 static em_status scan_line(scan *s, const char *line, size_t len, unsigned long number,
@@ -115,8 +146,7 @@ static bool looks_binary(FILE *in)
 	return false;
 }
 
-em_status em_reports_precheck(const char *path, unsigned long *out_records,
-			      unsigned long **out_lines, em_error *err)
+em_status em_reports_precheck(const char *path, em_line_map *out, em_error *err)
 {
 	scan s;
 	FILE *in;
@@ -128,8 +158,7 @@ em_status em_reports_precheck(const char *path, unsigned long *out_records,
 
 	memset(&s, 0, sizeof(s));
 	s.path = path;
-	*out_records = 0;
-	*out_lines = NULL;
+	memset(out, 0, sizeof(*out));
 	in = fopen(path, "rb");
 	if (in == NULL)
 		return em_error_set(err, EM_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
@@ -169,10 +198,9 @@ em_status em_reports_precheck(const char *path, unsigned long *out_records,
 	free(line);
 	fclose(in);
 	if (status != EM_OK) {
-		free(s.lines);
+		em_line_map_free(&s.map);
 		return status;
 	}
-	*out_records = s.records;
-	*out_lines = s.lines;
+	*out = s.map;
 	return status;
 }

@@ -3,8 +3,6 @@
  * stops the read with the file, line, column and what to do about it. */
 #include "reports_internal.h"
 
-#include "../util/keymap.h"
-
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -441,18 +439,18 @@ static em_status read_rows(em_dataset *dataset, em_pool *pool, const char *path,
 	GDALDatasetH ds = NULL;
 	OGRLayerH layer;
 	int index[R_COLUMNS];
-	unsigned long records = 0, number = 0;
-	unsigned long *lines = NULL;
+	unsigned long number = 0;
+	em_line_map lines;
 	row r;
 	em_status status;
 
 	pthread_once(&gdal_once, register_gdal);
-	status = em_reports_precheck(path, &records, &lines, err);
+	status = em_reports_precheck(path, &lines, err);
 	if (status != EM_OK)
 		return status;
 	open_path = malloc(strlen(path) + 5);
 	if (open_path == NULL) {
-		free(lines);
+		em_line_map_free(&lines);
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	}
 	/* The prefix makes GDAL read any file name as CSV. */
@@ -481,7 +479,7 @@ static em_status read_rows(em_dataset *dataset, em_pool *pool, const char *path,
 		r.number = ++number;
 		/* GDAL and the pre-check agree on records; if not, the line is
 		 * the best guess rather than nothing. */
-		r.line = number <= records ? lines[number - 1] : number + 1;
+		r.line = em_line_map_find(&lines, number);
 		status = fn(&r, ctx);
 		OGR_F_Destroy(r.feature);
 	}
@@ -490,32 +488,44 @@ done:
 		GDALClose(ds);
 	CPLPopErrorHandler();
 	free(open_path);
-	free(lines);
+	em_line_map_free(&lines);
 	return status;
 }
 
-/* Report and flow ids must be unique within their file: each id is kept
- * (only the id) with the line it was first seen on. */
-static em_status check_unique(row *r, em_keymap *ids, const char *id, int col)
+/* Report and flow ids must be unique within their file. */
+static em_status check_unique(row *r, em_idcheck *ids, const char *id, int col)
 {
-	bool added;
-	uint64_t *first = em_keymap_get(ids, id, strlen(id), true, &added);
+	unsigned long first;
+	em_status status = em_idcheck_add(ids, id, r->line, &first, r->path, r->err);
 
-	if (first == NULL)
-		return em_error_set(r->err, EM_ERR_NOMEM, "%s:%lu: out of memory keeping the ids",
-				    r->path, r->line);
-	if (!added) {
+	if (status == EM_OK && first != 0) {
 		char problem[96];
 		snprintf(problem, sizeof(problem), "is a duplicate: the same id is on line %lu",
-			 (unsigned long)*first);
+			 first);
 		return bad(r, col, problem);
 	}
-	*first = r->line;
-	return EM_OK;
+	return status;
+}
+
+/* After the last row: a duplicate among ids moved out of memory. */
+static em_status finish_unique(em_idcheck *ids, const char *path, const column *id_column,
+			       em_status status, em_error *err)
+{
+	em_idcheck_duplicate dup;
+
+	if (status == EM_OK)
+		status = em_idcheck_finish(ids, &dup, err);
+	if (status == EM_OK && dup.found)
+		status = em_error_set(err, EM_ERR_INVALID,
+				      "%s:%lu: column '%s': '%.80s' is a duplicate: the same id is "
+				      "on line %lu", path, dup.line, id_column->names[0], dup.id,
+				      dup.first_line);
+	em_idcheck_free(ids);
+	return status;
 }
 
 typedef struct report_ctx {
-	em_keymap ids;
+	em_idcheck ids;
 	/* Streaming: */
 	em_pool scratch;
 	em_resolver *resolver;
@@ -546,7 +556,7 @@ static em_status add_report(row *r, void *ctx)
 }
 
 typedef struct flow_ctx {
-	em_keymap ids;
+	em_idcheck ids;
 } flow_ctx;
 
 static em_status add_flow(row *r, void *ctx)
@@ -581,9 +591,10 @@ em_status em_dataset_read_reports(em_dataset *dataset, const char *path, em_erro
 	if (dataset->reports_path != NULL)
 		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one reports file", path);
 	memset(&ctx, 0, sizeof(ctx));
+	em_idcheck_init(&ctx.ids, dataset->id_budget);
 	status = read_rows(dataset, &dataset->strings, path, report_columns, R_COLUMNS, add_report,
 			   &ctx, err);
-	em_keymap_clear(&ctx.ids);
+	status = finish_unique(&ctx.ids, path, &report_columns[R_ID], status, err);
 	if (status == EM_OK && dataset->report_count == 0)
 		status = em_error_set(err, EM_ERR_INVALID, "%s: holds no reports, only a header", path);
 	if (status != EM_OK) {
@@ -604,9 +615,10 @@ em_status em_dataset_read_flows(em_dataset *dataset, const char *path, em_error 
 	if (dataset->flows_path != NULL)
 		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one flows file", path);
 	memset(&ctx, 0, sizeof(ctx));
+	em_idcheck_init(&ctx.ids, dataset->id_budget);
 	status = read_rows(dataset, &dataset->strings, path, flow_columns, F_COLUMNS, add_flow, &ctx,
 			   err);
-	em_keymap_clear(&ctx.ids);
+	status = finish_unique(&ctx.ids, path, &flow_columns[F_ID], status, err);
 	if (status != EM_OK) {
 		dataset->flow_count = 0;
 		return status;
@@ -652,13 +664,14 @@ em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	em_dataset_reset_tally(dataset);
 	memset(&ctx, 0, sizeof(ctx));
+	em_idcheck_init(&ctx.ids, dataset->id_budget);
 	ctx.sink = sink;
 	ctx.sink_context = context;
 	status = em_resolver_create(&ctx.resolver, dataset, gazetteer, options, err);
 	if (status == EM_OK)
 		status = read_rows(dataset, &ctx.scratch, path, report_columns, R_COLUMNS,
 				   stream_report, &ctx, err);
-	em_keymap_clear(&ctx.ids);
+	status = finish_unique(&ctx.ids, path, &report_columns[R_ID], status, err);
 	em_pool_clear(&ctx.scratch);
 	if (status == EM_OK && dataset->tally.reports == 0)
 		status = em_error_set(err, EM_ERR_INVALID, "%s: holds no reports, only a header", path);

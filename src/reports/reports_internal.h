@@ -2,7 +2,11 @@
 #ifndef EM_REPORTS_INTERNAL_H
 #define EM_REPORTS_INTERNAL_H
 
+#include <stdio.h>
+#include <sys/types.h>
+
 #include "eventmap/reports.h"
+#include "../util/keymap.h"
 #include "../util/pool.h"
 
 struct em_dataset {
@@ -14,6 +18,7 @@ struct em_dataset {
 	char **warnings;            /* the first EM_DATASET_WARNINGS_KEPT */
 	size_t warning_count, warnings_cap;
 	em_dataset_tally tally;
+	size_t id_budget;           /* bytes of ids kept in memory */
 	bool streamed;              /* reports went to a sink, not kept */
 	const char *reports_path;
 	const char *flows_path;
@@ -37,11 +42,49 @@ void em_resolver_destroy(em_resolver *resolver);
 /* Forgets the warnings and the tally of reports (before placing again). */
 void em_dataset_reset_tally(em_dataset *dataset);
 
+/* The duplicate-id check (idcheck.c): ids in a hash set up to `budget`
+ * bytes, then in sorted runs in an unlinked temporary file, merged at the
+ * end.  0 is no budget: everything stays in memory. */
+typedef struct em_idcheck {
+	em_keymap set;
+	size_t budget;
+	FILE *spill;
+	off_t *runs;                /* run i is bytes runs[i] .. runs[i + 1] */
+	size_t run_count;
+} em_idcheck;
+
+typedef struct em_idcheck_duplicate {
+	bool found;
+	char id[128];
+	unsigned long first_line, line;
+} em_idcheck_duplicate;
+
+void em_idcheck_init(em_idcheck *check, size_t budget);
+/* *first is the line the id was first seen on when it is already in the
+ * set (a duplicate found at once), else 0. */
+em_status em_idcheck_add(em_idcheck *check, const char *id, unsigned long line,
+			 unsigned long *first, const char *path, em_error *err);
+/* Merges the runs, if any: dup->found for a duplicate across them. */
+em_status em_idcheck_finish(em_idcheck *check, em_idcheck_duplicate *dup, em_error *err);
+void em_idcheck_free(em_idcheck *check);
+
+/* Where each data record starts: record r (1 = the first after the
+ * header) starts on line lines[i] + (r - records[i]) for the last i with
+ * records[i] <= r.  A breakpoint is kept only where a record spans lines or
+ * blank lines are skipped, so a plain file of any length needs one. */
+typedef struct em_line_map {
+	unsigned long *records, *lines;
+	size_t count, cap;
+	size_t cursor;              /* for look-ups in increasing order */
+	unsigned long total;        /* data records in the file */
+} em_line_map;
+
+unsigned long em_line_map_find(em_line_map *map, unsigned long record);
+void em_line_map_free(em_line_map *map);
+
 /* Checks the raw file (UTF-8, binary data, quotes, field counts), counts
- * its data records and gives the line each starts on (*out_lines is the
- * caller's to free). */
-em_status em_reports_precheck(const char *path, unsigned long *out_records,
-			      unsigned long **out_lines, em_error *err);
+ * its data records and maps them to their lines. */
+em_status em_reports_precheck(const char *path, em_line_map *out, em_error *err);
 
 /* Appends a formatted warning; false when out of memory. */
 bool em_dataset_warn(em_dataset *dataset, const char *format, ...)

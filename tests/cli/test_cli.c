@@ -552,7 +552,8 @@ static void test_export__formats_and_errors(void **state)
 	assert_int_equal(o.code, 1);
 	assert_non_null(strstr(o.err, "bad.csv:2: column 'fatalities': 'many' is not a whole number"));
 	done(&o);
-	snprintf(path, sizeof(path), "%s/badout/eventmap.gpkg", tmpdir);
+	/* A refused input leaves no trace: not even the directory. */
+	snprintf(path, sizeof(path), "%s/badout", tmpdir);
 	assert_int_not_equal(stat(path, &st), 0);
 	o = run("export --strict -o strict");
 	assert_int_equal(o.code, 1);
@@ -561,6 +562,32 @@ static void test_export__formats_and_errors(void **state)
 	done(&o);
 	snprintf(path, sizeof(path), "%s/strict/eventmap.gpkg", tmpdir);
 	assert_int_not_equal(stat(path, &st), 0);
+	/* 250 names the gazetteer lacks: 200 warnings, then a count; every
+	 * row is in the not_mapped layer all the same. */
+	{
+		FILE *f;
+		snprintf(path, sizeof(path), "%s/many.csv", tmpdir);
+		f = fopen(path, "wb");
+		assert_non_null(f);
+		fputs("report_id,event_date,location,fatalities,source\n", f);
+		for (int i = 1; i <= 250; i++)
+			fprintf(f, "r%d,2025-03-07,Qaryat Zz%d,1,SOHR\n", i, i);
+		fclose(f);
+	}
+	o = run("export -r many.csv -f GeoJSON -o many");
+	assert_int_equal(o.code, 0);
+	assert_non_null(strstr(o.err, "many.csv:201: location 'Qaryat Zz200' not mapped"));
+	assert_null(strstr(o.err, "'Qaryat Zz201'"));
+	assert_non_null(strstr(o.err, "... and 50 more like these"));
+	assert_non_null(strstr(o.out, "250 reports: 0 mapped, 0 approximate, 250 not mapped"));
+	done(&o);
+	snprintf(path, sizeof(path), "%s/many/geojson/not_mapped.geojson", tmpdir);
+	{
+		char *text = slurp(path);
+		assert_non_null(text);
+		assert_non_null(strstr(text, "Qaryat Zz250"));
+		free(text);
+	}
 	o = run("export --format Bogus -o bogus");
 	assert_int_equal(o.code, 1);
 	assert_non_null(strstr(o.err, "'Bogus' is not a GDAL vector driver"));
