@@ -11,26 +11,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Loaded on the first input and kept for the life of the process. */
-static const em_gazetteer *gazetteer(void)
-{
-	static em_gazetteer *gz;
-	em_error err;
-
-	if (gz != NULL)
-		return gz;
-	em_error_clear(&err);
-	/* Without the real data the target tests nothing: stop loudly. */
-	FUZZ_CHECK(em_gazetteer_create(&gz) == EM_OK);
-	FUZZ_CHECK(em_gazetteer_load(gz, EM_SOURCE_DIR "/geodata/geonames-levant.txt",
-				     EM_GAZETTEER_PLACES, &err) == EM_OK);
-	FUZZ_CHECK(em_gazetteer_load(gz, EM_SOURCE_DIR "/geodata/supplement.tsv",
-				     EM_GAZETTEER_PLACES, &err) == EM_OK);
-	FUZZ_CHECK(em_gazetteer_finish(gz, &err) == EM_OK);
-	FUZZ_CHECK(em_gazetteer_prepare_fuzzy(gz, &err) == EM_OK);
-	return gz;
-}
-
 static void geocode(const em_gazetteer *gz, const char *name, size_t len,
 		    const em_geocode_options *options)
 {
@@ -61,7 +41,7 @@ static void geocode(const em_gazetteer *gz, const char *name, size_t len,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const em_gazetteer *gz = gazetteer();
+	const em_gazetteer *gz = fuzz_default_gazetteer();
 	const char *name = (const char *)data;
 	em_geocode_options options;
 	em_error err;

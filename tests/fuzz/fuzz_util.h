@@ -12,6 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "eventmap/gazetteer.h"
+
 /* A broken contract is a finding like a memory error: name the check (the
  * only output a target ever writes) and abort, so that libFuzzer keeps the
  * input.  Unlike assert() it stays on in release builds. */
@@ -51,6 +53,27 @@ static inline bool fuzz_write_temp(char *path, size_t path_size, const char *suf
 		return false;
 	}
 	return true;
+}
+
+/* The real default gazetteer (GeoNames extract and supplement), loaded on
+ * the first call and kept for the life of the process. */
+static inline const em_gazetteer *fuzz_default_gazetteer(void)
+{
+	static em_gazetteer *gz;
+	em_error err;
+
+	if (gz != NULL)
+		return gz;
+	em_error_clear(&err);
+	/* Without the real data the target tests nothing: stop loudly. */
+	FUZZ_CHECK(em_gazetteer_create(&gz) == EM_OK);
+	FUZZ_CHECK(em_gazetteer_load(gz, EM_SOURCE_DIR "/geodata/geonames-levant.txt",
+				     EM_GAZETTEER_PLACES, &err) == EM_OK);
+	FUZZ_CHECK(em_gazetteer_load(gz, EM_SOURCE_DIR "/geodata/supplement.tsv",
+				     EM_GAZETTEER_PLACES, &err) == EM_OK);
+	FUZZ_CHECK(em_gazetteer_finish(gz, &err) == EM_OK);
+	FUZZ_CHECK(em_gazetteer_prepare_fuzzy(gz, &err) == EM_OK);
+	return gz;
 }
 
 #endif
