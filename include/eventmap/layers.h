@@ -50,7 +50,8 @@ em_status em_layers_write(const char *directory, const em_dataset *dataset,
  * layer; add_report writes one report to the reports or not_mapped layer of
  * each; finish writes the places (from the summary of the same reports) and
  * the dataset's flows, the styles, and publishes, or on error keeps nothing.
- * finish and abandon free the writer. */
+ * finish and abandon free the writer; the options' strings must live until
+ * then. */
 typedef struct em_layers_writer em_layers_writer;
 
 em_status em_layers_begin(em_layers_writer **out, const char *directory,

@@ -40,7 +40,7 @@ typedef struct output {
 
 /* One dataset open for writing: a file in the temporary directory (or a
  * database), with the layers it holds. */
-typedef struct target {
+typedef struct destination {
 	GDALDatasetH ds;
 	/* For a driver that cannot take features for its layers in any order
 	 * (KML, GPX, DXF...): a GeoPackage in the temporary directory the layers

@@ -1,13 +1,13 @@
 /* Placing the dataset: every report and flow end gets a point, an
- * approximate point, or a reason why not.  Repeated names are geocoded once:
- * a dataset of a million rows names a few hundred places. */
+ * approximate point, or a reason why not.  Repeated names are geocoded once
+ * (a dataset of a million rows names a few hundred places), and what is
+ * remembered is bounded, so rows can stream past. */
 #include "reports_internal.h"
 
 #include "eventmap/text.h"
 #include "../util/keymap.h"
 
 #include <ctype.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
