@@ -60,8 +60,10 @@ static int compare_records(const void *x, const void *y)
 
 static em_status spill_failed(em_error *err, const char *path)
 {
-	return em_error_set(err, EM_ERR_IO, "%s: cannot keep report ids in a temporary file "
-			    "(set TMPDIR to a directory with room): %s", path, strerror(errno));
+	return em_error_set(err, EM_ERR_IO,
+			    "%s: cannot keep the ids for the duplicate check in this temporary "
+			    "file (set TMPDIR to a directory with room): %s",
+			    path, strerror(errno));
 }
 
 /* Writes the set, sorted, as one more run, and empties it. */
@@ -73,10 +75,10 @@ static em_status spill(em_idcheck *check, em_error *err)
 
 	if (check->spill == NULL) {
 		const char *dir = getenv("TMPDIR");
-		char name[4096];
+		char *name = check->spill_path;
 		int fd;
 
-		snprintf(name, sizeof(name), "%s/eventmap-ids-XXXXXX",
+		snprintf(name, sizeof(check->spill_path), "%s/eventmap-ids-XXXXXX",
 			 dir != NULL && dir[0] != '\0' ? dir : "/tmp");
 		fd = mkstemp(name);
 		if (fd < 0)
@@ -110,12 +112,12 @@ static em_status spill(em_idcheck *check, em_error *err)
 		    (len32 > 0 && fwrite(records[i].id, len32, 1, check->spill) != 1) ||
 		    fwrite(&records[i].line, sizeof(records[i].line), 1, check->spill) != 1) {
 			free(records);
-			return spill_failed(err, "report ids");
+			return spill_failed(err, check->spill_path);
 		}
 	}
 	free(records);
 	if (fflush(check->spill) != 0)
-		return spill_failed(err, "report ids");
+		return spill_failed(err, check->spill_path);
 	check->runs[++check->run_count] = ftello(check->spill);
 	em_keymap_clear(&check->set);
 	return EM_OK;
@@ -234,7 +236,7 @@ em_status em_idcheck_finish(em_idcheck *check, em_idcheck_duplicate *dup, em_err
 		readers[i].next = check->runs[i];
 		readers[i].end = check->runs[i + 1];
 		if (!run_next(&readers[i]))
-			status = spill_failed(err, "report ids");
+			status = spill_failed(err, check->spill_path);
 	}
 	/* A k-way merge: the runs are few (one per budget's worth of ids). */
 	while (status == EM_OK) {
@@ -251,7 +253,7 @@ em_status em_idcheck_finish(em_idcheck *check, em_idcheck_duplicate *dup, em_err
 			    compare_keys(readers[i].id, readers[i].len, low->id, low->len) == 0)
 				note_duplicate(dup, low, &readers[i]);
 		if (!run_next(low))
-			status = spill_failed(err, "report ids");
+			status = spill_failed(err, check->spill_path);
 	}
 	for (size_t i = 0; i < k; i++)
 		free(readers[i].id);

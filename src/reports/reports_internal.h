@@ -49,6 +49,7 @@ typedef struct em_idcheck {
 	em_keymap set;
 	size_t budget;
 	FILE *spill;
+	char spill_path[512];       /* for messages: it is unlinked at once */
 	off_t *runs;                /* run i is bytes runs[i] .. runs[i + 1] */
 	size_t run_count;
 } em_idcheck;

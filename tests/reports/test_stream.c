@@ -241,6 +241,33 @@ static void test_ids__duplicates_found_beyond_the_budget(void **state)
 	assert_non_null(strstr(message, "dup3.csv:3501: column 'report_id': 'id-10' is a duplicate"));
 }
 
+static void test_ids__nowhere_to_spill_is_an_error(void **state)
+{
+	const char *path = write_rows("spill.csv", 2000, unique_row, NULL);
+	char *saved = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+	em_dataset *ds = NULL;
+	em_error err;
+	seen s;
+
+	(void)state;
+	em_error_clear(&err);
+	memset(&s, 0, sizeof(s));
+	setenv("TMPDIR", "/nonexistent-eventmap-tmp", 1);
+	assert_int_equal(em_dataset_create(&ds), EM_OK);
+	em_dataset_set_id_budget(ds, 4096);
+	assert_int_equal(em_dataset_stream_reports(ds, path, gz, NULL, take, &s, &err), EM_ERR_IO);
+	assert_non_null(strstr(err.message, "/nonexistent-eventmap-tmp/eventmap-ids-"));
+	assert_non_null(strstr(err.message, "set TMPDIR to a directory with room"));
+	assert_non_null(strstr(err.message, "No such file or directory"));
+	em_dataset_destroy(ds);
+	seen_free(&s);
+	if (saved != NULL)
+		setenv("TMPDIR", saved, 1);
+	else
+		unsetenv("TMPDIR");
+	free(saved);
+}
+
 static void test_lines__after_multi_line_records_and_blank_lines(void **state)
 {
 	static const char text[] =
@@ -389,6 +416,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stream__places_like_the_in_memory_read),
 		cmocka_unit_test(test_ids__duplicates_found_beyond_the_budget),
+		cmocka_unit_test(test_ids__nowhere_to_spill_is_an_error),
 		cmocka_unit_test(test_lines__after_multi_line_records_and_blank_lines),
 		cmocka_unit_test(test_bounds__warnings_and_cache),
 		cmocka_unit_test(test_sink__refusal_stops_the_stream),
