@@ -22,7 +22,6 @@ typedef struct scan {
 	size_t header_fields;       /* 0 until the header is complete */
 	bool record_blank;          /* nothing but white space so far */
 	em_line_map map;
-	bool out_of_memory;
 } scan;
 
 static char choose_separator(const char *header, size_t len)
