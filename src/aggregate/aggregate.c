@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/keymap.h"
 #include "../util/pool.h"
 
 typedef struct source_acc {
@@ -31,8 +32,7 @@ struct em_summary_builder {
 	bool has_filter;
 	place_acc *places;
 	size_t place_count, place_cap;
-	uint32_t *slots; /* place index + 1 by key hash */
-	size_t slots_mask;
+	em_keymap index;            /* place_id -> index in places */
 	source_acc *headline;
 	size_t headline_count, headline_cap;
 	em_error *err;
@@ -167,36 +167,6 @@ void em_range_format(char *out, size_t size, const em_range *range)
 	snprintf(out, size, "%s\xE2\x80\x93%s", low, high);
 }
 
-static uint64_t hash_key(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
-static bool grow_slots(builder *b)
-{
-	size_t size = b->slots_mask ? (b->slots_mask + 1) * 2 : 256;
-	uint32_t *slots = calloc(size, sizeof(*slots));
-
-	if (slots == NULL)
-		return false;
-	for (size_t i = 0; i < b->place_count; i++) {
-		size_t s = hash_key(b->places[i].total.place_id) & (size - 1);
-		while (slots[s] != 0)
-			s = (s + 1) & (size - 1);
-		slots[s] = (uint32_t)i + 1;
-	}
-	free(b->slots);
-	b->slots = slots;
-	b->slots_mask = size - 1;
-	return true;
-}
-
 /* A copy in the builder's pool, which the summary takes over. */
 static const char *keep(builder *b, const char *text)
 {
@@ -241,25 +211,22 @@ static place_acc *find_place(builder *b, const em_report *rep)
 {
 	char given[64];
 	const char *key = rep->where.place_id;
-	size_t slot;
+	uint64_t *at;
+	bool added;
 
 	if (key[0] == '\0') {
 		snprintf(given, sizeof(given), "given:%.5f,%.5f", rep->where.lat, rep->where.lon);
 		key = given;
 	}
-	if ((b->place_count + 1) * 2 > b->slots_mask + 1 && !grow_slots(b))
+	at = em_keymap_get(&b->index, key, strlen(key), true, &added);
+	if (at == NULL)
 		return NULL;
-	slot = hash_key(key) & b->slots_mask;
-	while (b->slots[slot] != 0) {
-		place_acc *p = &b->places[b->slots[slot] - 1];
-		if (strcmp(p->total.place_id, key) == 0)
-			return p;
-		slot = (slot + 1) & b->slots_mask;
-	}
-	if (b->place_count >= UINT32_MAX - 1 || new_place(b, rep, key) == NULL)
+	if (!added)
+		return &b->places[*at];
+	if (new_place(b, rep, key) == NULL)
 		return NULL;
-	b->slots[slot] = (uint32_t)b->place_count;
-	return &b->places[b->place_count - 1];
+	*at = b->place_count - 1;
+	return &b->places[*at];
 }
 
 static source_acc *find_source(builder *b, source_acc **list, size_t *count, size_t *cap,
@@ -398,10 +365,9 @@ static void free_accumulators(builder *b)
 	for (size_t i = 0; i < b->place_count; i++)
 		free(b->places[i].sources);
 	free(b->places);
-	free(b->slots);
+	em_keymap_clear(&b->index);
 	free(b->headline);
 	b->places = NULL;
-	b->slots = NULL;
 	b->headline = NULL;
 	b->place_count = b->headline_count = 0;
 }

@@ -279,16 +279,15 @@ static em_status print_warnings(const em_dataset *ds, const cli_dataset_options 
 {
 	em_dataset_tally tally;
 	size_t kept = em_dataset_warning_count(ds);
+	bool show = options->strict || !options->quiet;
+	const char *kind = options->strict ? "error" : "warning";
 
 	em_dataset_tally_get(ds, &tally);
-	for (size_t i = 0; i < kept; i++)
-		if (options->strict || !options->quiet)
-			fprintf(stderr, "eventmap %s: %s: %s\n", command,
-				options->strict ? "error" : "warning", em_dataset_warning(ds, i));
-	if (tally.warnings > kept && (options->strict || !options->quiet))
+	for (size_t i = 0; show && i < kept; i++)
+		fprintf(stderr, "eventmap %s: %s: %s\n", command, kind, em_dataset_warning(ds, i));
+	if (show && tally.warnings > kept)
 		fprintf(stderr, "eventmap %s: %s: ... and %zu more like these (the not_mapped layer "
-			"lists every row)\n", command,
-			options->strict ? "error" : "warning", tally.warnings - kept);
+			"lists every row)\n", command, kind, tally.warnings - kept);
 	if (options->strict && tally.warnings > 0)
 		return em_error_set(err, EM_ERR_INVALID,
 				    "--strict: %zu warning%s above; nothing was written",
@@ -296,9 +295,11 @@ static em_status print_warnings(const em_dataset *ds, const cli_dataset_options 
 	return EM_OK;
 }
 
-em_status cli_load_dataset(em_dataset **out, const em_gazetteer *gazetteer,
-			   const cli_dataset_options *options, const char *command,
-			   em_error *err)
+/* Reads and places the dataset: kept whole, or (with a sink) the flows
+ * first and then the reports streamed past. */
+static em_status load(em_dataset **out, const em_gazetteer *gazetteer,
+		      const cli_dataset_options *options, const char *command,
+		      em_report_sink sink, void *context, em_error *err)
 {
 	em_dataset *ds = NULL;
 	em_geocode_options geocode;
@@ -312,11 +313,14 @@ em_status cli_load_dataset(em_dataset **out, const em_gazetteer *gazetteer,
 	status = em_dataset_create(&ds);
 	if (status != EM_OK)
 		return em_error_set(err, status, "out of memory");
-	status = em_dataset_read_reports(ds, reports_path, err);
+	if (sink == NULL)
+		status = em_dataset_read_reports(ds, reports_path, err);
 	if (status == EM_OK && flows_path != NULL)
 		status = em_dataset_read_flows(ds, flows_path, err);
 	if (status == EM_OK)
-		status = em_dataset_resolve(ds, gazetteer, &geocode, err);
+		status = sink == NULL ? em_dataset_resolve(ds, gazetteer, &geocode, err)
+				      : em_dataset_stream_reports(ds, reports_path, gazetteer,
+								  &geocode, sink, context, err);
 	if (status == EM_OK)
 		status = print_warnings(ds, options, command, err);
 	if (status != EM_OK) {
@@ -327,35 +331,18 @@ em_status cli_load_dataset(em_dataset **out, const em_gazetteer *gazetteer,
 	return EM_OK;
 }
 
+em_status cli_load_dataset(em_dataset **out, const em_gazetteer *gazetteer,
+			   const cli_dataset_options *options, const char *command,
+			   em_error *err)
+{
+	return load(out, gazetteer, options, command, NULL, NULL, err);
+}
+
 em_status cli_stream_dataset(em_dataset **out, const em_gazetteer *gazetteer,
 			     const cli_dataset_options *options, const char *command,
 			     em_report_sink sink, void *context, em_error *err)
 {
-	em_dataset *ds = NULL;
-	em_geocode_options geocode;
-	char reports[4096], flows[4096];
-	const char *reports_path, *flows_path;
-	em_status status;
-
-	*out = NULL;
-	dataset_paths(options, reports, flows, sizeof(reports), &reports_path, &flows_path);
-	em_geocode_options_init(&geocode);
-	status = em_dataset_create(&ds);
-	if (status != EM_OK)
-		return em_error_set(err, status, "out of memory");
-	if (flows_path != NULL)
-		status = em_dataset_read_flows(ds, flows_path, err);
-	if (status == EM_OK)
-		status = em_dataset_stream_reports(ds, reports_path, gazetteer, &geocode, sink,
-						   context, err);
-	if (status == EM_OK)
-		status = print_warnings(ds, options, command, err);
-	if (status != EM_OK) {
-		em_dataset_destroy(ds);
-		return status;
-	}
-	*out = ds;
-	return EM_OK;
+	return load(out, gazetteer, options, command, sink, context, err);
 }
 
 void cli_print_counts(const em_dataset *dataset)

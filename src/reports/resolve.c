@@ -181,6 +181,18 @@ static void warn_location(em_resolver *r, const char *path, unsigned long line,
 				where->precision == 3 ? "region" : "near");
 }
 
+/* The name in ASCII lower case, as region names are compared; false when
+ * it is too long to be one. */
+static bool lower_name(const char *name, char *lower, size_t size, size_t *len)
+{
+	*len = strlen(name);
+	if (*len >= size)
+		return false;
+	for (size_t i = 0; i < *len; i++)
+		lower[i] = (char)tolower((unsigned char)name[i]);
+	return true;
+}
+
 /* Remembers what the flows need: region names, and where mapped rows are. */
 static em_status note_report(em_resolver *r, const em_report *rep)
 {
@@ -194,14 +206,12 @@ static em_status note_report(em_resolver *r, const em_report *rep)
 	}
 	if (rep->scope == EM_SCOPE_REGION) {
 		char lower[EM_TEXT_NAME_MAX + 1];
-		size_t n = strlen(rep->location);
+		size_t n;
 
 		t->regions++;
-		if (n >= sizeof(lower))
-			return EM_OK; /* too long to be a flow's end anyway */
-		for (size_t i = 0; i < n; i++)
-			lower[i] = (char)tolower((unsigned char)rep->location[i]);
-		if (em_keymap_get(&r->regions, lower, n, true, NULL) == NULL)
+		/* A name too long is too long to be a flow's end anyway. */
+		if (lower_name(rep->location, lower, sizeof(lower), &n) &&
+		    em_keymap_get(&r->regions, lower, n, true, NULL) == NULL)
 			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 	}
 	/* Only flows need the middle of the mapped places. */
@@ -311,13 +321,10 @@ static em_status find_region_point(em_resolver *r)
 static bool is_region_name(const em_resolver *r, const char *name)
 {
 	char lower[EM_TEXT_NAME_MAX + 1];
-	size_t n = strlen(name);
+	size_t n;
 
-	if (n >= sizeof(lower))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		lower[i] = (char)tolower((unsigned char)name[i]);
-	return em_keymap_get((em_keymap *)&r->regions, lower, n, false, NULL) != NULL;
+	return lower_name(name, lower, sizeof(lower), &n) &&
+	       em_keymap_get((em_keymap *)&r->regions, lower, n, false, NULL) != NULL;
 }
 
 /* A flow end is a place, or a region the dataset totals ("Syrian coast").
