@@ -65,6 +65,8 @@ typedef struct em_name_hit {
 	uint32_t place;    /* index for em_gazetteer_place() */
 	em_name_kind kind; /* the best kind this place matched with */
 	int distance;      /* edit distance of the keys (fuzzy lookups only) */
+	const char *matched;   /* the indexed form that matched (not NUL-terminated), */
+	size_t matched_len;    /* borrowed from the gazetteer */
 } em_name_hit;
 
 /* Fuzzy look-ups reach this edit distance at most. */

@@ -49,6 +49,17 @@ typedef enum em_state {
 	EM_STATE_NOT_MAPPED = 2   /* no point: see `reason` */
 } em_state;
 
+/* Why a row has no point, for the "Not on the map" note. */
+typedef enum em_unmapped_why {
+	EM_WHY_NONE = 0,          /* it has a point */
+	EM_WHY_REGION_TOTAL,      /* a region-wide total: the headline */
+	EM_WHY_AMBIGUOUS,         /* the name fits several places equally */
+	EM_WHY_FAR,               /* the places it fits are far from the others */
+	EM_WHY_UNKNOWN,           /* no place of that name */
+	EM_WHY_UNUSABLE,          /* the name cannot be a place name */
+	EM_WHY_NO_REGION_POINT    /* a region, and nothing mapped to draw it at */
+} em_unmapped_why;
+
 /* Where a name ended up on the map. */
 typedef struct em_location {
 	em_state state;
@@ -62,7 +73,9 @@ typedef struct em_location {
 	const char *place_name_ar;  /* its name in Arabic script, or "" */
 	const char *country;        /* ISO code of the place, or "" */
 	const char *admin1;         /* its first-order division code, or "" */
-	char reason[256];           /* why not mapped, or "" */
+	em_unmapped_why why;        /* EM_WHY_NONE when placed */
+	/* How it was placed (the geocoder's reason), or why not. */
+	char reason[EM_GEOCODE_REASON_MAX + 128];
 } em_location;
 
 /* Days since 1970-01-01 (proleptic Gregorian). */
@@ -110,6 +123,10 @@ typedef struct em_flow {
 
 typedef struct em_dataset em_dataset;
 
+/* A location, origin or destination longer than this many bytes refuses
+ * the file: it is a broken file (a missing quote), not a place name. */
+#define EM_REPORTS_NAME_MAX 256
+
 /* Fatalities and people above this are refused as implausible. */
 #define EM_REPORTS_COUNT_MAX 100000000LL
 
@@ -139,11 +156,14 @@ const char *em_dataset_reports_path(const em_dataset *dataset);
 const char *em_dataset_flows_path(const em_dataset *dataset);
 
 /* Places every report and flow end: given coordinates win, then the
- * geocoder (with the row's admin1 and country as hints on top of
- * `options`), region-scope rows and region names go to the headline and
- * are drawn, when a flow needs them, at the middle of the dataset's mapped
- * places with region precision.  Records a warning for every name not
- * placed or placed only approximately. */
+ * geocoder, with the row's admin1 and country as hints on top of
+ * `options`.  The rows of the reports and flows files are one context
+ * (see em_geocode_context_*): every name is first geocoded on its own, then
+ * judged against the places the others found and the coordinates given.
+ * Region-scope rows and region names go to the headline and are drawn,
+ * when a flow needs them, at the middle of the dataset's mapped places
+ * with region precision.  Records a warning for every name not placed or
+ * placed only approximately. */
 em_status em_dataset_resolve(em_dataset *dataset, const em_gazetteer *gazetteer,
 			     const em_geocode_options *options, em_error *err);
 
@@ -152,7 +172,8 @@ em_status em_dataset_resolve(em_dataset *dataset, const em_gazetteer *gazetteer,
 typedef em_status (*em_report_sink)(void *context, const em_report *report, em_error *err);
 
 /* Reads a reports file row by row in memory that does not grow with the
- * rows (see em_dataset_set_id_budget for the duplicate check): every row is
+ * rows (see em_dataset_set_id_budget for the duplicate check): the file is
+ * read twice, first for the context of its names, then every row is
  * checked, placed as em_dataset_resolve would place it and handed to sink,
  * then forgotten.  Read the flows first: they are placed at the end, with
  * the region names and mapped places the stream saw.  On an error (a bad
@@ -164,6 +185,14 @@ em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
 				    const em_gazetteer *gazetteer,
 				    const em_geocode_options *options, em_report_sink sink,
 				    void *context, em_error *err);
+
+/* The distinct place names of a dataset that is kept (not streamed), as
+ * they were geocoded: one entry per name and row hints (location, admin1,
+ * country; flow ends have no hints), in the order first met, with the one
+ * answer every output uses.  Results borrow from the gazetteer the
+ * dataset was resolved with. */
+size_t em_dataset_name_count(const em_dataset *dataset);
+const em_geocode_query *em_dataset_name(const em_dataset *dataset, size_t index);
 
 /* The distinct days (event_date) of the reports, earliest first: up to max
  * written to out; returns how many there are in all. */

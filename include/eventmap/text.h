@@ -53,6 +53,22 @@ em_status em_text_fold(char *out, size_t out_size, size_t *out_len,
 int em_text_distance(const char *a, size_t a_len, const char *b, size_t b_len,
 		     int max_distance);
 
+/* True when the len bytes at word are an Arabic article as written in
+ * Latin script ("al", "El", "ash", "ad"...), which EM_TEXT_KEY drops
+ * before a name. */
+bool em_text_is_article(const char *word, size_t len);
+
+/* A word of a name: its bytes in the original text and its letters. */
+typedef struct em_text_word {
+	size_t start, len; /* byte span in the text */
+	size_t letters;    /* letters and digits, not marks or apostrophes */
+} em_text_word;
+
+/* Splits valid UTF-8 into the words EM_TEXT_KEY sees (letters and digits;
+ * apostrophes and ayn signs inside a word join it).  Writes up to max and
+ * returns how many there are. */
+size_t em_text_words(const char *text, size_t len, em_text_word *out, size_t max);
+
 /* True when the string holds a letter from the Arabic blocks. */
 bool em_text_has_arabic(const char *text, size_t len);
 

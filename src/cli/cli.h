@@ -30,10 +30,8 @@ typedef struct cli_gazetteer_options {
 	bool no_default;
 } cli_gazetteer_options;
 
-typedef struct cli_geocoded {
-	char *query; /* owned */
-	em_geocode_result result;
-} cli_geocoded;
+/* A name to geocode; the CLI owns `name` (cli_free_names frees it). */
+typedef em_geocode_query cli_geocoded;
 
 /* Prints "eventmap CMD: message" to stderr. */
 void cli_error(const char *command, const char *format, ...)
@@ -61,22 +59,18 @@ bool cli_add_gazetteer(cli_gazetteer_options *options, bool override, const char
 em_status cli_load_gazetteer(em_gazetteer **out, const cli_gazetteer_options *options,
 			     em_error *err);
 
-/* Geocodes every item; ambiguous names get a second pass that prefers
- * places near the ones already resolved. */
-em_status cli_geocode_all(const em_gazetteer *gazetteer, cli_geocoded *items, size_t count,
-			  const em_geocode_options *options, em_error *err);
-
-void cli_write_geocode_tsv(FILE *out, const em_gazetteer *gazetteer, const cli_geocoded *items,
-			   size_t count);
+void cli_write_geocode_tsv(FILE *out, const em_gazetteer *gazetteer,
+			   const em_geocode_query *const *items, size_t count);
 em_status cli_write_geocode_json(FILE *out, const em_gazetteer *gazetteer,
-				 const cli_geocoded *items, size_t count, em_error *err);
+				 const em_geocode_query *const *items, size_t count,
+				 em_error *err);
 
 /* Writes with the chosen format to path ("-" for stdout), atomically. */
 em_status cli_write_geocode(const char *path, bool json, const em_gazetteer *gazetteer,
-			    const cli_geocoded *items, size_t count, em_error *err);
+			    const em_geocode_query *const *items, size_t count, em_error *err);
 
 /* Counts per status. */
-void cli_geocode_counts(const cli_geocoded *items, size_t count, size_t *resolved,
+void cli_geocode_counts(const em_geocode_query *items, size_t count, size_t *resolved,
 			size_t *ambiguous, size_t *unresolved);
 
 /* Name lists: checks (length, UTF-8) name the file and line. */
@@ -120,9 +114,6 @@ em_status cli_stream_dataset(em_dataset **out, const em_gazetteer *gazetteer,
 /* Prints "N reports: X mapped, Y approximate, Z not mapped". */
 void cli_print_counts(const em_dataset *dataset);
 
-/* The distinct place names of the dataset (place-scope locations, flow
- * ends that are not regions), for geocode.tsv. */
-bool cli_dataset_names(const em_dataset *dataset, cli_geocoded **items, size_t *count);
 
 typedef struct cli_batch_options {
 	const char *directory;  /* posters go to DIRECTORY/days/ */

@@ -20,8 +20,10 @@ static const char usage[] =
 	"  -f, --format tsv|json    output format (default tsv)\n"
 	"  -c, --country CC[,CC]    only places in these countries (ISO codes: SY,LB)\n"
 	"  -a, --admin1 NAME|CODE   prefer/limit to this governorate or province\n"
-	"      --region W,S,E,N     region of interest in degrees (default the Levant:\n"
-	"                           32,29,43,38.5); 'none' for no preference\n"
+	"      --near LAT,LON[,KM]  the names are near this point: places within KM\n"
+	"                           (default 150) are close, places beyond it far\n"
+	"      --region W,S,E,N     where the names are when nothing else says (default\n"
+	"                           the Levant: 32,29,43,38.5); 'none' for anywhere\n"
 	"  -g, --gazetteer FILE     also load this GeoNames-format file (repeatable)\n"
 	"      --override FILE      pin names: a GeoNames-format file whose rows win\n"
 	"                           over every other match (repeatable)\n"
@@ -29,14 +31,20 @@ static const char usage[] =
 	"      --min-score X        weakest fuzzy score still placed (default 0.75)\n"
 	"  -h, --help               show this help\n"
 	"\n"
+	"The names of one call are one context: a place far from the places the\n"
+	"other names found (another country more than 150 km away, or more than\n"
+	"500 km) is placed only with --country or --admin1.\n"
+	"\n"
 	"Exit status: 0 every name resolved, 3 some ambiguous or unresolved,\n"
 	"1 usage, input or I/O error.\n";
 
-enum { OPT_REGION = 256, OPT_OVERRIDE, OPT_NO_DEFAULT, OPT_MIN_SCORE };
+enum { OPT_REGION = 256, OPT_NEAR, OPT_OVERRIDE, OPT_NO_DEFAULT, OPT_MIN_SCORE };
 
 typedef struct geocode_args {
 	const char *input;
 	const char *output;
+	const char *countries; /* -c as given: every name's hint */
+	const char *admin1;    /* -a likewise */
 	bool json;
 	em_geocode_options options;
 	cli_gazetteer_options gazetteers;
@@ -71,6 +79,7 @@ static int parse_args(geocode_args *args, int argc, char **argv)
 		{"country", required_argument, NULL, 'c'},
 		{"admin1", required_argument, NULL, 'a'},
 		{"region", required_argument, NULL, OPT_REGION},
+		{"near", required_argument, NULL, OPT_NEAR},
 		{"gazetteer", required_argument, NULL, 'g'},
 		{"override", required_argument, NULL, OPT_OVERRIDE},
 		{"no-default-gazetteer", no_argument, NULL, OPT_NO_DEFAULT},
@@ -94,12 +103,21 @@ static int parse_args(geocode_args *args, int argc, char **argv)
 			args->json = strcmp(optarg, "json") == 0;
 			break;
 		case 'c':
+			/* Checked here, applied per name by em_geocode_list. */
 			if (em_geocode_options_set_countries(&args->options, optarg, &err) != EM_OK) {
 				cli_error("geocode", "--country: %s", err.message);
 				return CLI_EXIT_ERROR;
 			}
+			args->options.country_count = 0;
+			args->countries = optarg;
 			break;
-		case 'a': args->options.admin1 = optarg; break;
+		case 'a': args->admin1 = optarg; break;
+		case OPT_NEAR:
+			if (em_geocode_options_set_near(&args->options, optarg, &err) != EM_OK) {
+				cli_error("geocode", "--near: %s", err.message);
+				return CLI_EXIT_ERROR;
+			}
+			break;
 		case OPT_REGION:
 			if (!parse_region(&args->options, optarg)) {
 				cli_error("geocode", "--region '%s': give WEST,SOUTH,EAST,NORTH in "
@@ -141,6 +159,7 @@ int cmd_geocode(int argc, char **argv)
 {
 	geocode_args args;
 	cli_geocoded *items = NULL;
+	const em_geocode_query **list = NULL;
 	size_t count = 0, cap = 0, resolved, ambiguous, unresolved;
 	em_gazetteer *gz = NULL;
 	em_error err;
@@ -173,9 +192,20 @@ int cmd_geocode(int argc, char **argv)
 			}
 		}
 	}
+	list = malloc((count ? count : 1) * sizeof(*list));
+	if (list == NULL) {
+		cli_error("geocode", "out of memory");
+		rc = CLI_EXIT_ERROR;
+		goto done;
+	}
+	for (size_t i = 0; i < count; i++) {
+		items[i].country = args.countries;
+		items[i].admin1 = args.admin1;
+		list[i] = &items[i];
+	}
 	if (cli_load_gazetteer(&gz, &args.gazetteers, &err) != EM_OK ||
-	    cli_geocode_all(gz, items, count, &args.options, &err) != EM_OK ||
-	    cli_write_geocode(args.output, args.json, gz, items, count, &err) != EM_OK) {
+	    em_geocode_list(items, count, gz, &args.options, "this list", &err) != EM_OK ||
+	    cli_write_geocode(args.output, args.json, gz, list, count, &err) != EM_OK) {
 		cli_error("geocode", "%s", err.message);
 		rc = CLI_EXIT_ERROR;
 		goto done;
@@ -183,6 +213,7 @@ int cmd_geocode(int argc, char **argv)
 	cli_geocode_counts(items, count, &resolved, &ambiguous, &unresolved);
 	rc = (ambiguous + unresolved) > 0 ? CLI_EXIT_UNRESOLVED : CLI_EXIT_OK;
 done:
+	free(list);
 	em_gazetteer_destroy(gz);
 	cli_free_names(items, count);
 	return rc;

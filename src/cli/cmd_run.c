@@ -70,26 +70,23 @@ static int parse_args(int argc, char **argv, const char **dir, bool *quiet,
 	return CLI_EXIT_OK;
 }
 
-/* geocode.tsv: the dataset's names as `eventmap geocode` reports them. */
+/* geocode.tsv: every name of the dataset with the one answer the layers
+ * and posters use. */
 static em_status write_geocode_record(const char *dir, const em_gazetteer *gz,
 				      const em_dataset *ds, em_error *err)
 {
-	em_geocode_options options;
-	cli_geocoded *items = NULL;
-	size_t count = 0;
+	size_t count = em_dataset_name_count(ds);
+	const em_geocode_query **list = malloc((count ? count : 1) * sizeof(*list));
 	char path[4096];
 	em_status status;
 
-	em_geocode_options_init(&options);
-	if (!cli_dataset_names(ds, &items, &count)) {
-		cli_free_names(items, count);
+	if (list == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
-	}
+	for (size_t i = 0; i < count; i++)
+		list[i] = em_dataset_name(ds, i);
 	snprintf(path, sizeof(path), "%s/geocode.tsv", dir);
-	status = cli_geocode_all(gz, items, count, &options, err);
-	if (status == EM_OK)
-		status = cli_write_geocode(path, false, gz, items, count, err);
-	cli_free_names(items, count);
+	status = cli_write_geocode(path, false, gz, list, count, err);
+	free(list);
 	return status;
 }
 

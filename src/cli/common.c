@@ -1,5 +1,6 @@
 /* Pieces every sub-command shares: where the data lives, loading the
- * gazetteers named by options, and the two-pass geocoding of a list. */
+ * gazetteers named by options, reading lists of names, loading the
+ * dataset and printing what placing it came to. */
 #include "cli.h"
 
 #include "eventmap/atomic.h"
@@ -98,62 +99,7 @@ em_status cli_load_gazetteer(em_gazetteer **out, const cli_gazetteer_options *op
 	return EM_OK;
 }
 
-static int compare_doubles(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-em_status cli_geocode_all(const em_gazetteer *gazetteer, cli_geocoded *items, size_t count,
-			  const em_geocode_options *options, em_error *err)
-{
-	em_geocode_options with_context = *options;
-	double *lats = NULL, *lons = NULL;
-	size_t resolved = 0, ambiguous = 0;
-	em_status status = EM_OK;
-
-	for (size_t i = 0; i < count && status == EM_OK; i++) {
-		status = em_geocode_name(&items[i].result, gazetteer, items[i].query,
-					 strlen(items[i].query), options, err);
-		if (items[i].result.status == EM_GEOCODE_AMBIGUOUS)
-			ambiguous++;
-	}
-	if (status != EM_OK || ambiguous == 0 || count < 2)
-		return status;
-	/* Second pass: the median of the resolved places stands for "where
-	 * this dataset is", robust to one far-off outlier. */
-	lats = malloc(count * sizeof(*lats));
-	lons = malloc(count * sizeof(*lons));
-	if (lats == NULL || lons == NULL) {
-		status = em_error_set(err, EM_ERR_NOMEM, "out of memory");
-		goto done;
-	}
-	for (size_t i = 0; i < count; i++) {
-		if (items[i].result.status != EM_GEOCODE_RESOLVED)
-			continue;
-		lats[resolved] = items[i].result.place->lat;
-		lons[resolved] = items[i].result.place->lon;
-		resolved++;
-	}
-	if (resolved < 2)
-		goto done;
-	qsort(lats, resolved, sizeof(*lats), compare_doubles);
-	qsort(lons, resolved, sizeof(*lons), compare_doubles);
-	with_context.has_context = true;
-	with_context.context_lat = lats[resolved / 2];
-	with_context.context_lon = lons[resolved / 2];
-	for (size_t i = 0; i < count && status == EM_OK; i++)
-		if (items[i].result.status == EM_GEOCODE_AMBIGUOUS)
-			status = em_geocode_name(&items[i].result, gazetteer, items[i].query,
-						 strlen(items[i].query), &with_context, err);
-done:
-	free(lats);
-	free(lons);
-	return status;
-}
-
-void cli_geocode_counts(const cli_geocoded *items, size_t count, size_t *resolved,
+void cli_geocode_counts(const em_geocode_query *items, size_t count, size_t *resolved,
 			size_t *ambiguous, size_t *unresolved)
 {
 	*resolved = *ambiguous = *unresolved = 0;
@@ -169,7 +115,7 @@ void cli_geocode_counts(const cli_geocoded *items, size_t count, size_t *resolve
 void cli_free_names(cli_geocoded *items, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
-		free(items[i].query);
+		free((char *)items[i].name);
 	free(items);
 }
 
@@ -198,8 +144,8 @@ bool cli_push_name(cli_geocoded **items, size_t *count, size_t *cap, const char 
 		*cap = new_cap;
 	}
 	memset(&(*items)[*count], 0, sizeof(**items));
-	(*items)[*count].query = strndup(name, len);
-	if ((*items)[*count].query == NULL)
+	(*items)[*count].name = strndup(name, len);
+	if ((*items)[*count].name == NULL)
 		return false;
 	(*count)++;
 	return true;
@@ -354,40 +300,6 @@ void cli_print_counts(const em_dataset *dataset)
 	       "totals for the headline, %zu at places that could not be placed); %zu flows\n",
 	       t.reports, t.mapped, t.approximate, t.not_mapped, t.regions,
 	       t.not_mapped - t.regions, t.flows);
-}
-
-static bool already_listed(const cli_geocoded *items, size_t count, const char *name)
-{
-	for (size_t i = 0; i < count; i++)
-		if (strcmp(items[i].query, name) == 0)
-			return true;
-	return false;
-}
-
-bool cli_dataset_names(const em_dataset *dataset, cli_geocoded **items, size_t *count)
-{
-	size_t cap = 0;
-
-	for (size_t i = 0; i < em_dataset_report_count(dataset); i++) {
-		const em_report *rep = em_dataset_report(dataset, i);
-		if (rep->scope != EM_SCOPE_PLACE || rep->has_coordinates ||
-		    already_listed(*items, *count, rep->location))
-			continue;
-		if (!cli_push_name(items, count, &cap, rep->location, strlen(rep->location)))
-			return false;
-	}
-	for (size_t i = 0; i < em_dataset_flow_count(dataset); i++) {
-		const em_flow *flow = em_dataset_flow(dataset, i);
-		const char *ends[2] = {flow->origin, flow->destination};
-		const char *methods[2] = {flow->from.method, flow->to.method};
-		for (int e = 0; e < 2; e++) {
-			if (strcmp(methods[e], "region") == 0 || already_listed(*items, *count, ends[e]))
-				continue;
-			if (!cli_push_name(items, count, &cap, ends[e], strlen(ends[e])))
-				return false;
-		}
-	}
-	return true;
 }
 
 void cli_sweep_beside(const char *file)

@@ -37,25 +37,44 @@ static void put_candidates(FILE *out, const em_gazetteer *gz, const em_geocode_c
 		}
 		fprintf(out, ", %.5f %.5f, id ", p->lat, p->lon);
 		put_field(out, p->id);
+		if (list[i].distance_km >= 0)
+			fprintf(out, ", %.0f km", list[i].distance_km);
 		fputc(')', out);
 	}
 }
 
-void cli_write_geocode_tsv(FILE *out, const em_gazetteer *gazetteer, const cli_geocoded *items,
-			   size_t count)
+/* "country=LY; admin1=Tartus", or "" without hints. */
+static void hints_text(char *out, size_t size, const em_geocode_query *q)
 {
-	fputs("query\tstatus\tlat\tlon\tname\tid\tcountry\tadmin1\tmethod\tscore\tprecision\t"
-	      "candidates\tsuggestions\n",
+	bool country = q->country != NULL && q->country[0] != '\0';
+	bool admin1 = q->admin1 != NULL && q->admin1[0] != '\0';
+
+	snprintf(out, size, "%s%s%s%s%s", country ? "country=" : "", country ? q->country : "",
+		 country && admin1 ? "; " : "", admin1 ? "admin1=" : "", admin1 ? q->admin1 : "");
+}
+
+void cli_write_geocode_tsv(FILE *out, const em_gazetteer *gazetteer,
+			   const em_geocode_query *const *items, size_t count)
+{
+	char hints[256];
+
+	fputs("query\thints\tstatus\tlat\tlon\tname\tname_ar\tid\tcountry\tadmin1\tmethod\tscore\t"
+	      "precision\treason\tcandidates\tsuggestions\n",
 	      out);
 	for (size_t i = 0; i < count; i++) {
-		const em_geocode_result *r = &items[i].result;
+		const em_geocode_result *r = &items[i]->result;
 		const em_place *p = r->place;
 
-		put_field(out, items[i].query);
+		put_field(out, items[i]->name);
+		fputc('\t', out);
+		hints_text(hints, sizeof(hints), items[i]);
+		put_field(out, hints);
 		fprintf(out, "\t%s\t", em_geocode_status_name(r->status));
 		if (p != NULL) {
 			fprintf(out, "%.5f\t%.5f\t", p->lat, p->lon);
 			put_field(out, p->name);
+			fputc('\t', out);
+			put_field(out, p->name_ar);
 			fputc('\t', out);
 			put_field(out, p->id);
 			fprintf(out, "\t%s\t", p->country);
@@ -63,9 +82,11 @@ void cli_write_geocode_tsv(FILE *out, const em_gazetteer *gazetteer, const cli_g
 			fprintf(out, "\t%s\t%.2f\t%d\t", em_geocode_method_name(r->method), r->score,
 				r->precision);
 		} else {
-			fprintf(out, "\t\t\t\t\t\t%s\t%.2f\t\t", em_geocode_method_name(r->method),
+			fprintf(out, "\t\t\t\t\t\t\t%s\t%.2f\t\t", em_geocode_method_name(r->method),
 				r->score);
 		}
+		put_field(out, r->reason);
+		fputc('\t', out);
 		put_candidates(out, gazetteer, r->candidates, r->candidate_count);
 		fputc('\t', out);
 		put_candidates(out, gazetteer, r->suggestions, r->suggestion_count);
@@ -104,30 +125,37 @@ static json_object *candidate_list(const em_gazetteer *gz, const em_geocode_cand
 		json_object_object_add(o, "lon", fixed(p->lon, 5));
 		json_object_object_add(o, "method", string_or_null(em_geocode_method_name(list[i].method)));
 		json_object_object_add(o, "score", fixed(list[i].score, 2));
+		json_object_object_add(o, "distance_km", list[i].distance_km >= 0
+							 ? fixed(list[i].distance_km, 0) : NULL);
 		json_object_array_add(array, o);
 	}
 	return array;
 }
 
-static json_object *result_object(const em_gazetteer *gz, const cli_geocoded *item)
+static json_object *result_object(const em_gazetteer *gz, const em_geocode_query *item)
 {
 	const em_geocode_result *r = &item->result;
 	const em_place *p = r->place;
 	json_object *o = json_object_new_object();
+	char hints[256];
 
 	if (o == NULL)
 		return NULL;
-	json_object_object_add(o, "query", json_object_new_string(item->query));
+	hints_text(hints, sizeof(hints), item);
+	json_object_object_add(o, "query", json_object_new_string(item->name));
+	json_object_object_add(o, "hints", string_or_null(hints));
 	json_object_object_add(o, "status", json_object_new_string(em_geocode_status_name(r->status)));
 	json_object_object_add(o, "lat", p ? fixed(p->lat, 5) : NULL);
 	json_object_object_add(o, "lon", p ? fixed(p->lon, 5) : NULL);
 	json_object_object_add(o, "name", p ? json_object_new_string(p->name) : NULL);
+	json_object_object_add(o, "name_ar", p ? string_or_null(p->name_ar) : NULL);
 	json_object_object_add(o, "id", p ? json_object_new_string(p->id) : NULL);
 	json_object_object_add(o, "country", p ? string_or_null(p->country) : NULL);
 	json_object_object_add(o, "admin1", p ? string_or_null(admin1_label(gz, p)) : NULL);
 	json_object_object_add(o, "method", string_or_null(em_geocode_method_name(r->method)));
 	json_object_object_add(o, "score", fixed(r->score, 2));
 	json_object_object_add(o, "precision", p ? json_object_new_int(r->precision) : NULL);
+	json_object_object_add(o, "reason", json_object_new_string(r->reason));
 	json_object_object_add(o, "candidates", candidate_list(gz, r->candidates, r->candidate_count));
 	json_object_object_add(o, "suggestions",
 			       candidate_list(gz, r->suggestions, r->suggestion_count));
@@ -135,7 +163,7 @@ static json_object *result_object(const em_gazetteer *gz, const cli_geocoded *it
 }
 
 em_status cli_write_geocode_json(FILE *out, const em_gazetteer *gazetteer,
-				 const cli_geocoded *items, size_t count, em_error *err)
+				 const em_geocode_query *const *items, size_t count, em_error *err)
 {
 	json_object *array = json_object_new_array();
 	const char *text;
@@ -143,7 +171,7 @@ em_status cli_write_geocode_json(FILE *out, const em_gazetteer *gazetteer,
 	if (array == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < count; i++) {
-		json_object *o = result_object(gazetteer, &items[i]);
+		json_object *o = result_object(gazetteer, items[i]);
 		if (o == NULL) {
 			json_object_put(array);
 			return em_error_set(err, EM_ERR_NOMEM, "out of memory");
@@ -160,7 +188,7 @@ em_status cli_write_geocode_json(FILE *out, const em_gazetteer *gazetteer,
 }
 
 em_status cli_write_geocode(const char *path, bool json, const em_gazetteer *gazetteer,
-			    const cli_geocoded *items, size_t count, em_error *err)
+			    const em_geocode_query *const *items, size_t count, em_error *err)
 {
 	em_atomic_file *file = NULL;
 	em_status status;

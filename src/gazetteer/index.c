@@ -274,6 +274,9 @@ em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err)
 static size_t collect_postings(const strmap *map, uint32_t entry, em_name_hit *hits,
 			       size_t max_hits, size_t found, int distance)
 {
+	const char *matched = strmap_string(map, entry);
+	size_t matched_len = map->entries[entry].len;
+
 	for (uint32_t p = map->entries[entry].head; p != STRMAP_NONE; p = map->postings[p].next) {
 		const strmap_posting *posting = &map->postings[p];
 		size_t k;
@@ -285,6 +288,8 @@ static size_t collect_postings(const strmap *map, uint32_t entry, em_name_hit *h
 				    (distance == hits[k].distance && posting->kind < hits[k].kind)) {
 					hits[k].distance = distance;
 					hits[k].kind = posting->kind;
+					hits[k].matched = matched;
+					hits[k].matched_len = matched_len;
 				}
 				break;
 			}
@@ -295,6 +300,8 @@ static size_t collect_postings(const strmap *map, uint32_t entry, em_name_hit *h
 			hits[found].place = posting->place;
 			hits[found].kind = posting->kind;
 			hits[found].distance = distance;
+			hits[found].matched = matched;
+			hits[found].matched_len = matched_len;
 		}
 		found++;
 	}

@@ -1,70 +1,18 @@
-/* The geocoder's decisions: which stage matched, which hints exclude a
- * place, and when one place is clearly preferable to another.  The rule
- * throughout is that a wrong placement is worse than none: when nothing
- * separates two places the answer is "ambiguous", and a weak fuzzy match is
- * "unresolved" with suggestions. */
+/* The geocoder's stages: the name as written, its alternate names, its
+ * loose key, the key without descriptive words, then fuzzy matches judged
+ * on the distinctive part of the name.  Which of the places found is
+ * meant, and why, is decided in decide.c against the context (context.c). */
 #include "eventmap/geocode.h"
 
 #include <ctype.h>
 #include <math.h>
-#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 
-#include "eventmap/text.h"
+#include "geocode_internal.h"
 
-#define HITS_MAX 64
-#define FOLD_BUFFER (EM_TEXT_NAME_MAX * 4 + 1)
-#define SAME_PLACE_KM 1.0
-#define IMPORTANCE_MARGIN 1.0
-
-typedef struct candidate {
-	uint32_t place;
-	em_geocode_method method;
-	double score;
-	bool in_region;
-	bool near_context;
-	bool curated;
-	double importance;
-} candidate;
-
-typedef struct search {
-	const em_gazetteer *gz;
-	const em_geocode_options *opt;
-	candidate found[HITS_MAX];
-	size_t count;
-	candidate excluded[EM_GEOCODE_SUGGESTIONS_MAX]; /* matched, but not in the hinted area */
-	size_t excluded_count;
-	int precision_floor;
-} search;
-
-/* How much a place can be presumed to be the one meant, other things
- * equal: its administrative rank and the order of magnitude of its
- * population. */
-static double importance(const em_place *p)
-{
-	static const struct {
-		const char *code;
-		double bonus;
-	} ranks[] = {{"PPLC", 3.0}, {"PPLA", 2.0}, {"ADM1", 2.0}, {"PPLA2", 1.5},
-		     {"PPLA3", 1.0}, {"PPLA4", 0.5}, {"ADM2", 1.0}};
-	double bonus = 0.0;
-
-	for (size_t i = 0; i < sizeof(ranks) / sizeof(ranks[0]); i++)
-		if (strcmp(p->feature_code, ranks[i].code) == 0)
-			bonus = ranks[i].bonus;
-	return bonus + log10(1.0 + (double)p->population);
-}
-
-static double distance_km(double lat1, double lon1, double lat2, double lon2)
-{
-	const double r = 6371.0088, rad = M_PI / 180.0;
-	double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
-	double a = sin(dlat / 2) * sin(dlat / 2) +
-		   cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
-
-	return 2.0 * r * asin(sqrt(a < 1.0 ? a : 1.0));
-}
 
 void em_geocode_options_init(em_geocode_options *options)
 {
@@ -74,7 +22,7 @@ void em_geocode_options_init(em_geocode_options *options)
 	options->region_south = 29.0;
 	options->region_east = 43.0;
 	options->region_north = 38.5;
-	options->context_radius_km = 150.0;
+	options->near_km = EM_GEOCODE_FOREIGN_KM;
 	options->min_score = 0.75;
 }
 
@@ -134,7 +82,26 @@ const char *em_geocode_method_name(em_geocode_method method)
 	return "";
 }
 
-static bool passes_hints(const search *s, const em_place *p)
+em_status em_geocode_options_set_near(em_geocode_options *options, const char *text,
+				      em_error *err)
+{
+	double lat, lon, km = EM_GEOCODE_FOREIGN_KM;
+	char extra;
+	int n = text ? sscanf(text, "%lf,%lf,%lf%c", &lat, &lon, &km, &extra) : 0;
+
+	if ((n != 2 && n != 3) || !isfinite(lat) || !isfinite(lon) || !isfinite(km) ||
+	    lat < -90 || lat > 90 || lon < -180 || lon > 180 || km <= 0 || km > 20000)
+		return em_error_set(err, EM_ERR_INVALID,
+				    "'%.60s' is not a point: give LAT,LON or LAT,LON,KM in degrees "
+				    "and kilometres (for example 35.5,35.9,50)", text ? text : "");
+	options->has_near = true;
+	options->near_lat = lat;
+	options->near_lon = lon;
+	options->near_km = km;
+	return EM_OK;
+}
+
+static bool passes_hints(const em__search *s, const em_place *p)
 {
 	const em_geocode_options *opt = s->opt;
 
@@ -150,32 +117,41 @@ static bool passes_hints(const search *s, const em_place *p)
 	return true;
 }
 
-static double fuzzy_score(int distance, size_t key_len)
+static void remember(em__candidate *list, size_t *count, const em__candidate *c)
 {
-	double len = key_len > 0 ? (double)key_len : 1.0;
-	double score = 0.85 * (1.0 - (double)distance / len);
-
-	return score > 0.0 ? score : 0.0;
+	for (size_t i = 0; i < *count; i++)
+		if (list[i].place == c->place)
+			return;
+	if (*count < EM_GEOCODE_SUGGESTIONS_MAX)
+		list[(*count)++] = *c;
 }
 
-static void remember_excluded(search *s, const candidate *c)
+/* A fuzzy hit is judged on the distinctive part of the name: the edits
+ * must not touch a generic word, and vowels count half.  false (a
+ * suggestion at most) when it cannot be placed. */
+static bool fuzzy_score(em__search *s, const char *key, size_t key_len, const em_name_hit *hit,
+			double *score)
 {
-	for (size_t i = 0; i < s->excluded_count; i++)
-		if (s->excluded[i].place == c->place)
-			return;
-	if (s->excluded_count < EM_GEOCODE_SUGGESTIONS_MAX)
-		s->excluded[s->excluded_count++] = *c;
+	double distance;
+	size_t length;
+
+	if (!em__distinctive_distance(key, key_len, hit->matched, hit->matched_len, &distance,
+				      &length) || length == 0)
+		return false;
+	*score = 0.85 * (1.0 - distance / (double)length);
+	if (*score < 0.0)
+		*score = 0.0;
+	return !s->short_fuzzy;
 }
 
 /* Turns a stage's hits into candidates, keeping those the hints allow. */
-static void add_hits(search *s, const em_name_hit *hits, size_t n, em_geocode_method stage,
-		     size_t key_len)
+static void add_hits(em__search *s, const em_name_hit *hits, size_t n, em_geocode_method stage,
+		     const char *key, size_t key_len)
 {
-	const em_geocode_options *opt = s->opt;
-
 	for (size_t i = 0; i < n && s->count < HITS_MAX; i++) {
 		const em_place *p = em_gazetteer_place(s->gz, hits[i].place);
-		candidate c = {0};
+		em__candidate c = {0};
+		bool placeable = true;
 
 		c.place = hits[i].place;
 		c.method = stage;
@@ -187,100 +163,22 @@ static void add_hits(search *s, const em_name_hit *hits, size_t n, em_geocode_me
 		case EM_METHOD_OVERRIDE: case EM_METHOD_EXACT: c.score = 1.0; break;
 		case EM_METHOD_ALTERNATE: c.score = 0.95; break;
 		case EM_METHOD_NORMALIZED: c.score = 0.85; break;
-		default: c.score = fuzzy_score(hits[i].distance, key_len); break;
+		default: placeable = fuzzy_score(s, key, key_len, &hits[i], &c.score); break;
 		}
-		c.in_region = !opt->has_region ||
-			      (p->lat >= opt->region_south && p->lat <= opt->region_north &&
-			       p->lon >= opt->region_west && p->lon <= opt->region_east);
-		c.near_context = opt->has_context &&
-				 distance_km(p->lat, p->lon, opt->context_lat, opt->context_lon) <=
-					 opt->context_radius_km;
-		c.importance = 0.0; /* computed in decide() when there is a choice */
+		c.near = em__context_judge(s->opt, s->name_hash, s->have_context, p);
 		c.curated = strcmp(p->source, "GeoNames") != 0;
-		if (passes_hints(s, p))
-			s->found[s->count++] = c;
+		if (!passes_hints(s, p)) {
+			remember(s->excluded, &s->excluded_count, &c);
+			s->excluded_named |= stage != EM_METHOD_FUZZY;
+		}
+		else if (!placeable)
+			remember(s->weak, &s->weak_count, &c);
 		else
-			remember_excluded(s, &c);
+			s->found[s->count++] = c;
 	}
 }
 
-/* A place's primary name and its alternate names are equally its names:
- * which one GeoNames lists first says nothing about which place a
- * reporter meant.  Normalised and fuzzy matches are weaker. */
-static double match_quality(const candidate *c)
-{
-	return c->method == EM_METHOD_ALTERNATE ? 1.0 : c->score;
-}
-
-/* 0 when nothing separates a and b; otherwise the rank of the criterion
- * that does (1 region, 2 context, 3 match quality, 4 importance), negative
- * when b is the better one. */
-static int deciding_criterion(const candidate *a, const candidate *b)
-{
-	double qa = match_quality(a), qb = match_quality(b);
-
-	if (a->in_region != b->in_region)
-		return a->in_region ? 1 : -1;
-	if (a->near_context != b->near_context)
-		return a->near_context ? 2 : -2;
-	if (fabs(qa - qb) > 1e-9)
-		return qa > qb ? 3 : -3;
-	if (fabs(a->importance - b->importance) >= IMPORTANCE_MARGIN)
-		return a->importance > b->importance ? 4 : -4;
-	return 0;
-}
-
-static int compare_candidates(const void *x, const void *y)
-{
-	const candidate *a = x, *b = y;
-	int d = deciding_criterion(a, b);
-
-	if (d != 0)
-		return d > 0 ? -1 : 1;
-	/* Among equals the closer spelling leads, so that of two entries for
-	 * one place (a governorate and its seat) the one named so is kept. */
-	if (a->score != b->score)
-		return a->score > b->score ? -1 : 1;
-	/* Then the curated supplement, which exists to mend the extract. */
-	if (a->curated != b->curated)
-		return a->curated ? -1 : 1;
-	if (a->importance != b->importance)
-		return a->importance > b->importance ? -1 : 1;
-	return a->place < b->place ? -1 : a->place > b->place;
-}
-
-/* The same place twice (a country dump loaded over the default extract,
- * a governorate and its seat) is one answer, not an ambiguity. */
-static bool same_place(const em_gazetteer *gz, const candidate *a, const candidate *b)
-{
-	const em_place *p = em_gazetteer_place(gz, a->place);
-	const em_place *q = em_gazetteer_place(gz, b->place);
-
-	if (strcmp(p->id, q->id) == 0 && strcmp(p->source, q->source) == 0)
-		return true;
-	/* A hundredth of a degree is more than a kilometre: most pairs are
-	 * told apart without trigonometry. */
-	if (fabs(p->lat - q->lat) > 0.01 || fabs(p->lon - q->lon) > 0.02)
-		return false;
-	return strcmp(p->country, q->country) == 0 &&
-	       distance_km(p->lat, p->lon, q->lat, q->lon) < SAME_PLACE_KM;
-}
-
-static void dedupe(search *s)
-{
-	size_t kept = 0;
-
-	for (size_t i = 0; i < s->count; i++) {
-		bool duplicate = false;
-		for (size_t k = 0; k < kept && !duplicate; k++)
-			duplicate = same_place(s->gz, &s->found[k], &s->found[i]);
-		if (!duplicate)
-			s->found[kept++] = s->found[i];
-	}
-	s->count = kept;
-}
-
-static void keep_only_overrides(search *s)
+static void keep_only_overrides(em__search *s)
 {
 	size_t kept = 0;
 
@@ -291,138 +189,6 @@ static void keep_only_overrides(search *s)
 		s->count = kept;
 }
 
-static em_geocode_candidate public_candidate(const search *s, const candidate *c)
-{
-	em_geocode_candidate out;
-
-	out.place = em_gazetteer_place(s->gz, c->place);
-	out.method = c->method;
-	out.score = c->score;
-	return out;
-}
-
-static void suggest(em_geocode_result *out, const search *s, const candidate *list, size_t n)
-{
-	for (size_t i = 0; i < n && out->suggestion_count < EM_GEOCODE_SUGGESTIONS_MAX; i++) {
-		bool seen = false;
-		for (size_t k = 0; k < out->suggestion_count && !seen; k++)
-			seen = out->suggestions[k].place == em_gazetteer_place(s->gz, list[i].place);
-		if (!seen)
-			out->suggestions[out->suggestion_count++] = public_candidate(s, &list[i]);
-	}
-}
-
-static void decide(em_geocode_result *out, search *s)
-{
-	const candidate *best;
-	int criterion = 0;
-
-	if (s->count > 1)
-		for (size_t i = 0; i < s->count; i++)
-			s->found[i].importance = importance(em_gazetteer_place(s->gz, s->found[i].place));
-	qsort(s->found, s->count, sizeof(s->found[0]), compare_candidates);
-	dedupe(s);
-	best = &s->found[0];
-	if (s->count > 1)
-		criterion = deciding_criterion(&s->found[0], &s->found[1]);
-	out->method = best->method;
-	out->score = best->score;
-	if (best->method == EM_METHOD_FUZZY && best->score < s->opt->min_score) {
-		/* Too weak to place: these are only suggestions. */
-		out->status = EM_GEOCODE_UNRESOLVED;
-		out->method = EM_METHOD_NONE;
-		out->score = 0.0;
-		suggest(out, s, s->found, s->count);
-		return;
-	}
-	if (s->count > 1 && criterion == 0) {
-		out->status = EM_GEOCODE_AMBIGUOUS;
-		for (size_t i = 0; i < s->count && out->candidate_count < EM_GEOCODE_CANDIDATES_MAX; i++)
-			if (deciding_criterion(best, &s->found[i]) == 0)
-				out->candidates[out->candidate_count++] = public_candidate(s, &s->found[i]);
-		return;
-	}
-	out->status = EM_GEOCODE_RESOLVED;
-	out->place = em_gazetteer_place(s->gz, best->place);
-	out->precision = out->place->precision;
-	if (s->precision_floor > out->precision)
-		out->precision = s->precision_floor;
-	/* A choice made by a default rather than a hint or a better match
-	 * lowers the confidence a little. */
-	if (criterion == 1 || criterion == 2)
-		out->score *= 0.95;
-	else if (criterion == 4)
-		out->score *= 0.9;
-	for (size_t i = 1; i < s->count && out->candidate_count < EM_GEOCODE_CANDIDATES_MAX; i++)
-		out->candidates[out->candidate_count++] = public_candidate(s, &s->found[i]);
-}
-
-/* Words that describe a place rather than name it, and the precision a
- * match found only by dropping them can claim at best.  Their keys are
- * folded once, not per query. */
-static const struct {
-	const char *word;
-	int precision;
-} generic_words[] = {
-	{"of", 0}, {"the", 0}, {"in", 0},
-	{"village", 1}, {"town", 1}, {"city", 1}, {"base", 1}, {"airbase", 1},
-	{"air", 1}, {"airport", 1}, {"military", 1}, {"camp", 1}, {"port", 1},
-	{"neighbourhood", 1}, {"neighborhood", 1}, {"quarter", 1},
-	{"area", 2}, {"outskirts", 2}, {"near", 2}, {"around", 2}, {"vicinity", 2},
-	{"countryside", 3}, {"rural", 3}, {"province", 3}, {"governorate", 3},
-	{"region", 3}, {"coast", 3},
-	{"\xd9\x82\xd8\xb1\xd9\x8a\xd8\xa9", 1},         /* village */
-	{"\xd9\x85\xd8\xaf\xd9\x8a\xd9\x86\xd8\xa9", 1}, /* city */
-	{"\xd9\x85\xd8\xb7\xd8\xa7\xd8\xb1", 1},         /* airport */
-	{"\xd9\x82\xd8\xa7\xd8\xb9\xd8\xaf\xd8\xa9", 1}, /* base */
-	{"\xd8\xb1\xd9\x8a\xd9\x81", 3},                 /* countryside */
-	{"\xd9\x85\xd8\xad\xd8\xa7\xd9\x81\xd8\xb8\xd8\xa9", 3}, /* governorate */
-};
-#define GENERIC_COUNT (sizeof(generic_words) / sizeof(generic_words[0]))
-
-static char generic_keys[GENERIC_COUNT][32];
-static size_t generic_key_lengths[GENERIC_COUNT];
-static pthread_once_t generic_once = PTHREAD_ONCE_INIT;
-
-static void fold_generic_words(void)
-{
-	for (size_t i = 0; i < GENERIC_COUNT; i++)
-		if (em_text_fold(generic_keys[i], sizeof(generic_keys[i]), &generic_key_lengths[i],
-				 generic_words[i].word, strlen(generic_words[i].word),
-				 EM_TEXT_KEY) != EM_OK)
-			generic_key_lengths[i] = 0;
-}
-
-static size_t strip_generic_words(char *out, const char *key, size_t len, int *floor)
-{
-	size_t n = 0, read = 0;
-
-	pthread_once(&generic_once, fold_generic_words);
-	*floor = 0;
-	while (read < len) {
-		const char *space = memchr(key + read, ' ', len - read);
-		size_t wl = space ? (size_t)(space - (key + read)) : len - read;
-		bool drop = false;
-
-		for (size_t i = 0; i < GENERIC_COUNT && !drop; i++) {
-			if (generic_key_lengths[i] != wl || memcmp(generic_keys[i], key + read, wl) != 0)
-				continue;
-			drop = true;
-			if (generic_words[i].precision > *floor)
-				*floor = generic_words[i].precision;
-		}
-		if (!drop) {
-			if (n > 0)
-				out[n++] = ' ';
-			memcpy(out + n, key + read, wl);
-			n += wl;
-		}
-		read += wl + 1;
-	}
-	out[n] = '\0';
-	return n;
-}
-
 static int fuzzy_distance_for(size_t key_len)
 {
 	if (key_len <= 3)
@@ -430,7 +196,7 @@ static int fuzzy_distance_for(size_t key_len)
 	return key_len <= 5 ? 1 : EM_GAZETTEER_FUZZY_MAX;
 }
 
-static void run_stage(search *s, const char *text, size_t len, em_geocode_method stage)
+static void run_stage(em__search *s, const char *text, size_t len, em_geocode_method stage)
 {
 	em_name_hit hits[HITS_MAX];
 	size_t n = 0;
@@ -446,8 +212,66 @@ static void run_stage(search *s, const char *text, size_t len, em_geocode_method
 		if (max_distance > 0)
 			n = em_gazetteer_find_fuzzy(s->gz, text, len, max_distance, hits, HITS_MAX);
 	}
-	add_hits(s, hits, n < HITS_MAX ? n : HITS_MAX, stage, len);
+	add_hits(s, hits, n < HITS_MAX ? n : HITS_MAX, stage, text, len);
 	keep_only_overrides(s);
+}
+
+static void unresolved(em_geocode_result *out, em__search *s, const char *format, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+static void unresolved(em_geocode_result *out, em__search *s, const char *format, ...)
+{
+	va_list args;
+
+	out->status = EM_GEOCODE_UNRESOLVED;
+	out->method = EM_METHOD_NONE;
+	out->score = 0.0;
+	em__suggest(out, s);
+	va_start(args, format);
+	vsnprintf(out->reason, sizeof(out->reason), format, args);
+	va_end(args);
+}
+
+/* The stages on the key: as it is, without descriptive words, fuzzy. */
+static em_status run_key_stages(em__search *s, const char *name, size_t len,
+				const char *folded, size_t folded_len, char *key, size_t *key_len,
+				em_error *err)
+{
+	char stripped[FOLD_BUFFER], stripped_key[FOLD_BUFFER];
+	size_t stripped_len, stripped_key_len = 0;
+	em_status status = em_text_fold(key, FOLD_BUFFER, key_len, name, len, EM_TEXT_KEY);
+
+	if (status != EM_OK)
+		return em_error_set(err, status, "place name cannot be folded");
+	if (*key_len == 0)
+		return em_error_set(err, EM_ERR_INVALID, "place name '%.80s' has no letters or digits",
+				    folded);
+	/* A key of one or two letters matches too much to mean anything. */
+	if (*key_len >= 3)
+		run_stage(s, key, *key_len, EM_METHOD_NORMALIZED);
+	if (s->count == 0) {
+		stripped_len = em__strip_descriptors(stripped, folded, folded_len, &s->precision_floor);
+		if (stripped_len != folded_len && stripped_len > 0 &&
+		    em_text_fold(stripped_key, sizeof(stripped_key), &stripped_key_len, stripped,
+				 stripped_len, EM_TEXT_KEY) == EM_OK && stripped_key_len >= 3)
+			run_stage(s, stripped_key, stripped_key_len, EM_METHOD_NORMALIZED);
+		else
+			stripped_key_len = 0;
+		if (s->count == 0 && stripped_key_len == 0)
+			s->precision_floor = 0;
+	}
+	if (s->count == 0) {
+		/* Five letters are too few to tell a misspelling from another name. */
+		s->short_fuzzy = em__distinctive_letters(name, len) < EM_GEOCODE_FUZZY_LETTERS_MIN;
+		if (stripped_key_len > 0)
+			run_stage(s, stripped_key, stripped_key_len, EM_METHOD_FUZZY);
+		else
+			run_stage(s, key, *key_len, EM_METHOD_FUZZY);
+	}
+	return EM_OK;
 }
 
 em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
@@ -455,9 +279,10 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 			  em_error *err)
 {
 	em_geocode_options defaults;
-	char folded[FOLD_BUFFER], key[FOLD_BUFFER], stripped[FOLD_BUFFER];
-	size_t folded_len = 0, key_len = 0, stripped_len = 0;
-	search s;
+	char folded[FOLD_BUFFER], key[FOLD_BUFFER];
+	size_t folded_len = 0, key_len = 0;
+	const char *gloss;
+	em__search s;
 	em_status status;
 
 	if (out == NULL || gazetteer == NULL || (name == NULL && len > 0))
@@ -482,35 +307,42 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 	memset(&s, 0, sizeof(s));
 	s.gz = gazetteer;
 	s.opt = options;
+	s.query = name;
+	s.query_len = len;
+	s.hinted = options->country_count > 0 || (options->admin1 && options->admin1[0]);
+	if (options->context != NULL) {
+		s.name_hash = em__name_hash(folded, folded_len);
+		s.have_context = em__context_usable(options->context, s.name_hash);
+	}
+	/* A single generic word ("Tell", "al-Ain") names no place, whatever
+	 * a gazetteer lists under it.  Only short names can be one. */
+	if (folded_len <= 16) {
+		status = em_text_fold(key, sizeof(key), &key_len, name, len, EM_TEXT_KEY);
+		if (status == EM_OK && em__bare_generic(key, key_len, &gloss)) {
+			unresolved(out, &s, "'%.40s' is a generic word (%s), not the name of a place",
+				   folded, gloss);
+			return EM_OK;
+		}
+	}
 	run_stage(&s, folded, folded_len, EM_METHOD_EXACT);
 	/* The key is only needed when the name as written found nothing. */
 	if (s.count == 0) {
-		status = em_text_fold(key, sizeof(key), &key_len, name, len, EM_TEXT_KEY);
+		status = run_key_stages(&s, name, len, folded, folded_len, key, &key_len, err);
 		if (status != EM_OK)
-			return em_error_set(err, status, "place name cannot be folded");
-		if (key_len == 0)
-			return em_error_set(err, EM_ERR_INVALID,
-					    "place name '%s' has no letters or digits", folded);
-	}
-	/* A key of one or two letters matches too much to mean anything. */
-	if (s.count == 0 && key_len >= 3)
-		run_stage(&s, key, key_len, EM_METHOD_NORMALIZED);
-	if (s.count == 0) {
-		stripped_len = strip_generic_words(stripped, key, key_len, &s.precision_floor);
-		if (stripped_len != key_len && stripped_len >= 3)
-			run_stage(&s, stripped, stripped_len, EM_METHOD_NORMALIZED);
-		else
-			s.precision_floor = 0;
-	}
-	if (s.count == 0) {
-		if (stripped_len > 0 && stripped_len != key_len)
-			run_stage(&s, stripped, stripped_len, EM_METHOD_FUZZY);
-		else
-			run_stage(&s, key, key_len, EM_METHOD_FUZZY);
+			return status;
 	}
 	if (s.count > 0)
-		decide(out, &s);
-	if (out->status == EM_GEOCODE_UNRESOLVED)
-		suggest(out, &s, s.excluded, s.excluded_count);
+		em__decide(out, &s);
+	else if (s.excluded_named)
+		unresolved(out, &s, "no place of that name passes the hints; it is known elsewhere");
+	else if (s.weak_count > 0 && s.short_fuzzy)
+		unresolved(out, &s, "not in the gazetteer; a name of %d letters or fewer is never "
+			   "placed by a close spelling, only suggested",
+			   EM_GEOCODE_FUZZY_LETTERS_MIN - 1);
+	else if (s.weak_count > 0)
+		unresolved(out, &s, "not in the gazetteer; the close spellings differ in a generic "
+			   "word, so they are only suggested");
+	else
+		unresolved(out, &s, "not in the gazetteer");
 	return EM_OK;
 }

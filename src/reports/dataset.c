@@ -31,6 +31,7 @@ void em_dataset_destroy(em_dataset *dataset)
 	for (size_t i = 0; i < dataset->warning_count; i++)
 		free(dataset->warnings[i]);
 	free(dataset->warnings);
+	free(dataset->names);
 	free(dataset->reports);
 	free(dataset->flows);
 	em_pool_clear(&dataset->strings);
@@ -65,6 +66,16 @@ const char *em_dataset_reports_path(const em_dataset *dataset)
 const char *em_dataset_flows_path(const em_dataset *dataset)
 {
 	return (dataset && dataset->flows_path) ? dataset->flows_path : "";
+}
+
+size_t em_dataset_name_count(const em_dataset *dataset)
+{
+	return dataset ? dataset->name_count : 0;
+}
+
+const em_geocode_query *em_dataset_name(const em_dataset *dataset, size_t index)
+{
+	return (dataset && index < dataset->name_count) ? &dataset->names[index] : NULL;
 }
 
 size_t em_dataset_warning_count(const em_dataset *dataset)
@@ -111,6 +122,7 @@ void em_dataset_reset_tally(em_dataset *dataset)
 	for (size_t i = 0; i < dataset->warning_count; i++)
 		free(dataset->warnings[i]);
 	dataset->warning_count = 0;
+	dataset->name_count = 0; /* their strings stay in the pool until destroy */
 	memset(&dataset->tally, 0, sizeof(dataset->tally));
 	dataset->tally.flows = flows;
 }

@@ -200,6 +200,25 @@ static em_status read_required_text(const row *r, int col, const char *what, con
 	return *out ? EM_OK : em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 }
 
+/* A place name longer than EM_REPORTS_NAME_MAX is a broken file, not a
+ * name: it is refused with its length, quoted only in part. */
+static em_status read_place_name(const row *r, int col, const char *what, const char **out)
+{
+	const char *text = value(r, col);
+	size_t len = strlen(text), cut = 40;
+
+	if (len > EM_REPORTS_NAME_MAX) {
+		while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+			cut--;
+		return em_error_set(r->err, EM_ERR_INVALID,
+				    "%s:%lu: column '%s': '%.*s\xE2\x80\xA6' is %zu bytes long, more "
+				    "than the %d a place name may have: is a quote or separator "
+				    "missing?", r->path, r->line, r->columns[col].names[0], (int)cut,
+				    text, len, EM_REPORTS_NAME_MAX);
+	}
+	return read_required_text(r, col, what, out);
+}
+
 /* Country hints are ISO codes; ACLED writes country names. */
 static const char *country_code(const char *text)
 {
@@ -318,7 +337,7 @@ static em_status read_report_values(const row *r, em_report *rep)
 	if (status == EM_OK && rep->date_end < rep->date)
 		status = bad(r, R_DATE_END, "is before event_date");
 	if (status == EM_OK)
-		status = read_required_text(r, R_LOCATION,
+		status = read_place_name(r, R_LOCATION,
 					    "is empty: name the place as reported (or the region "
 					    "for a region-wide total)", &rep->location);
 	if (status == EM_OK)
@@ -380,10 +399,10 @@ static em_status read_flow(const row *r, em_flow *flow)
 	if (status == EM_OK)
 		status = read_date(r, F_DATE, false, &flow->date, &flow->has_date);
 	if (status == EM_OK)
-		status = read_required_text(r, F_ORIGIN, "is empty: where did people leave from?",
+		status = read_place_name(r, F_ORIGIN, "is empty: where did people leave from?",
 					    &flow->origin);
 	if (status == EM_OK)
-		status = read_required_text(r, F_DESTINATION, "is empty: where did people go?",
+		status = read_place_name(r, F_DESTINATION, "is empty: where did people go?",
 					    &flow->destination);
 	flow->has_people = *value(r, F_PEOPLE) != '\0';
 	if (status == EM_OK && flow->has_people)
@@ -628,8 +647,24 @@ em_status em_dataset_read_flows(em_dataset *dataset, const char *path, em_error 
 	return dataset->flows_path ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
 }
 
-/* Streaming: each row is read into the scratch pool, placed, handed on
- * and forgotten. */
+/* Streaming, first pass: each row's place tells the context, and the
+ * row is forgotten.  A bad row ends the pass (its error is kept aside):
+ * the second pass meets it, after any earlier error, and names it. */
+static em_status learn_report(row *r, void *ctx)
+{
+	report_ctx *c = ctx;
+	em_report rep;
+	em_status status;
+
+	em_pool_reset(&c->scratch);
+	status = read_report(r, &rep);
+	if (status != EM_OK)
+		return status;
+	return em_resolver_learn_report(c->resolver, &rep);
+}
+
+/* Streaming, second pass: each row is read into the scratch pool, placed,
+ * handed on and forgotten. */
 static em_status stream_report(row *r, void *ctx)
 {
 	report_ctx *c = ctx;
@@ -663,11 +698,26 @@ em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
 	if (dataset->reports_path == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	em_dataset_reset_tally(dataset);
+	dataset->streamed = true;
 	memset(&ctx, 0, sizeof(ctx));
 	em_idcheck_init(&ctx.ids, dataset->id_budget);
 	ctx.sink = sink;
 	ctx.sink_context = context;
 	status = em_resolver_create(&ctx.resolver, dataset, gazetteer, options, err);
+	if (status == EM_OK)
+		status = em_resolver_learn_flows(ctx.resolver);
+	if (status == EM_OK) {
+		em_error quiet;
+		em_error_clear(&quiet);
+		status = read_rows(dataset, &ctx.scratch, path, report_columns, R_COLUMNS,
+				   learn_report, &ctx, &quiet);
+		if (status == EM_ERR_NOMEM)
+			status = em_error_set(err, status, "%s", quiet.message);
+		else
+			status = EM_OK; /* what the first pass met, the second names */
+	}
+	if (status == EM_OK)
+		status = em_resolver_begin(ctx.resolver);
 	if (status == EM_OK)
 		status = read_rows(dataset, &ctx.scratch, path, report_columns, R_COLUMNS,
 				   stream_report, &ctx, err);
@@ -678,6 +728,5 @@ em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
 	if (status == EM_OK)
 		status = em_resolver_flows(ctx.resolver);
 	em_resolver_destroy(ctx.resolver);
-	dataset->streamed = true;
 	return status;
 }

@@ -15,6 +15,8 @@ struct em_dataset {
 	size_t report_count, reports_cap;
 	em_flow *flows;
 	size_t flow_count, flows_cap;
+	em_geocode_query *names;    /* every name as geocoded (kept datasets) */
+	size_t name_count, names_cap;
 	char **warnings;            /* the first EM_DATASET_WARNINGS_KEPT */
 	size_t warning_count, warnings_cap;
 	em_dataset_tally tally;
@@ -26,14 +28,20 @@ struct em_dataset {
 
 /* Places rows one at a time, remembering what flows need afterwards (the
  * region names and the mapped points) in memory bounded by the distinct
- * names and points, not the rows. */
+ * names and points, not the rows.  A dataset that is not streamed also
+ * keeps every name as geocoded (dataset->names). */
 typedef struct em_resolver em_resolver;
 
 em_status em_resolver_create(em_resolver **out, em_dataset *dataset,
 			     const em_gazetteer *gazetteer, const em_geocode_options *options,
 			     em_error *err);
-/* Places one report, counts it in the dataset's tally and warns about its
- * name if need be. */
+/* The first pass: every report, then the flows, tell the resolver where
+ * the context is; begin ends it. */
+em_status em_resolver_learn_report(em_resolver *resolver, const em_report *report);
+em_status em_resolver_learn_flows(em_resolver *resolver);
+em_status em_resolver_begin(em_resolver *resolver);
+/* The second pass: places one report, counts it in the dataset's tally
+ * and warns about its name if need be. */
 em_status em_resolver_report(em_resolver *resolver, em_report *report);
 /* Places every flow of the dataset. */
 em_status em_resolver_flows(em_resolver *resolver);

@@ -1,7 +1,10 @@
 /* Placing the dataset: every report and flow end gets a point, an
- * approximate point, or a reason why not.  Repeated names are geocoded once
- * (a dataset of a million rows names a few hundred places), and what is
- * remembered is bounded, so rows can stream past. */
+ * approximate point, or a reason why not.  The rows are one context: a
+ * first pass geocodes each name on its own and notes where the names that
+ * resolve unambiguously (and the coordinates given) are, a second places
+ * every row against that.  Repeated names are geocoded once per pass (a
+ * dataset of a million rows names a few hundred places), and what a
+ * streamed file makes the resolver remember is bounded. */
 #include "reports_internal.h"
 
 #include "eventmap/text.h"
@@ -15,23 +18,29 @@
 
 /* Names geocoded are remembered up to this many, then forgotten all at
  * once: a million distinct names cost the same memory as sixteen
- * thousand.  Names warned about likewise. */
+ * thousand.  Names warned about likewise.  A kept dataset remembers every
+ * name, for geocode.tsv. */
 #define CACHE_MAX 16384
 #define WARNED_MAX 65536
+/* Names in warnings are cut to this many bytes. */
+#define QUOTE_MAX 60
 
 struct em_resolver {
 	em_dataset *dataset;
 	const em_gazetteer *gazetteer;
-	const em_geocode_options *options;
-	em_keymap cache;            /* location \0 admin1 \0 country -> index in cached */
+	em_geocode_options options;  /* the caller's, with the context */
+	em_geocode_context *context;
+	bool keep_names;             /* record every name in the dataset */
+	em_keymap learned;           /* names the first pass has seen */
+	em_keymap cache;             /* location \0 admin1 \0 country -> index in cached */
 	em_location *cached;
-	em_keymap warned;           /* field \0 name: already warned about */
-	em_keymap regions;          /* region-scope names, ASCII lower case */
-	em_keymap points;           /* (lat, lon) of mapped rows -> rows there */
+	size_t cached_cap;
+	em_keymap warned;            /* field \0 name: already warned about */
+	em_keymap regions;           /* region-scope names, ASCII lower case */
+	em_keymap points;            /* (lat, lon) of mapped rows -> rows there */
 	size_t mapped_points;
 	bool has_region_point;
 	double region_lat, region_lon;
-	em_geocode_options defaults;
 	em_error *err;
 };
 
@@ -52,15 +61,20 @@ static bool make_key(char *key, size_t size, size_t *len, const char *const *par
 	return true;
 }
 
-static void describe_candidates(char *out, size_t size, const char *lead,
-				const em_geocode_candidate *list, size_t n)
+/* The name as a warning quotes it: whole, or its first QUOTE_MAX bytes
+ * (cut between characters) and how long it was. */
+static void quote_name(char *out, size_t size, const char *name)
 {
-	size_t at = (size_t)snprintf(out, size, "%s", lead);
+	size_t len = strlen(name), cut = len;
 
-	for (size_t i = 0; i < n && at < size; i++)
-		at += (size_t)snprintf(out + at, size - at, "%s%s (%s %.3f %.3f)", i ? ", " : " ",
-				       list[i].place->name, list[i].place->country,
-				       list[i].place->lat, list[i].place->lon);
+	if (len <= QUOTE_MAX) {
+		snprintf(out, size, "%s", name);
+		return;
+	}
+	cut = QUOTE_MAX;
+	while (cut > 0 && ((unsigned char)name[cut] & 0xC0) == 0x80)
+		cut--;
+	snprintf(out, size, "%.*s\xE2\x80\xA6 (%zu bytes)", (int)cut, name, len);
 }
 
 static void location_clear(em_location *where, const char *country, const char *admin1)
@@ -72,6 +86,20 @@ static void location_clear(em_location *where, const char *country, const char *
 	where->place_name_ar = "";
 	where->country = country;
 	where->admin1 = admin1;
+}
+
+static void append_suggestions(em_location *where, const em_geocode_result *res)
+{
+	size_t at = strlen(where->reason);
+
+	for (size_t i = 0; i < res->suggestion_count && at + 1 < sizeof(where->reason); i++) {
+		const em_place *p = res->suggestions[i].place;
+		int n = snprintf(where->reason + at, sizeof(where->reason) - at, "%s%.40s (%s)",
+				 i ? ", " : "; did you mean ", p->name, p->country);
+		if (n < 0)
+			break;
+		at += (size_t)n;
+	}
 }
 
 static void location_from_result(em_location *where, const em_geocode_result *res)
@@ -89,24 +117,67 @@ static void location_from_result(em_location *where, const em_geocode_result *re
 		where->place_name_ar = res->place->name_ar ? res->place->name_ar : "";
 		where->country = res->place->country;
 		where->admin1 = res->place->admin1;
+		snprintf(where->reason, sizeof(where->reason), "%s", res->reason);
 		return;
 	}
 	where->state = EM_STATE_NOT_MAPPED;
-	if (res->status == EM_GEOCODE_AMBIGUOUS)
-		describe_candidates(where->reason, sizeof(where->reason),
-				    "ambiguous: could be", res->candidates, res->candidate_count);
-	else if (res->suggestion_count > 0)
-		describe_candidates(where->reason, sizeof(where->reason),
-				    "not in the gazetteer; did you mean", res->suggestions,
-				    res->suggestion_count);
-	else
-		snprintf(where->reason, sizeof(where->reason), "not in the gazetteer");
+	if (res->status == EM_GEOCODE_AMBIGUOUS) {
+		where->why = res->far ? EM_WHY_FAR : EM_WHY_AMBIGUOUS;
+		snprintf(where->reason, sizeof(where->reason), "ambiguous: %s", res->reason);
+		return;
+	}
+	where->why = EM_WHY_UNKNOWN;
+	snprintf(where->reason, sizeof(where->reason), "%s", res->reason);
+	append_suggestions(where, res);
+}
+
+/* The options for one row: the caller's, with the row's own hints. */
+static void row_options(const em_resolver *r, const char *admin1, const char *country,
+			const em_geocode_context *context, em_geocode_options *out)
+{
+	*out = r->options;
+	out->context = context;
+	if (country[0] != '\0') {
+		snprintf(out->countries[0], sizeof(out->countries[0]), "%s", country);
+		out->country_count = 1;
+	}
+	if (admin1[0] != '\0')
+		out->admin1 = admin1;
+}
+
+static em_status keep_name(em_resolver *r, const char *location, const char *admin1,
+			   const char *country, const em_geocode_result *res, em_status status,
+			   const char *message)
+{
+	em_dataset *ds = r->dataset;
+	em_geocode_query *q;
+
+	if (ds->name_count == ds->names_cap) {
+		size_t cap = ds->names_cap ? ds->names_cap * 2 : 64;
+		em_geocode_query *grown = realloc(ds->names, cap * sizeof(*grown));
+		if (grown == NULL)
+			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+		ds->names = grown;
+		ds->names_cap = cap;
+	}
+	q = &ds->names[ds->name_count];
+	memset(q, 0, sizeof(*q));
+	q->name = em_pool_strdup(&ds->strings, location);
+	q->admin1 = em_pool_strdup(&ds->strings, admin1);
+	q->country = em_pool_strdup(&ds->strings, country);
+	if (q->name == NULL || q->admin1 == NULL || q->country == NULL)
+		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+	q->result = *res;
+	q->status = status;
+	snprintf(q->error, sizeof(q->error), "%.150s", message);
+	ds->name_count++;
+	return EM_OK;
 }
 
 static em_status geocode(em_resolver *r, const char *location, const char *admin1,
 			 const char *country, em_location *out)
 {
-	em_geocode_options options = *r->options;
+	em_geocode_options options;
 	em_geocode_result res;
 	em_error name_err;
 	const char *parts[3] = {location, admin1, country};
@@ -117,7 +188,7 @@ static em_status geocode(em_resolver *r, const char *location, const char *admin
 	em_status status;
 
 	if (make_key(key, sizeof(key), &key_len, parts, 3)) {
-		if (em_keymap_count(&r->cache) >= CACHE_MAX)
+		if (!r->keep_names && em_keymap_count(&r->cache) >= CACHE_MAX)
 			em_keymap_clear(&r->cache);
 		slot = em_keymap_get(&r->cache, key, key_len, true, &added);
 		if (slot == NULL)
@@ -127,12 +198,7 @@ static em_status geocode(em_resolver *r, const char *location, const char *admin
 			return EM_OK;
 		}
 	}
-	if (country[0] != '\0') {
-		snprintf(options.countries[0], sizeof(options.countries[0]), "%s", country);
-		options.country_count = 1;
-	}
-	if (admin1[0] != '\0')
-		options.admin1 = admin1;
+	row_options(r, admin1, country, r->context, &options);
 	em_error_clear(&name_err);
 	status = em_geocode_name(&res, r->gazetteer, location, strlen(location), &options, &name_err);
 	if (status == EM_ERR_NOMEM)
@@ -142,22 +208,99 @@ static em_status geocode(em_resolver *r, const char *location, const char *admin
 		 * the reason, rather than a failed run. */
 		memset(&res, 0, sizeof(res));
 		res.status = EM_GEOCODE_UNRESOLVED;
+		snprintf(res.reason, sizeof(res.reason), "%.300s", name_err.message);
 	}
 	location_from_result(out, &res);
 	if (status != EM_OK)
-		snprintf(out->reason, sizeof(out->reason), "%.200s", name_err.message);
+		out->why = EM_WHY_UNUSABLE;
+	if (r->keep_names && keep_name(r, location, admin1, country, &res, status,
+				       status == EM_OK ? "" : name_err.message) != EM_OK)
+		return EM_ERR_NOMEM;
 	if (slot != NULL) {
-		*slot = em_keymap_count(&r->cache) - 1;
-		r->cached[*slot] = *out;
+		size_t index = em_keymap_count(&r->cache) - 1;
+		if (index >= r->cached_cap) {
+			size_t cap = r->cached_cap ? r->cached_cap * 2 : 256;
+			em_location *grown = realloc(r->cached, cap * sizeof(*grown));
+			if (grown == NULL)
+				return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+			r->cached = grown;
+			r->cached_cap = cap;
+		}
+		*slot = index;
+		r->cached[index] = *out;
 	}
 	return EM_OK;
 }
+
+/* ---- the first pass: the context ------------------------------------- */
+
+static em_status learn_name(em_resolver *r, const char *location, const char *admin1,
+			    const char *country)
+{
+	em_geocode_options options;
+	em_geocode_result res;
+	const char *parts[3] = {location, admin1, country};
+	char key[EM_TEXT_NAME_MAX + 256];
+	size_t key_len;
+	bool added = true;
+
+	if (make_key(key, sizeof(key), &key_len, parts, 3)) {
+		if (em_keymap_count(&r->learned) >= CACHE_MAX)
+			em_keymap_clear(&r->learned); /* a name seen again is added again: harmless */
+		if (em_keymap_get(&r->learned, key, key_len, true, &added) == NULL)
+			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+	}
+	if (!added)
+		return EM_OK;
+	row_options(r, admin1, country, r->options.context, &options);
+	if (em_geocode_name(&res, r->gazetteer, location, strlen(location), &options, NULL) != EM_OK)
+		return EM_OK; /* an unusable name is reported by the second pass */
+	if (em_geocode_context_add_result(r->context, location, strlen(location), &res) == EM_ERR_NOMEM)
+		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+	return EM_OK;
+}
+
+em_status em_resolver_learn_report(em_resolver *r, const em_report *rep)
+{
+	if (rep->scope == EM_SCOPE_REGION)
+		return EM_OK;
+	if (rep->has_coordinates) {
+		if (em_geocode_context_add_point(r->context, rep->latitude, rep->longitude,
+						 rep->country) == EM_ERR_NOMEM)
+			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+		return EM_OK;
+	}
+	return learn_name(r, rep->location, rep->admin1, rep->country);
+}
+
+em_status em_resolver_learn_flows(em_resolver *r)
+{
+	em_status status = EM_OK;
+
+	for (size_t i = 0; i < r->dataset->flow_count && status == EM_OK; i++) {
+		const em_flow *flow = &r->dataset->flows[i];
+		status = learn_name(r, flow->origin, "", "");
+		if (status == EM_OK)
+			status = learn_name(r, flow->destination, "", "");
+	}
+	return status;
+}
+
+em_status em_resolver_begin(em_resolver *r)
+{
+	em_keymap_clear(&r->learned);
+	if (em_geocode_context_finish(r->context) != EM_OK)
+		return em_error_set(r->err, EM_ERR_INVALID, "resolve: the context cannot be finished");
+	return EM_OK;
+}
+
+/* ---- the second pass: every row ---------------------------------------- */
 
 static void warn_location(em_resolver *r, const char *path, unsigned long line,
 			  const char *field, const char *name, const em_location *where)
 {
 	const char *parts[2] = {field, name};
-	char key[EM_TEXT_NAME_MAX + 64];
+	char key[EM_TEXT_NAME_MAX + 64], quoted[QUOTE_MAX + 48];
 	size_t key_len;
 	bool added = true;
 
@@ -172,12 +315,13 @@ static void warn_location(em_resolver *r, const char *path, unsigned long line,
 	}
 	if (!added)
 		return;
+	quote_name(quoted, sizeof(quoted), name);
 	if (where->state == EM_STATE_NOT_MAPPED)
-		em_dataset_warn(r->dataset, "%s:%lu: %s '%s' not mapped: %s", path, line, field, name,
+		em_dataset_warn(r->dataset, "%s:%lu: %s '%s' not mapped: %s", path, line, field, quoted,
 				where->reason);
 	else
 		em_dataset_warn(r->dataset, "%s:%lu: %s '%s' placed approximately (precision %d, %s)",
-				path, line, field, name, where->precision,
+				path, line, field, quoted, where->precision,
 				where->precision == 3 ? "region" : "near");
 }
 
@@ -234,6 +378,7 @@ em_status em_resolver_report(em_resolver *r, em_report *rep)
 	location_clear(where, rep->country, rep->admin1);
 	if (rep->scope == EM_SCOPE_REGION) {
 		where->state = EM_STATE_NOT_MAPPED;
+		where->why = EM_WHY_REGION_TOTAL;
 		snprintf(where->reason, sizeof(where->reason),
 			 "region-wide total: shown in the headline, not on a town");
 		return note_report(r, rep);
@@ -245,6 +390,7 @@ em_status em_resolver_report(em_resolver *r, em_report *rep)
 		where->state = rep->geo_precision > 1 ? EM_STATE_APPROXIMATE : EM_STATE_MAPPED;
 		where->method = "given";
 		where->score = 1.0;
+		snprintf(where->reason, sizeof(where->reason), "coordinates given in the row");
 		return note_report(r, rep);
 	}
 	status = geocode(r, rep->location, rep->admin1, rep->country, where);
@@ -342,6 +488,7 @@ static em_status resolve_end(em_resolver *r, const char *name, unsigned long lin
 		location_clear(where, "", "");
 		if (!r->has_region_point) {
 			where->state = EM_STATE_NOT_MAPPED;
+			where->why = EM_WHY_NO_REGION_POINT;
 			snprintf(where->reason, sizeof(where->reason),
 				 "a region, and no place of the dataset is mapped to draw it at");
 		} else {
@@ -351,6 +498,8 @@ static em_status resolve_end(em_resolver *r, const char *name, unsigned long lin
 			where->precision = 3;
 			where->method = "region";
 			where->score = 1.0;
+			snprintf(where->reason, sizeof(where->reason),
+				 "a region of the dataset, drawn at the middle of its mapped places");
 		}
 	}
 	if (strcmp(where->method, "region") != 0)
@@ -366,14 +515,17 @@ em_status em_resolver_create(em_resolver **out, em_dataset *dataset,
 
 	*out = NULL;
 	r = calloc(1, sizeof(*r));
-	if (r == NULL || (r->cached = malloc(CACHE_MAX * sizeof(*r->cached))) == NULL) {
+	if (r == NULL || em_geocode_context_create(&r->context, "this file") != EM_OK) {
 		free(r);
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	}
-	em_geocode_options_init(&r->defaults);
+	if (options != NULL)
+		r->options = *options;
+	else
+		em_geocode_options_init(&r->options);
 	r->dataset = dataset;
 	r->gazetteer = gazetteer;
-	r->options = options ? options : &r->defaults;
+	r->keep_names = !dataset->streamed;
 	r->err = err;
 	*out = r;
 	return EM_OK;
@@ -398,6 +550,8 @@ void em_resolver_destroy(em_resolver *r)
 {
 	if (r == NULL)
 		return;
+	em_geocode_context_destroy(r->context);
+	em_keymap_clear(&r->learned);
 	em_keymap_clear(&r->cache);
 	em_keymap_clear(&r->warned);
 	em_keymap_clear(&r->regions);
@@ -421,6 +575,12 @@ em_status em_dataset_resolve(em_dataset *dataset, const em_gazetteer *gazetteer,
 	if (status != EM_OK)
 		return status;
 	em_dataset_reset_tally(dataset);
+	for (size_t i = 0; i < dataset->report_count && status == EM_OK; i++)
+		status = em_resolver_learn_report(r, &dataset->reports[i]);
+	if (status == EM_OK)
+		status = em_resolver_learn_flows(r);
+	if (status == EM_OK)
+		status = em_resolver_begin(r);
 	for (size_t i = 0; i < dataset->report_count && status == EM_OK; i++)
 		status = em_resolver_report(r, &dataset->reports[i]);
 	if (status == EM_OK)

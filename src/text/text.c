@@ -220,12 +220,23 @@ static size_t tokenize(token *tokens, int32_t *cps, size_t count, em_text_form f
 	return ntokens;
 }
 
-static bool is_article(const int32_t *cps, size_t len)
+/* The Arabic article as reporters write it before a name (al-, el-, ad-,
+ * ash-...), in lower case ASCII. */
+static bool ascii_article(const char *ascii)
 {
 	static const char *const articles[] = {
 		"al", "el", "ad", "ed", "as", "es", "ash", "esh", "at", "et",
 		"ar", "er", "az", "ez", "an", "en", "ech", "ej", "adh", "ath",
 		"aj", "ak", "l", "il", NULL};
+
+	for (size_t i = 0; articles[i] != NULL; i++)
+		if (strcmp(ascii, articles[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool is_article(const int32_t *cps, size_t len)
+{
 	char ascii[4];
 
 	if (len == 0 || len > 3)
@@ -236,10 +247,63 @@ static bool is_article(const int32_t *cps, size_t len)
 		ascii[i] = (char)cps[i];
 	}
 	ascii[len] = '\0';
-	for (size_t i = 0; articles[i] != NULL; i++)
-		if (strcmp(ascii, articles[i]) == 0)
-			return true;
-	return false;
+	return ascii_article(ascii);
+}
+
+bool em_text_is_article(const char *word, size_t len)
+{
+	char ascii[4];
+
+	if (word == NULL || len == 0 || len > 3)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char c = word[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c < 'a' || c > 'z')
+			return false;
+		ascii[i] = c;
+	}
+	ascii[len] = '\0';
+	return ascii_article(ascii);
+}
+
+size_t em_text_words(const char *text, size_t len, em_text_word *out, size_t max)
+{
+	size_t count = 0, at = 0;
+	bool in_word = false;
+
+	while (at < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + at,
+						      (utf8proc_ssize_t)(len - at), &cp);
+		bool word;
+
+		if (n <= 0)
+			break;
+		word = is_word(cp) || (in_word && is_joiner(cp)) ||
+		       utf8proc_category(cp) == UTF8PROC_CATEGORY_MN;
+		if (!word) {
+			in_word = false;
+		} else {
+			if (!in_word) {
+				if (count < max) {
+					out[count].start = at;
+					out[count].len = 0;
+					out[count].letters = 0;
+				}
+				count++;
+				in_word = true;
+			}
+			if (count <= max) {
+				out[count - 1].len = at + (size_t)n - out[count - 1].start;
+				if (is_word(cp))
+					out[count - 1].letters++;
+			}
+		}
+		at += (size_t)n;
+	}
+	return count;
 }
 
 static bool is_vowel(char c)

@@ -136,9 +136,9 @@ static void test_cli__version_and_help(void **state)
 
 static void test_geocode__json_keys_and_values(void **state)
 {
-	static const char *const keys[] = {"query", "status", "lat", "lon", "name", "id",
-					   "country", "admin1", "method", "score", "precision",
-					   "candidates", "suggestions"};
+	static const char *const keys[] = {"query", "hints", "status", "lat", "lon", "name",
+					   "name_ar", "id", "country", "admin1", "method", "score",
+					   "precision", "reason", "candidates", "suggestions"};
 	outcome o;
 	json_object *root, *first, *value;
 	size_t k = 0;
@@ -154,11 +154,11 @@ static void test_geocode__json_keys_and_values(void **state)
 	first = json_object_array_get_idx(root, 0);
 	json_object_object_foreach(first, key, val) {
 		(void)val;
-		assert_true(k < 13);
+		assert_true(k < 16);
 		assert_string_equal(key, keys[k]);
 		k++;
 	}
-	assert_int_equal(k, 13);
+	assert_int_equal(k, 16);
 	assert_true(json_object_object_get_ex(first, "id", &value));
 	assert_string_equal(json_object_get_string(value), "173576");
 	assert_true(json_object_object_get_ex(first, "lat", &value));
@@ -198,9 +198,10 @@ static void test_geocode__unresolved_exit_3(void **state)
 
 static void test_geocode__tsv(void **state)
 {
-	static const char header[] = "query\tstatus\tlat\tlon\tname\tid\tcountry\tadmin1\t"
-				     "method\tscore\tprecision\tcandidates\tsuggestions\n";
-	static const char row[] = "Qardaha\tresolved\t35.45644\t36.05909\t";
+	static const char header[] = "query\thints\tstatus\tlat\tlon\tname\tname_ar\tid\tcountry\t"
+				     "admin1\tmethod\tscore\tprecision\treason\tcandidates\t"
+				     "suggestions\n";
+	static const char row[] = "Qardaha\tcountry=SY\tresolved\t35.45644\t36.05909\t";
 	outcome o;
 
 	(void)state;
@@ -208,7 +209,8 @@ static void test_geocode__tsv(void **state)
 	assert_int_equal(o.code, 0);
 	assert_int_equal(strncmp(o.out, header, strlen(header)), 0);
 	assert_int_equal(strncmp(o.out + strlen(header), row, strlen(row)), 0);
-	assert_non_null(strstr(o.out, "Khmeimim\tresolved\t35.40700\t35.94400\tHmeimim Air Base"));
+	assert_non_null(strstr(o.out, "Khmeimim\tcountry=SY\tresolved\t35.40700\t35.94400\t"
+				      "Hmeimim Air Base"));
 	done(&o);
 }
 
@@ -236,7 +238,7 @@ static void test_geocode__input_file(void **state)
 		snprintf(path, sizeof(path), "%s/result.tsv", tmpdir);
 		text = slurp(path);
 		assert_non_null(text);
-		assert_non_null(strstr(text, "Akkar\tresolved"));
+		assert_non_null(strstr(text, "Akkar\t\tresolved"));
 		free(text);
 	}
 }
@@ -327,8 +329,8 @@ static void test_run__writes_geocode_tsv(void **state)
 	snprintf(path, sizeof(path), "%s/out/nested/geocode.tsv", tmpdir);
 	text = slurp(path);
 	assert_non_null(text);
-	assert_non_null(strstr(text, "Tuwaym\tunresolved"));
-	assert_non_null(strstr(text, "Baniyas\tresolved\t35.18188\t35.94871"));
+	assert_non_null(strstr(text, "Tuwaym\tcountry=SY\tunresolved"));
+	assert_non_null(strstr(text, "Baniyas\tcountry=SY\tresolved\t35.18188\t35.94871"));
 	free(text);
 	/* The outputs are there, and no temporary file is left beside them. */
 	snprintf(path, sizeof(path), "%s/out/nested", tmpdir);

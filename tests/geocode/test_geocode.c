@@ -173,20 +173,28 @@ static void test_methods__each_stage(void **state)
 	assert_true(r.score >= 0.75 && r.score < 0.85);
 }
 
+static bool lists_place(const em_geocode_result *r, const char *id)
+{
+	for (size_t i = 0; i < r->candidate_count; i++)
+		if (strcmp(r->candidates[i].place->id, id) == 0)
+			return true;
+	for (size_t i = 0; i < r->suggestion_count; i++)
+		if (strcmp(r->suggestions[i].place->id, id) == 0)
+			return true;
+	return false;
+}
+
 static void test_fuzzy__weak_match_is_not_placed(void **state)
 {
 	em_geocode_result r;
-	bool suggested = false;
 
 	(void)state;
-	/* A transposition in a short name: too weak to place, but suggested. */
+	/* A transposition: close to Baniyas, to the Golan's Banias and to
+	 * Binnish alike, so alone it is not placed, but Baniyas is offered. */
 	r = geocode_with(levant, "Baniays", NULL);
-	assert_int_equal(r.status, EM_GEOCODE_UNRESOLVED);
+	assert_int_not_equal(r.status, EM_GEOCODE_RESOLVED);
 	assert_null(r.place);
-	assert_true(r.suggestion_count > 0);
-	for (size_t i = 0; i < r.suggestion_count; i++)
-		suggested |= strcmp(r.suggestions[i].place->id, BANIYAS) == 0;
-	assert_true(suggested);
+	assert_true(lists_place(&r, BANIYAS));
 }
 
 static void test_unresolved__tuwaym(void **state)
@@ -296,9 +304,9 @@ static void test_disambiguation__ambiguous_twins(void **state)
 	assert_int_equal(r.status, EM_GEOCODE_RESOLVED);
 	assert_string_equal(r.place->id, "1");
 	em_geocode_options_init(&options);
-	options.has_context = true;
-	options.context_lat = 33.1;
-	options.context_lon = 36.4;
+	options.has_near = true;
+	options.near_lat = 33.1;
+	options.near_lon = 36.4;
 	r = geocode_with(gz, "Ain el Baida", &options);
 	assert_int_equal(r.status, EM_GEOCODE_RESOLVED);
 	assert_string_equal(r.place->id, "2");

@@ -1,0 +1,112 @@
+/* The geocoder's private pieces, shared by its files: the words of names
+ * (words.c), the context of names read together (context.c) and the
+ * decision between candidates with its reason (decide.c). */
+#ifndef EM_GEOCODE_INTERNAL_H
+#define EM_GEOCODE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "eventmap/geocode.h"
+#include "eventmap/text.h"
+
+#define FOLD_BUFFER (EM_TEXT_NAME_MAX * 4 + 1)
+#define HITS_MAX 64
+
+/* ---- words.c ---------------------------------------------------------- */
+
+/* The meaning of a generic word that is part of names (Ain "spring", Tell
+ * "hill"), given its EM_TEXT_KEY form; NULL when the word is not one. */
+const char *em__generic_gloss(const char *key_word, size_t len);
+
+/* The precision a match found only by dropping this descriptive word
+ * ("village" 1, "outskirts" 2, "countryside" 3) can claim at best, given
+ * the word's EM_TEXT_FOLDED form; -1 when it is not such a word. */
+int em__descriptor_precision(const char *folded_word, size_t len);
+
+/* A name's folded form without its descriptive words, and the worst
+ * precision they imply (0 when none were dropped). */
+size_t em__strip_descriptors(char *out, const char *folded, size_t len, int *precision);
+
+/* When the name is a single generic word (with or without an article),
+ * writes its meaning to *gloss and returns true. */
+bool em__bare_generic(const char *key, size_t len, const char **gloss);
+
+/* The letters of the name's distinctive words (those that are neither
+ * articles nor generic words) as written. */
+size_t em__distinctive_letters(const char *name, size_t len);
+
+/* Compares two keys for a fuzzy match: false when their generic words
+ * differ (the edits touch a generic word, not the name) or nothing
+ * distinctive is left; otherwise *distance is the edit distance of the
+ * distinctive words, vowel edits counting half (transliterations disagree
+ * on vowels, not on consonants), and *length their length in the query. */
+bool em__distinctive_distance(const char *query_key, size_t query_len, const char *key,
+			      size_t key_len, double *distance, size_t *length);
+
+/* ---- context.c -------------------------------------------------------- */
+
+enum { TIER_CLOSE = 0, TIER_NEAR = 1, TIER_FAR = 2 };
+
+/* Where the context stands on a place: its tier, the distance to the
+ * nearest place of the context (negative when it has none), and what that
+ * is measured against, for reasons. */
+typedef struct em__nearness {
+	int tier;
+	double km;
+	enum { NEAR_REGION, NEAR_POINT, NEAR_CONTEXT, NEAR_NOTHING } against;
+} em__nearness;
+
+/* name_hash: the query's, so that its own finds are not its context;
+ * have_context: em__context_usable() for it. */
+em__nearness em__context_judge(const em_geocode_options *options, uint64_t name_hash,
+			       bool have_context, const em_place *place);
+
+/* The context's label ("this file"), or "the other names". */
+const char *em__context_label(const em_geocode_context *context);
+
+/* Whether the context has places for this query (other than its own). */
+bool em__context_usable(const em_geocode_context *context, uint64_t name_hash);
+
+uint64_t em__name_hash(const char *folded, size_t len);
+
+double em__distance_km(double lat1, double lon1, double lat2, double lon2);
+
+/* ---- decide.c --------------------------------------------------------- */
+
+typedef struct em__candidate {
+	uint32_t place;
+	em_geocode_method method;
+	double score;
+	em__nearness near;
+	bool curated;
+	double importance;
+} em__candidate;
+
+typedef struct em__search {
+	const em_gazetteer *gz;
+	const em_geocode_options *opt;
+	const char *query;          /* as given, for reasons */
+	size_t query_len;
+	uint64_t name_hash;
+	bool have_context;          /* the context has places for this name */
+	bool hinted;                /* a country or admin1 hint was given */
+	em__candidate found[HITS_MAX];
+	size_t count;
+	em__candidate excluded[EM_GEOCODE_SUGGESTIONS_MAX]; /* matched, hints exclude */
+	size_t excluded_count;
+	bool excluded_named;        /* some were matched by name, not by a close spelling */
+	em__candidate weak[EM_GEOCODE_SUGGESTIONS_MAX];     /* fuzzy, not placeable */
+	size_t weak_count;
+	int precision_floor;        /* from dropped descriptive words */
+	bool short_fuzzy;           /* fuzzy matches refused: too few letters */
+} em__search;
+
+/* Chooses among s->found (not empty) and fills out, reason included. */
+void em__decide(em_geocode_result *out, em__search *s);
+
+/* Unresolved: the suggestions, nearest and closest in spelling first. */
+void em__suggest(em_geocode_result *out, em__search *s);
+
+#endif
