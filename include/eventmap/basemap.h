@@ -32,6 +32,7 @@ typedef enum em_basemap_layer_id {
 /* One feature: its attributes and its rings or lines.  Part i has
  * part_sizes[i] points, stored one after another as lon, lat pairs. */
 typedef struct em_basemap_feature {
+	const char *id;       /* the gazetteer's id (towns: geonameid), or "" */
 	const char *name;     /* "" when the layer has no such field */
 	const char *name_ar;
 	const char *iso;

@@ -39,8 +39,9 @@ typedef struct em_place {
 	const char *name;
 	const char *asciiname;
 	const char *alternatenames; /* comma-separated, as in the file */
-	const char *name_ar;        /* the first alternate in Arabic script, or ""
-				       (set by em_gazetteer_finish) */
+	const char *name_ar;        /* its own name in Arabic script, or "" when no
+				       trustworthy one is known (set by
+				       em_gazetteer_finish: see em_gazetteer_load_names_ar) */
 	double lat;
 	double lon;
 	char feature_class;         /* 'P' populated place, 'A' area, 'S' spot... or 0 */
@@ -86,6 +87,24 @@ em_status em_gazetteer_load(em_gazetteer *gazetteer, const char *path,
 em_status em_gazetteer_load_buffer(em_gazetteer *gazetteer, const char *label,
 				   const char *data, size_t len,
 				   em_gazetteer_role role, em_error *err);
+
+/* Reads a places file: CSV with columns name, lat, lon (required) and
+ * country, admin1, alternate_names (comma- or semicolon-separated),
+ * name_ar, precision (1-3, default 1), source, id (optional; names are
+ * matched without regard to case; latitude/longitude work too).  Its rows
+ * win over every other match, as overrides do.  On any bad row nothing
+ * from the file is kept and err names the file, line, column and value. */
+em_status em_gazetteer_load_places(em_gazetteer *gazetteer, const char *path, em_error *err);
+
+/* Reads a table of Arabic names that correct GeoNames (geodata/
+ * arabic-names.tsv): tab-separated geonameid, name_ar, then any columns
+ * (source, note); '#' lines and a header are skipped.  Applied at finish
+ * to the places of that id (not to overrides).  Without a correction, a
+ * place's name_ar is chosen among its alternate names written wholly in
+ * Arabic letters (no Persian or Urdu letters, no administrative forms such
+ * as محافظة ...) as the one whose consonants agree with its Latin names; none
+ * that agrees gives "".  EM_ERR_IO or EM_ERR_INVALID naming file and line. */
+em_status em_gazetteer_load_names_ar(em_gazetteer *gazetteer, const char *path, em_error *err);
 
 /* Builds the name index over everything loaded so far. */
 em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err);

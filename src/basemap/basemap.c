@@ -129,12 +129,13 @@ static em_status read_feature(em_basemap *bm, layer_store *st, OGRFeatureH f, em
 	feat->bbox.east = env.MaxX;
 	feat->bbox.south = env.MinY;
 	feat->bbox.north = env.MaxY;
+	feat->id = text_field(bm, f, "geonameid");
 	feat->name = text_field(bm, f, "name");
 	feat->name_ar = text_field(bm, f, "name_ar");
 	feat->iso = text_field(bm, f, "iso");
 	pop = OGR_F_GetFieldIndex(f, "population");
 	feat->population = pop >= 0 ? OGR_F_GetFieldAsInteger64(f, pop) : 0;
-	if (feat->name == NULL || feat->name_ar == NULL || feat->iso == NULL)
+	if (feat->id == NULL || feat->name == NULL || feat->name_ar == NULL || feat->iso == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "basemap: out of memory");
 	st->count++;
 	return EM_OK;

@@ -27,8 +27,28 @@ typedef struct cli_gazetteer_options {
 	size_t file_count;
 	const char *overrides[CLI_FILES_MAX];
 	size_t override_count;
+	const char *places[CLI_FILES_MAX];
+	size_t places_count;
 	bool no_default;
 } cli_gazetteer_options;
+
+/* The options that choose the gazetteer, the same in every command that
+ * places names: -g FILE, --override FILE, --places FILE. */
+enum { CLI_OPT_OVERRIDE = 1000, CLI_OPT_PLACES };
+#define CLI_GAZETTEER_LONGOPTS                                                   \
+	{"gazetteer", required_argument, NULL, 'g'},                             \
+	{"override", required_argument, NULL, CLI_OPT_OVERRIDE},                 \
+	{"places", required_argument, NULL, CLI_OPT_PLACES}
+#define CLI_GAZETTEER_USAGE                                                                \
+	"  -g, --gazetteer FILE     also load this GeoNames-format file (repeatable)\n"      \
+	"      --override FILE      pin names with a GeoNames-format file (repeatable)\n"    \
+	"      --places FILE        add places from a CSV (name, lat, lon, country, ...);\n" \
+	"                           its rows win like overrides (repeatable)\n"
+
+/* Takes one of those options (c is 'g', CLI_OPT_OVERRIDE or
+ * CLI_OPT_PLACES); false, with a message, when a list is full. */
+bool cli_gazetteer_option(cli_gazetteer_options *options, int c, const char *file,
+			  const char *command);
 
 /* A name to geocode; the CLI owns `name` (cli_free_names frees it). */
 typedef em_geocode_query cli_geocoded;
@@ -50,12 +70,9 @@ const char *cli_data_path(char *buf, size_t size, const char *relative);
 bool cli_add_file(const char **list, size_t *count, const char *file, const char *command,
 		  const char *option);
 
-/* --gazetteer FILE (override false) or --override FILE (true). */
-bool cli_add_gazetteer(cli_gazetteer_options *options, bool override, const char *file,
-		       const char *command);
 
-/* Loads the default gazetteer (unless no_default), extra files and
- * overrides, and builds the index. */
+/* Loads the default gazetteer and its Arabic names (unless no_default),
+ * extra files, overrides and places, and builds the index. */
 em_status cli_load_gazetteer(em_gazetteer **out, const cli_gazetteer_options *options,
 			     em_error *err);
 

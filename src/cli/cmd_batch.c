@@ -27,7 +27,7 @@ static const char usage[] =
 	"      --dpi N              PNG resolution (default 300)\n"
 	"  -j, --jobs N             posters drawn at once (default: the processors)\n"
 	"      --basemap FILE       an OGR source with the basemap's layer names\n"
-	"  -g, --gazetteer FILE     also load this GeoNames-format file (repeatable)\n"
+	CLI_GAZETTEER_USAGE
 	"  -q, --quiet              no progress and no table\n"
 	"  -h, --help               show this help\n"
 	"\n"
@@ -75,7 +75,8 @@ static int parse_args(batch_args *a, int argc, char **argv)
 		{"formats", required_argument, NULL, 'f'}, {"page", required_argument, NULL, 'p'},
 		{"portrait", no_argument, NULL, OPT_PORTRAIT}, {"dpi", required_argument, NULL, OPT_DPI},
 		{"jobs", required_argument, NULL, 'j'}, {"basemap", required_argument, NULL, OPT_BASEMAP},
-		{"gazetteer", required_argument, NULL, 'g'}, {"quiet", no_argument, NULL, 'q'},
+{"quiet", no_argument, NULL, 'q'},
+		CLI_GAZETTEER_LONGOPTS,
 		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	char *end;
 	int c;
@@ -112,8 +113,8 @@ static int parse_args(batch_args *a, int argc, char **argv)
 			}
 			break;
 		case OPT_BASEMAP: a->basemap = optarg; break;
-		case 'g':
-			if (!cli_add_gazetteer(&a->gazetteers, false, optarg, "batch"))
+		case 'g': case CLI_OPT_OVERRIDE: case CLI_OPT_PLACES:
+			if (!cli_gazetteer_option(&a->gazetteers, c, optarg, "batch"))
 				return CLI_EXIT_ERROR;
 			break;
 		case 'q': a->batch.quiet = a->data.quiet = true; break;

@@ -24,8 +24,7 @@ static const char usage[] =
 	"                           FlatGeobuf, KML, CSV, ... any OGR driver by name\n"
 	"      --connection STR     database connection for --format PostgreSQL\n"
 	"                           (for example \"PG:dbname=news host=localhost\")\n"
-	"  -g, --gazetteer FILE     also load this GeoNames-format file (repeatable)\n"
-	"      --override FILE      pin names with a GeoNames-format file (repeatable)\n"
+	CLI_GAZETTEER_USAGE
 	"      --strict             treat warnings (unplaced or approximate places) as\n"
 	"                           errors: write nothing and exit 1\n"
 	"  -q, --quiet              print nothing but errors\n"
@@ -33,7 +32,7 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 written, 1 usage, input or I/O error.\n";
 
-enum { OPT_FLOWS = 256, OPT_CONNECTION, OPT_OVERRIDE, OPT_STRICT };
+enum { OPT_FLOWS = 256, OPT_CONNECTION, OPT_STRICT };
 
 typedef struct export_args {
 	cli_dataset_options data;
@@ -50,10 +49,9 @@ static int parse_args(export_args *a, int argc, char **argv)
 		{"output", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'},
 		{"connection", required_argument, NULL, OPT_CONNECTION},
-		{"gazetteer", required_argument, NULL, 'g'},
-		{"override", required_argument, NULL, OPT_OVERRIDE},
 		{"strict", no_argument, NULL, OPT_STRICT},
 		{"quiet", no_argument, NULL, 'q'},
+		CLI_GAZETTEER_LONGOPTS,
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	int c;
@@ -65,12 +63,8 @@ static int parse_args(export_args *a, int argc, char **argv)
 		case 'o': a->directory = optarg; break;
 		case 'f': a->layers.formats = optarg; break;
 		case OPT_CONNECTION: a->layers.connection = optarg; break;
-		case 'g':
-			if (!cli_add_gazetteer(&a->gazetteers, false, optarg, "export"))
-				return CLI_EXIT_ERROR;
-			break;
-		case OPT_OVERRIDE:
-			if (!cli_add_gazetteer(&a->gazetteers, true, optarg, "export"))
+		case 'g': case CLI_OPT_OVERRIDE: case CLI_OPT_PLACES:
+			if (!cli_gazetteer_option(&a->gazetteers, c, optarg, "export"))
 				return CLI_EXIT_ERROR;
 			break;
 		case OPT_STRICT: a->data.strict = true; break;

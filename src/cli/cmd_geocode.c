@@ -24,9 +24,7 @@ static const char usage[] =
 	"                           (default 150) are close, places beyond it far\n"
 	"      --region W,S,E,N     where the names are when nothing else says (default\n"
 	"                           the Levant: 32,29,43,38.5); 'none' for anywhere\n"
-	"  -g, --gazetteer FILE     also load this GeoNames-format file (repeatable)\n"
-	"      --override FILE      pin names: a GeoNames-format file whose rows win\n"
-	"                           over every other match (repeatable)\n"
+	CLI_GAZETTEER_USAGE
 	"      --no-default-gazetteer  load only the files given\n"
 	"      --min-score X        weakest fuzzy score still placed (default 0.75)\n"
 	"  -h, --help               show this help\n"
@@ -38,7 +36,7 @@ static const char usage[] =
 	"Exit status: 0 every name resolved, 3 some ambiguous or unresolved,\n"
 	"1 usage, input or I/O error.\n";
 
-enum { OPT_REGION = 256, OPT_NEAR, OPT_OVERRIDE, OPT_NO_DEFAULT, OPT_MIN_SCORE };
+enum { OPT_REGION = 256, OPT_NEAR, OPT_NO_DEFAULT, OPT_MIN_SCORE };
 
 typedef struct geocode_args {
 	const char *input;
@@ -80,10 +78,9 @@ static int parse_args(geocode_args *args, int argc, char **argv)
 		{"admin1", required_argument, NULL, 'a'},
 		{"region", required_argument, NULL, OPT_REGION},
 		{"near", required_argument, NULL, OPT_NEAR},
-		{"gazetteer", required_argument, NULL, 'g'},
-		{"override", required_argument, NULL, OPT_OVERRIDE},
 		{"no-default-gazetteer", no_argument, NULL, OPT_NO_DEFAULT},
 		{"min-score", required_argument, NULL, OPT_MIN_SCORE},
+		CLI_GAZETTEER_LONGOPTS,
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	em_error err;
@@ -125,12 +122,8 @@ static int parse_args(geocode_args *args, int argc, char **argv)
 				return CLI_EXIT_ERROR;
 			}
 			break;
-		case 'g':
-			if (!cli_add_gazetteer(&args->gazetteers, false, optarg, "geocode"))
-				return CLI_EXIT_ERROR;
-			break;
-		case OPT_OVERRIDE:
-			if (!cli_add_gazetteer(&args->gazetteers, true, optarg, "geocode"))
+		case 'g': case CLI_OPT_OVERRIDE: case CLI_OPT_PLACES:
+			if (!cli_gazetteer_option(&args->gazetteers, c, optarg, "geocode"))
 				return CLI_EXIT_ERROR;
 			break;
 		case OPT_NO_DEFAULT: args->gazetteers.no_default = true; break;

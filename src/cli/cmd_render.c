@@ -32,8 +32,7 @@ static const char usage[] =
 	"                           centred on the data), e.g. EPSG:32637\n"
 	"      --title TEXT         the poster's title\n"
 	"      --basemap FILE       an OGR source with the basemap's layer names\n"
-	"  -g, --gazetteer FILE     also load this GeoNames-format file (repeatable)\n"
-	"      --override FILE      pin names with a GeoNames-format file (repeatable)\n"
+	CLI_GAZETTEER_USAGE
 	"  -q, --quiet              print nothing but errors\n"
 	"  -h, --help               show this help\n"
 	"\n"
@@ -41,7 +40,7 @@ static const char usage[] =
 
 enum {
 	OPT_FLOWS = 256, OPT_DAY, OPT_FROM, OPT_TO, OPT_LANDSCAPE, OPT_PORTRAIT, OPT_DPI,
-	OPT_LABELS, OPT_CRS, OPT_TITLE, OPT_BASEMAP, OPT_OVERRIDE
+	OPT_LABELS, OPT_CRS, OPT_TITLE, OPT_BASEMAP
 };
 
 typedef struct render_args {
@@ -121,9 +120,7 @@ static int parse_args(render_args *a, int argc, char **argv)
 		{"dpi", required_argument, NULL, OPT_DPI}, {"labels", required_argument, NULL, OPT_LABELS},
 		{"crs", required_argument, NULL, OPT_CRS}, {"title", required_argument, NULL, OPT_TITLE},
 		{"basemap", required_argument, NULL, OPT_BASEMAP},
-		{"gazetteer", required_argument, NULL, 'g'},
-		{"override", required_argument, NULL, OPT_OVERRIDE},
-		{"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'},
+		{"quiet", no_argument, NULL, 'q'}, CLI_GAZETTEER_LONGOPTS, {"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	char *end;
 	int c;
@@ -154,12 +151,8 @@ static int parse_args(render_args *a, int argc, char **argv)
 		case OPT_CRS: a->poster.crs = optarg; break;
 		case OPT_TITLE: a->poster.title = optarg; break;
 		case OPT_BASEMAP: a->basemap = optarg; break;
-		case 'g':
-			if (!cli_add_gazetteer(&a->gazetteers, false, optarg, "render"))
-				return CLI_EXIT_ERROR;
-			break;
-		case OPT_OVERRIDE:
-			if (!cli_add_gazetteer(&a->gazetteers, true, optarg, "render"))
+		case 'g': case CLI_OPT_OVERRIDE: case CLI_OPT_PLACES:
+			if (!cli_gazetteer_option(&a->gazetteers, c, optarg, "render"))
 				return CLI_EXIT_ERROR;
 			break;
 		case 'q': a->data.quiet = true; break;

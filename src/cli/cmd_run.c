@@ -22,8 +22,7 @@ static const char usage[] =
 	"write everything under DIR.\n"
 	"\n"
 	"  -o, --output DIR       output directory (default: output)\n"
-	"  -g, --gazetteer FILE   also load this GeoNames-format file (repeatable)\n"
-	"      --override FILE    pin names with a GeoNames-format file (repeatable)\n"
+	CLI_GAZETTEER_USAGE
 	"  -q, --quiet            print nothing but errors\n"
 	"  -h, --help             show this help\n"
 	"\n"
@@ -33,16 +32,14 @@ static const char usage[] =
 	"one poster per day (PNG and PDF, same scale) and overview.png, .pdf.\n"
 	"Exit status: 0 outputs written, 1 usage, input or I/O error.\n";
 
-enum { OPT_OVERRIDE = 256 };
 
 static int parse_args(int argc, char **argv, const char **dir, bool *quiet,
 		      cli_gazetteer_options *gazetteers)
 {
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
-		{"gazetteer", required_argument, NULL, 'g'},
-		{"override", required_argument, NULL, OPT_OVERRIDE},
 		{"quiet", no_argument, NULL, 'q'},
+		CLI_GAZETTEER_LONGOPTS,
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	int c;
@@ -50,12 +47,8 @@ static int parse_args(int argc, char **argv, const char **dir, bool *quiet,
 	while ((c = getopt_long(argc, argv, "o:g:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': *dir = optarg; break;
-		case 'g':
-			if (!cli_add_gazetteer(gazetteers, false, optarg, "run"))
-				return CLI_EXIT_ERROR;
-			break;
-		case OPT_OVERRIDE:
-			if (!cli_add_gazetteer(gazetteers, true, optarg, "run"))
+		case 'g': case CLI_OPT_OVERRIDE: case CLI_OPT_PLACES:
+			if (!cli_gazetteer_option(gazetteers, c, optarg, "run"))
 				return CLI_EXIT_ERROR;
 			break;
 		case 'q': *quiet = true; break;

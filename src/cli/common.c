@@ -18,6 +18,7 @@
 
 #define DEFAULT_GAZETTEER "geodata/geonames-levant.txt"
 #define DEFAULT_SUPPLEMENT "geodata/supplement.tsv"
+#define DEFAULT_NAMES_AR "geodata/arabic-names.tsv"
 
 void cli_error(const char *command, const char *format, ...)
 {
@@ -54,13 +55,20 @@ bool cli_add_file(const char **list, size_t *count, const char *file, const char
 	return true;
 }
 
-bool cli_add_gazetteer(cli_gazetteer_options *options, bool override, const char *file,
-		       const char *command)
+bool cli_gazetteer_option(cli_gazetteer_options *options, int c, const char *file,
+			  const char *command)
 {
-	if (override)
+	switch (c) {
+	case CLI_OPT_OVERRIDE:
 		return cli_add_file(options->overrides, &options->override_count, file, command,
 				    "--override");
-	return cli_add_file(options->files, &options->file_count, file, command, "--gazetteer");
+	case CLI_OPT_PLACES:
+		return cli_add_file(options->places, &options->places_count, file, command,
+				    "--places");
+	default:
+		return cli_add_file(options->files, &options->file_count, file, command,
+				    "--gazetteer");
+	}
 }
 
 em_status cli_load_gazetteer(em_gazetteer **out, const cli_gazetteer_options *options,
@@ -81,11 +89,16 @@ em_status cli_load_gazetteer(em_gazetteer **out, const cli_gazetteer_options *op
 			status = em_gazetteer_load(
 				gz, cli_data_path(path, sizeof(path), DEFAULT_SUPPLEMENT),
 				EM_GAZETTEER_PLACES, err);
+		if (status == EM_OK)
+			status = em_gazetteer_load_names_ar(
+				gz, cli_data_path(path, sizeof(path), DEFAULT_NAMES_AR), err);
 	}
 	for (size_t i = 0; status == EM_OK && i < options->file_count; i++)
 		status = em_gazetteer_load(gz, options->files[i], EM_GAZETTEER_PLACES, err);
 	for (size_t i = 0; status == EM_OK && i < options->override_count; i++)
 		status = em_gazetteer_load(gz, options->overrides[i], EM_GAZETTEER_OVERRIDES, err);
+	for (size_t i = 0; status == EM_OK && i < options->places_count; i++)
+		status = em_gazetteer_load_places(gz, options->places[i], err);
 	if (status == EM_OK && em_gazetteer_count(gz) == 0)
 		status = em_error_set(err, EM_ERR_INVALID,
 				      "no gazetteer: give --gazetteer FILE with --no-default-gazetteer");

@@ -6,6 +6,7 @@
 
 #include "eventmap/gazetteer.h"
 #include "strmap.h"
+#include "../util/keymap.h"
 
 /* One symmetric-delete entry: a hash of a key with up to two bytes
  * deleted, and the key it came from.  Sorted by bucket for O(1) look-up. */
@@ -24,6 +25,9 @@ struct em_gazetteer {
 	strmap folded;  /* EM_TEXT_FOLDED form of every name -> places */
 	strmap keys;    /* EM_TEXT_KEY form of every name -> places */
 	strmap seats;   /* key of a first-order seat's names -> seat places */
+	em_keymap names_ar;  /* geonameid -> index + 1 in names_ar_text (corrections) */
+	char **names_ar_text;
+	size_t names_ar_count, names_ar_cap;
 	uint32_t *seat_places; /* every seat, for code -> name */
 	size_t seat_count;
 
@@ -39,8 +43,19 @@ struct em_gazetteer {
 
 void em_gazetteer_index_free(em_gazetteer *gazetteer);
 
+/* Arabic names (arabic.c): a correction for a place id, and the choice for
+ * every place at finish. */
+em_status em__gazetteer_add_name_ar(em_gazetteer *gazetteer, const char *id, const char *name,
+				    size_t len);
+const char *em__gazetteer_find_name_ar(const em_gazetteer *gazetteer, const em_place *place);
+em_status em__gazetteer_name_arabic(em_gazetteer *gazetteer);
+void em__gazetteer_names_ar_free(em_gazetteer *gazetteer);
+
 /* Hands a heap buffer to the gazetteer, freed with it; false when out of
  * memory (the caller still owns it). */
 bool em_gazetteer_keep_buffer(em_gazetteer *gazetteer, char *buffer);
+
+/* A new place, zeroed, at the end of the list. */
+em_status em__gazetteer_add_place(em_gazetteer *gazetteer, em_place **out, em_error *err);
 
 #endif

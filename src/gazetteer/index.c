@@ -204,50 +204,6 @@ done:
 	return status;
 }
 
-/* The span of a place's first alternate name in Arabic script. */
-static const char *arabic_span(const em_place *p, size_t *len)
-{
-	const char *alt = p->alternatenames;
-
-	while (alt != NULL && *alt) {
-		const char *comma = strchr(alt, ',');
-		*len = comma ? (size_t)(comma - alt) : strlen(alt);
-		if (*len > 0 && em_text_has_arabic(alt, *len))
-			return alt;
-		alt = comma ? comma + 1 : NULL;
-	}
-	return NULL;
-}
-
-/* Every place's Arabic-script name, for labels, in one buffer. */
-static em_status name_arabic(em_gazetteer *gz)
-{
-	size_t total = 1, len, at = 1;
-	char *buffer;
-
-	for (size_t i = 0; i < gz->count; i++)
-		if (arabic_span(&gz->places[i], &len) != NULL)
-			total += len + 1;
-	buffer = malloc(total);
-	if (buffer == NULL || !em_gazetteer_keep_buffer(gz, buffer)) {
-		free(buffer);
-		return EM_ERR_NOMEM;
-	}
-	buffer[0] = '\0';
-	for (size_t i = 0; i < gz->count; i++) {
-		const char *span = arabic_span(&gz->places[i], &len);
-		if (span == NULL) {
-			gz->places[i].name_ar = buffer;
-			continue;
-		}
-		memcpy(buffer + at, span, len);
-		buffer[at + len] = '\0';
-		gz->places[i].name_ar = buffer + at;
-		at += len + 1;
-	}
-	return EM_OK;
-}
-
 em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err)
 {
 	em_status status = EM_OK;
@@ -261,7 +217,7 @@ em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err)
 	for (size_t i = 0; i < gazetteer->count && status == EM_OK; i++)
 		status = index_place(gazetteer, (uint32_t)i);
 	if (status == EM_OK)
-		status = name_arabic(gazetteer);
+		status = em__gazetteer_name_arabic(gazetteer);
 	if (status != EM_OK) {
 		em_gazetteer_index_free(gazetteer);
 		return em_error_set(err, status, "gazetteer: cannot build the name index: %s",

@@ -41,6 +41,7 @@ void em_gazetteer_destroy(em_gazetteer *gazetteer)
 	if (gazetteer == NULL)
 		return;
 	em_gazetteer_index_free(gazetteer);
+	em__gazetteer_names_ar_free(gazetteer);
 	for (size_t i = 0; i < gazetteer->buffers_count; i++)
 		free(gazetteer->buffers[i]);
 	free(gazetteer->buffers);
@@ -185,7 +186,7 @@ static em_status parse_fields(em_place *place, char **f, int ncols, const char *
 	return EM_OK;
 }
 
-static em_status add_place(em_gazetteer *gz, em_place **out, em_error *err)
+em_status em__gazetteer_add_place(em_gazetteer *gz, em_place **out, em_error *err)
 {
 	if (gz->count >= UINT32_MAX - 1)
 		return em_error_set(err, EM_ERR_LIMIT, "gazetteer: more than %u places",
@@ -240,7 +241,7 @@ static em_status parse_line(em_gazetteer *gz, char *text, size_t len, const char
 			 ncols > COLUMNS_SUPPLEMENT ? COLUMNS_SUPPLEMENT : ncols);
 		return bad(err, label, line, -1, NULL, problem);
 	}
-	status = add_place(gz, &place, err);
+	status = em__gazetteer_add_place(gz, &place, err);
 	if (status != EM_OK)
 		return status;
 	status = parse_fields(place, fields, ncols, label, line, err);

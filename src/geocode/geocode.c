@@ -336,9 +336,9 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 	else if (s.excluded_named)
 		unresolved(out, &s, "no place of that name passes the hints; it is known elsewhere");
 	else if (s.weak_count > 0 && s.short_fuzzy)
-		unresolved(out, &s, "not in the gazetteer; a name of %d letters or fewer is never "
-			   "placed by a close spelling, only suggested",
-			   EM_GEOCODE_FUZZY_LETTERS_MIN - 1);
+		unresolved(out, &s, "not in the gazetteer; close spellings are only suggested: a "
+			   "name whose distinctive part has %d letters or fewer is never placed by "
+			   "one", EM_GEOCODE_FUZZY_LETTERS_MIN - 1);
 	else if (s.weak_count > 0)
 		unresolved(out, &s, "not in the gazetteer; the close spellings differ in a generic "
 			   "word, so they are only suggested");

@@ -535,6 +535,53 @@ static bool near_marker(const rctx *r, double x, double y)
 	return false;
 }
 
+/* A town the poster already names: a reported place, or the end of a
+ * flow drawn.  Its marker or arrow carries the name as reported, so the
+ * basemap's spelling ("Jablah" beside "Jableh") is not drawn too. */
+static bool same_spot(const char *id, double lon, double lat, const char *place_id,
+		      double place_lon, double place_lat)
+{
+	if (id[0] != '\0' && place_id[0] != '\0' && strcmp(id, place_id) == 0)
+		return true;
+	/* A basemap without ids: two kilometres, about 0.02 degrees. */
+	return fabs(lat - place_lat) < 0.018 && fabs(lon - place_lon) < 0.022;
+}
+
+static bool named_elsewhere(const rctx *r, const em_basemap_feature *t)
+{
+	double lon = t->coords[0], lat = t->coords[1];
+
+	for (size_t i = 0; i < r->summary->place_count; i++) {
+		const em_place_total *p = &r->summary->places[i];
+		if (same_spot(t->id, lon, lat, p->place_id, p->lon, p->lat))
+			return true;
+	}
+	for (size_t i = 0; i < r->arrow_count; i++) {
+		const em_flow *f = em_dataset_flow(r->dataset, r->arrows[i].first);
+		if (same_spot(t->id, lon, lat, f->from.place_id, f->from.lon, f->from.lat) ||
+		    same_spot(t->id, lon, lat, f->to.place_id, f->to.lon, f->to.lat))
+			return true;
+	}
+	return false;
+}
+
+/* GeoNames' ASCII names write the letters ayn and hamza as ` and ':
+ * on a page they are the typographic ‘ and ’ the names use. */
+static void display_name(const char *ascii, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (const char *p = ascii; *p && n + 4 < size; p++) {
+		if (*p == '`' || *p == '\'') {
+			memcpy(out + n, *p == '`' ? "\xE2\x80\x98" : "\xE2\x80\x99", 3);
+			n += 3;
+		} else {
+			out[n++] = *p;
+		}
+	}
+	out[n] = '\0';
+}
+
 static int compare_population(const void *a, const void *b)
 {
 	const em_basemap_feature *x = *(const em_basemap_feature *const *)a;
@@ -565,9 +612,11 @@ static void draw_towns(rctx *r)
 											: t->name;
 		double x, y, w, h, dot = s->town_dot_mm * r->text_scale;
 		PangoLayout *layout;
+		char shown[256];
 		em_box box;
 
-		if (t->part_count == 0 || !to_page(r, t->coords[0], t->coords[1], &x, &y) ||
+		if (t->part_count == 0 || named_elsewhere(r, t) ||
+		    !to_page(r, t->coords[0], t->coords[1], &x, &y) ||
 		    x < r->map.x + 2 || y < r->map.y + 2 || x > r->map.x + r->map.width - 2 ||
 		    y > r->map.y + r->map.height - 2 || near_marker(r, x, y))
 			continue;
@@ -577,7 +626,8 @@ static void draw_towns(rctx *r)
 			if (!em_place_free(&r->occupied, &spot))
 				continue;
 		}
-		layout = em_text_layout(r, name, s->town_pt, false, false, 0);
+		display_name(name, shown, sizeof(shown));
+		layout = em_text_layout(r, shown, s->town_pt, false, false, 0);
 		em_text_size(layout, &w, &h);
 		if (em_place_label(&r->occupied, x, y, dot, w, h, &box)) {
 			cairo_new_path(r->cr);

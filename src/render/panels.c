@@ -423,14 +423,18 @@ static void inset_content(cursor *c)
 
 /* ---- not on the map, credits ------------------------------------------ */
 
-static void short_reason(const char *reason, char *out, size_t size)
+static const char *short_reason(const em_location *where)
 {
-	if (strncmp(reason, "ambiguous", 9) == 0)
-		snprintf(out, size, "the name fits several places");
-	else if (strncmp(reason, "not in the gazetteer", 20) == 0)
-		snprintf(out, size, "no sourced position for this place");
-	else
-		snprintf(out, size, "%.120s", reason);
+	switch (where->why) {
+	case EM_WHY_AMBIGUOUS: return "the name fits several places";
+	case EM_WHY_FAR: return "the only places of that name are far from the others reported";
+	case EM_WHY_UNKNOWN: return "no sourced position for this place";
+	case EM_WHY_UNUSABLE: return "the name cannot be read as a place name";
+	case EM_WHY_NO_REGION_POINT: return "a region, and no place of it is on the map";
+	case EM_WHY_REGION_TOTAL: return "a region-wide total";
+	case EM_WHY_NONE: break;
+	}
+	return "not placed";
 }
 
 static void unmapped_content(cursor *c)
@@ -439,7 +443,7 @@ static void unmapped_content(cursor *c)
 	const em_style *s = r->style;
 	const em_filter *f = &r->options->filter;
 	size_t shown = 0;
-	char line[512], number[64], why[160];
+	char line[512], number[64];
 
 	text_block(c, "Not on the map", s->heading_pt, true, false, s->heading);
 	gap(c, 1.5);
@@ -450,9 +454,8 @@ static void unmapped_content(cursor *c)
 		    (f->has_from && rep->date < f->from) || (f->has_to && rep->date > f->to))
 			continue;
 		em_range_format(number, sizeof(number), &range);
-		short_reason(rep->where.reason, why, sizeof(why));
 		snprintf(line, sizeof(line), "%s: %s %s (%s). Not placed: %s.", rep->location, number,
-			 category_words[rep->category], rep->source, why);
+			 category_words[rep->category], rep->source, short_reason(&rep->where));
 		text_block(c, line, s->small_pt, false, false, s->text);
 		gap(c, 0.8);
 		shown++;
@@ -468,9 +471,8 @@ static void unmapped_content(cursor *c)
 		} else {
 			snprintf(number, sizeof(number), "uncounted");
 		}
-		short_reason(bad->reason, why, sizeof(why));
 		snprintf(line, sizeof(line), "%s people to %s (%s). Not drawn: %s.", number,
-			 fl->destination, fl->source, why);
+			 fl->destination, fl->source, short_reason(bad));
 		text_block(c, line, s->small_pt, false, false, s->text);
 		gap(c, 0.8);
 		shown++;

@@ -1,0 +1,619 @@
+/* A place's own name in Arabic script, for labels.  GeoNames' alternate
+ * names carry no language and mix scripts: the first in Arabic script is
+ * often a variant, a Persian or Urdu spelling, an administrative form or
+ * another feature (برج صافيتا, the tower of Safita).  The name is chosen
+ * among the alternates written wholly in Arabic letters by agreement with
+ * the place's names in Latin script, compared as consonant skeletons; a
+ * small cited table (geodata/arabic-names.tsv) corrects what GeoNames
+ * lacks.  No candidate that agrees: no Arabic name, and posters fall back
+ * to the Latin one. */
+#include "gazetteer_internal.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "eventmap/text.h"
+
+#define SKELETON_MAX 96
+#define CANDIDATES_MAX 16
+#define LATIN_MAX 48
+
+/* Latin letters for Arabic ones, two forms: folded (the skeleton compares
+ * these, emphatics as plain letters) and BGN's (ţ for ط, ş for ص...), for
+ * telling طرابلس from ترابلس when GeoNames gives Ţarābulus.  Weak letters
+ * (alef, waw, ya, hamza, ayn) are vowels to a transliteration: none. */
+typedef enum form {
+	FORM_SKELETON, /* consonants, emphatics plain */
+	FORM_BGN,      /* consonants, emphatics marked as BGN marks them */
+	FORM_VOWELS    /* consonants and the long vowels */
+} form;
+
+static const char *arabic_letter(int32_t cp, form f)
+{
+	bool bgn = f == FORM_BGN;
+
+	if (f == FORM_VOWELS)
+		switch (cp) {
+		case 0x0627: case 0x0622: case 0x0649: return "a";
+		case 0x0648: return "u";
+		case 0x064A: return "i";
+		default: break;
+		}
+	switch (cp) {
+	case 0x0628: return "b";
+	case 0x062A: return "t";
+	case 0x062B: return "th";
+	case 0x062C: return "j";
+	case 0x062D: return bgn ? "\xE1\xB8\xA9" : "h"; /* ḩ */
+	case 0x062E: return "kh";
+	case 0x062F: return "d";
+	case 0x0630: return "dh";
+	case 0x0631: return "r";
+	case 0x0632: return "z";
+	case 0x0633: return "s";
+	case 0x0634: return "sh";
+	case 0x0635: return bgn ? "\xC5\x9F" : "s";     /* ş */
+	case 0x0636: return bgn ? "\xE1\xB8\x91" : "d"; /* ḑ */
+	case 0x0637: return bgn ? "\xC5\xA3" : "t";     /* ţ */
+	case 0x0638: return bgn ? "\xE1\xBA\x93" : "z"; /* ẓ */
+	case 0x063A: return "gh";
+	case 0x0641: return "f";
+	case 0x0642: return "q";
+	case 0x0643: return "k";
+	case 0x0644: return "l";
+	case 0x0645: return "m";
+	case 0x0646: return "n";
+	case 0x0647: case 0x0629: return "h";
+	default: return ""; /* alef, waw, ya, hamza, ayn, alef maqsura */
+	}
+}
+
+/* Letters Arabic writes names with; harakat, shadda, superscript alef and
+ * tatweel are dropped, anything else (Persian, Urdu or Kurdish letters,
+ * Latin, digits) makes the string no Arabic name. */
+static bool arabic_name_letter(int32_t cp, bool *keep)
+{
+	*keep = true;
+	if ((cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A) || cp == ' ')
+		return true;
+	*keep = false;
+	return (cp >= 0x064B && cp <= 0x0652) || cp == 0x0670 || cp == 0x0640 || cp == 0x0671;
+}
+
+/* Normalises a candidate into out (harakat dropped, wasla as alef); false
+ * when it is not wholly Arabic letters. */
+static bool normalise_arabic(const char *s, size_t len, char *out, size_t size, size_t *out_len)
+{
+	size_t at = 0, n = 0;
+
+	while (at < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + at,
+						      (utf8proc_ssize_t)(len - at), &cp);
+		utf8proc_uint8_t buf[4];
+		bool keep;
+
+		if (k <= 0 || !arabic_name_letter(cp, &keep))
+			return false;
+		at += (size_t)k;
+		if (cp == 0x0671) {
+			cp = 0x0627;
+			keep = true;
+		}
+		if (!keep || (cp == ' ' && (n == 0 || out[n - 1] == ' ')))
+			continue;
+		k = utf8proc_encode_char(cp, buf);
+		if (n + (size_t)k + 1 > size)
+			return false;
+		memcpy(out + n, buf, (size_t)k);
+		n += (size_t)k;
+	}
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+	*out_len = n;
+	return n > 0;
+}
+
+/* Administrative and descriptive forms: "محافظة طرطوس" names the
+ * governorate, "مدينة طرطوس" describes the city. */
+static bool administrative(const char *s)
+{
+	static const char *const prefixes[] = {
+		"\xd9\x85\xd8\xad\xd8\xa7\xd9\x81\xd8\xb8\xd8\xa9 ", /* محافظة */
+		"\xd9\x85\xd9\x86\xd8\xb7\xd9\x82\xd8\xa9 ",         /* منطقة */
+		"\xd9\x86\xd8\xa7\xd8\xad\xd9\x8a\xd8\xa9 ",         /* ناحية */
+		"\xd9\x82\xd8\xb6\xd8\xa7\xd8\xa1 ",                 /* قضاء */
+		"\xd9\x85\xd8\xaf\xd9\x8a\xd8\xb1\xd9\x8a\xd8\xa9 ", /* مديرية */
+		"\xd9\x88\xd9\x84\xd8\xa7\xd9\x8a\xd8\xa9 ",         /* ولاية */
+		"\xd8\xa8\xd9\x84\xd8\xaf\xd9\x8a\xd8\xa9 ",         /* بلدية */
+		"\xd9\x85\xd8\xaf\xd9\x8a\xd9\x86\xd8\xa9 ",         /* مدينة */
+		"\xd9\x82\xd8\xb1\xd9\x8a\xd8\xa9 ",                 /* قرية */
+	};
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (strncmp(s, prefixes[i], strlen(prefixes[i])) == 0)
+			return true;
+	return false;
+}
+
+/* The consonants of a Latin-script string, lower case, marks dropped (or,
+ * for bgn, kept on the letters BGN marks emphatics with), vowels and the
+ * weak w and y dropped, digraphs and k/q folded, doubled letters once,
+ * spaces and apostrophes gone.  A leading article word is skipped and
+ * reported.  false when the string is not Latin script. */
+static bool latin_skeleton(const char *s, size_t len, form f, char *out, size_t *out_len,
+			   bool *article)
+{
+	bool bgn = f == FORM_BGN;
+	size_t at = 0, n = 0;
+	char prev = 0;
+
+	*article = false;
+	{
+		size_t w = 0;
+		while (w < len && s[w] != ' ' && s[w] != '-')
+			w++;
+		if (w < len && em_text_is_article(s, w)) {
+			*article = true;
+			at = w + 1;
+		}
+	}
+	while (at < len) {
+		utf8proc_int32_t cp, base[4];
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + at,
+						      (utf8proc_ssize_t)(len - at), &cp);
+		char c;
+
+		if (k <= 0)
+			return false;
+		if (cp >= 0x0250 && !(cp >= 0x1E00 && cp <= 0x1EFF) && !(cp >= 0x2018 && cp <= 0x201B) &&
+		    cp != 0x02BB && cp != 0x02BC && cp != 0x02BE && cp != 0x02BF)
+			return false;
+		if (bgn && n + 4 < SKELETON_MAX &&
+		    (cp == 0x1E29 || cp == 0x015F || cp == 0x1E11 || cp == 0x0163 || cp == 0x1E93 ||
+		     cp == 0x1E28 || cp == 0x015E || cp == 0x1E10 || cp == 0x0162 || cp == 0x1E92)) {
+			utf8proc_int32_t lower = utf8proc_tolower(cp);
+			utf8proc_ssize_t m = utf8proc_encode_char(lower, (utf8proc_uint8_t *)out + n);
+			n += (size_t)m;
+			prev = 0;
+			at += (size_t)k;
+			continue;
+		}
+		if (utf8proc_decompose_char(cp, base, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+							   UTF8PROC_CASEFOLD, NULL) < 1)
+			return false;
+		at += (size_t)k;
+		if (base[0] >= 0x80 || !((base[0] >= 'a' && base[0] <= 'z')))
+			continue;
+		c = (char)base[0];
+		switch (c) {
+		case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'w':
+			if (f != FORM_VOWELS)
+				continue;
+			c = (c == 'e' || c == 'y') ? 'i' : (c == 'o' || c == 'w') ? 'u' : c;
+			break;
+		case 'q': case 'c': c = 'k'; break;
+		case 'h':
+			/* kh, gh, th, dh, sh, ch: the first letter stands for both */
+			if (prev == 'k' || prev == 'g' || prev == 't' || prev == 'd' || prev == 's' ||
+			    prev == 'z')
+				continue;
+			break;
+		default: break;
+		}
+		if (c == prev)
+			continue;
+		if (n + 1 >= SKELETON_MAX)
+			return false;
+		out[n++] = c;
+		prev = c;
+	}
+	out[n] = '\0';
+	*out_len = n;
+	return true;
+}
+
+/* The same skeleton for a normalised Arabic name, through its letters. */
+static void arabic_skeleton(const char *s, size_t len, form f, char *out, size_t *out_len,
+			    bool *article)
+{
+	char latin[SKELETON_MAX * 4];
+	size_t n = 0, at = 0;
+
+	*article = len > 4 && memcmp(s, "\xd8\xa7\xd9\x84", 4) == 0; /* ال */
+	if (*article)
+		at = 4;
+	while (at < len && n + 8 < sizeof(latin)) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + at,
+						      (utf8proc_ssize_t)(len - at), &cp);
+		const char *l;
+
+		if (k <= 0)
+			break;
+		at += (size_t)k;
+		l = cp == ' ' ? " " : arabic_letter(cp, f);
+		memcpy(latin + n, l, strlen(l));
+		n += strlen(l);
+	}
+	latin[n] = '\0';
+	if (!latin_skeleton(latin, n, f, out, out_len, &(bool){false}))
+		*out_len = 0;
+}
+
+typedef struct latin_name {
+	char skeleton[SKELETON_MAX], bgn[SKELETON_MAX], vowels[SKELETON_MAX];
+	size_t skeleton_len, bgn_len, vowels_len;
+	bool article;
+	size_t words;    /* after the article */
+	bool primary;    /* the place's name or ASCII name */
+	bool marked;     /* written with BGN's marks: the closest to the Arabic */
+} latin_name;
+
+typedef struct candidate {
+	const char *text;     /* normalised, in the scratch buffer */
+	size_t len;
+	char skeleton[SKELETON_MAX], bgn[SKELETON_MAX], vowels[SKELETON_MAX];
+	size_t skeleton_len, bgn_len, vowels_len;
+	bool article;
+	int order;
+} candidate;
+
+static size_t words(const char *s, size_t len)
+{
+	size_t n = len > 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += s[i] == ' ' || s[i] == '-';
+	return n;
+}
+
+static bool contains(const char *s, size_t len, const char *what)
+{
+	size_t n = strlen(what);
+
+	for (size_t i = 0; i + n <= len; i++)
+		if (memcmp(s + i, what, n) == 0)
+			return true;
+	return false;
+}
+
+static bool has_bgn_marks(const char *s, size_t len)
+{
+	/* ḩ ţ ş ḑ ẓ ā ī ū and the half rings */
+	static const char *const marks[] = {"\xE1\xB8\xA9", "\xC5\xA3", "\xC5\x9F", "\xE1\xB8\x91",
+					    "\xE1\xBA\x93", "\xC4\x81", "\xC4\xAB", "\xC5\xAB",
+					    "\xE2\x80\x98", "\xE2\x80\x99", "\xCA\xBF", "\xCA\xBE"};
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (contains(s, len, marks[i]))
+			return true;
+	return false;
+}
+
+static void add_latin(latin_name *list, size_t *count, const char *s, size_t len, bool primary)
+{
+	latin_name *l = &list[*count];
+
+	if (*count >= LATIN_MAX || len == 0 || len >= SKELETON_MAX * 2)
+		return;
+	if (!latin_skeleton(s, len, FORM_SKELETON, l->skeleton, &l->skeleton_len, &l->article) ||
+	    l->skeleton_len == 0)
+		return;
+	l->words = words(s, len) - (l->article ? 1 : 0);
+	l->primary = primary;
+	l->marked = has_bgn_marks(s, len);
+	/* The finer forms are compared only for these. */
+	l->bgn_len = l->vowels_len = 0;
+	if (l->marked)
+		latin_skeleton(s, len, FORM_BGN, l->bgn, &l->bgn_len, &(bool){false});
+	if (primary)
+		latin_skeleton(s, len, FORM_VOWELS, l->vowels, &l->vowels_len, &(bool){false});
+	(*count)++;
+}
+
+static int distance(const char *a, size_t an, const char *b, size_t bn)
+{
+	return em_text_distance(a, an, b, bn, 64);
+}
+
+/* How well a candidate agrees with the place's Latin names: the closest
+ * primary name, the closest of all, whether the names that spell the same
+ * word mostly carry an article, and the closest name written with BGN's
+ * marks.  Lower is better throughout. */
+typedef struct agreement {
+	int primary, any, article_disagrees, words_disagree, bgn, vowels;
+} agreement;
+
+static agreement agree(const candidate *c, const latin_name *latin, size_t count)
+{
+	agreement a = {64, 64, 0, 0, 64, 64};
+	/* Votes on the article: the place's own name decides when it spells
+	 * the same word; else names written with BGN's marks, the closest to
+	 * the Arabic, outvote the rest. */
+	int primary[2] = {0, 0}, marked[2] = {0, 0}, plain[2] = {0, 0};
+
+	for (size_t i = 0; i < count; i++) {
+		int d = distance(c->skeleton, c->skeleton_len, latin[i].skeleton,
+				 latin[i].skeleton_len);
+		if (latin[i].primary && d < a.primary) {
+			a.primary = d;
+			a.words_disagree = words(c->text, c->len) != latin[i].words;
+		}
+		if (d < a.any)
+			a.any = d;
+		if (latin[i].primary && d == 0)
+			primary[latin[i].article]++;
+		else if (d <= 1)
+			(latin[i].marked ? marked : plain)[latin[i].article]++;
+		if (latin[i].marked) {
+			int b = distance(c->bgn, c->bgn_len, latin[i].bgn, latin[i].bgn_len);
+			if (b < a.bgn)
+				a.bgn = b;
+		}
+		/* The long vowels, against the place's own name. */
+		if (latin[i].primary) {
+			int v = distance(c->vowels, c->vowels_len, latin[i].vowels, latin[i].vowels_len);
+			if (v < a.vowels)
+				a.vowels = v;
+		}
+	}
+	if (primary[0] != primary[1])
+		a.article_disagrees = c->article != (primary[1] > primary[0]);
+	else if (marked[0] != marked[1])
+		a.article_disagrees = c->article != (marked[1] > marked[0]);
+	else if (plain[0] != plain[1])
+		a.article_disagrees = c->article != (plain[1] > plain[0]);
+	return a;
+}
+
+static bool better(const agreement *x, const candidate *cx, const agreement *y,
+		   const candidate *cy)
+{
+	if (x->primary != y->primary)
+		return x->primary < y->primary;
+	if (x->article_disagrees != y->article_disagrees)
+		return x->article_disagrees < y->article_disagrees;
+	if (x->words_disagree != y->words_disagree)
+		return x->words_disagree < y->words_disagree;
+	if (x->bgn != y->bgn)
+		return x->bgn < y->bgn;
+	if (x->vowels != y->vowels)
+		return x->vowels < y->vowels;
+	if (x->any != y->any)
+		return x->any < y->any;
+	return cx->order < cy->order;
+}
+
+/* Writes the chosen name into out; "" when none agrees. */
+static void choose(const em_place *p, char *scratch, size_t scratch_size, char *out,
+		   size_t out_size)
+{
+	latin_name latin[LATIN_MAX];
+	candidate cands[CANDIDATES_MAX];
+	size_t latin_count = 0, cand_count = 0, used = 0;
+	agreement best_agreement = {0};
+	const candidate *best = NULL;
+
+	out[0] = '\0';
+	for (const char *alt = p->alternatenames; alt != NULL && *alt;) {
+		const char *comma = strchr(alt, ',');
+		size_t len = comma ? (size_t)(comma - alt) : strlen(alt);
+		candidate *c = &cands[cand_count];
+
+		if (len > 0 && cand_count < CANDIDATES_MAX && em_text_has_arabic(alt, len) &&
+		    normalise_arabic(alt, len, scratch + used, scratch_size - used, &c->len) &&
+		    !administrative(scratch + used)) {
+			bool duplicate = false;
+
+			c->text = scratch + used;
+			for (size_t k = 0; k < cand_count && !duplicate; k++)
+				duplicate = strcmp(cands[k].text, c->text) == 0;
+			arabic_skeleton(c->text, c->len, FORM_SKELETON, c->skeleton, &c->skeleton_len,
+					&c->article);
+			if (!duplicate && c->skeleton_len > 0) {
+				arabic_skeleton(c->text, c->len, FORM_BGN, c->bgn, &c->bgn_len,
+						&(bool){false});
+				arabic_skeleton(c->text, c->len, FORM_VOWELS, c->vowels, &c->vowels_len,
+						&(bool){false});
+				c->order = (int)cand_count++;
+				used += c->len + 1;
+			}
+		}
+		alt = comma ? comma + 1 : NULL;
+	}
+	if (cand_count == 0)
+		return;
+	/* Only then the Latin names, which most places have dozens of. */
+	add_latin(latin, &latin_count, p->name, strlen(p->name), true);
+	add_latin(latin, &latin_count, p->asciiname, strlen(p->asciiname), true);
+	for (const char *alt = p->alternatenames; alt != NULL && *alt;) {
+		const char *comma = strchr(alt, ',');
+		size_t len = comma ? (size_t)(comma - alt) : strlen(alt);
+
+		if (len > 0 && !em_text_has_arabic(alt, len))
+			add_latin(latin, &latin_count, alt, len, false);
+		alt = comma ? comma + 1 : NULL;
+	}
+	for (size_t i = 0; i < cand_count; i++) {
+		agreement a = agree(&cands[i], latin, latin_count);
+
+		/* It must spell the place's name: within a third of its
+		 * consonants of some Latin name. */
+		if ((size_t)a.any * 3 > cands[i].skeleton_len)
+			continue;
+		if (best == NULL || better(&a, &cands[i], &best_agreement, best)) {
+			best = &cands[i];
+			best_agreement = a;
+		}
+	}
+	if (best != NULL && best->len < out_size)
+		memcpy(out, best->text, best->len + 1);
+}
+
+/* ---- the corrections table ------------------------------------------ */
+
+em_status em__gazetteer_add_name_ar(em_gazetteer *gz, const char *id, const char *name,
+				    size_t len)
+{
+	bool added = false;
+	uint64_t *slot = em_keymap_get(&gz->names_ar, id, strlen(id), true, &added);
+	char *copy = strndup(name, len);
+
+	if (slot == NULL || copy == NULL) {
+		free(copy);
+		return EM_ERR_NOMEM;
+	}
+	if (!added) { /* a later row for the same place wins */
+		free(gz->names_ar_text[*slot - 1]);
+		gz->names_ar_text[*slot - 1] = copy;
+		return EM_OK;
+	}
+	if (gz->names_ar_count == gz->names_ar_cap) {
+		size_t cap = gz->names_ar_cap ? gz->names_ar_cap * 2 : 16;
+		char **grown = realloc(gz->names_ar_text, cap * sizeof(*grown));
+		if (grown == NULL) {
+			free(copy);
+			return EM_ERR_NOMEM;
+		}
+		gz->names_ar_text = grown;
+		gz->names_ar_cap = cap;
+	}
+	gz->names_ar_text[gz->names_ar_count++] = copy;
+	*slot = gz->names_ar_count;
+	return EM_OK;
+}
+
+const char *em__gazetteer_find_name_ar(const em_gazetteer *gz, const em_place *place)
+{
+	uint64_t *slot;
+
+	if (gz->names_ar_count == 0 || place->role != EM_GAZETTEER_PLACES)
+		return NULL;
+	slot = em_keymap_get((em_keymap *)&gz->names_ar, place->id, strlen(place->id), false, NULL);
+	return slot ? gz->names_ar_text[*slot - 1] : NULL;
+}
+
+void em__gazetteer_names_ar_free(em_gazetteer *gz)
+{
+	for (size_t i = 0; i < gz->names_ar_count; i++)
+		free(gz->names_ar_text[i]);
+	free(gz->names_ar_text);
+	em_keymap_clear(&gz->names_ar);
+}
+
+
+em_status em_gazetteer_load_names_ar(em_gazetteer *gazetteer, const char *path, em_error *err)
+{
+	FILE *in;
+	char *line = NULL;
+	size_t cap = 0;
+	unsigned long number = 0;
+	ssize_t got;
+	em_status status = EM_OK;
+
+	if (gazetteer == NULL || path == NULL)
+		return em_error_set(err, EM_ERR_INVALID, "gazetteer: invalid arguments");
+	in = fopen(path, "rb");
+	if (in == NULL)
+		return em_error_set(err, EM_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+	while (status == EM_OK && (got = getline(&line, &cap, in)) >= 0) {
+		size_t len = (size_t)got;
+		char *tab, *id, *name, *end;
+		size_t name_len;
+
+		number++;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len == 0 || line[0] == '#' || (number <= 5 && strncmp(line, "geonameid\t", 10) == 0))
+			continue;
+		id = line;
+		tab = strchr(id, '\t');
+		if (tab == NULL || tab == id) {
+			status = em_error_set(err, EM_ERR_INVALID,
+					      "%s:%lu: give geonameid, a tab, then the Arabic name",
+					      path, number);
+			break;
+		}
+		*tab = '\0';
+		name = tab + 1;
+		end = strchr(name, '\t');
+		name_len = end ? (size_t)(end - name) : strlen(name);
+		if (!em_text_valid_utf8(name, name_len) || !em_text_has_arabic(name, name_len)) {
+			status = em_error_set(err, EM_ERR_INVALID,
+					      "%s:%lu: column 2 (name_ar): is not a name in Arabic script",
+					      path, number);
+			break;
+		}
+		status = em__gazetteer_add_name_ar(gazetteer, id, name, name_len);
+		if (status != EM_OK)
+			em_error_set(err, status, "out of memory");
+	}
+	if (status == EM_OK && ferror(in))
+		status = em_error_set(err, EM_ERR_IO, "%s: read error", path);
+	free(line);
+	fclose(in);
+	return status;
+}
+
+/* Every place's Arabic-script name, for labels, in one buffer: a name given
+ * with the place (--places) stays, a correction wins, else the choice. */
+em_status em__gazetteer_name_arabic(em_gazetteer *gz)
+{
+	char scratch[8192], chosen[1024];
+	size_t *offsets = malloc((gz->count + 1) * sizeof(*offsets));
+	char *pool = malloc(1);
+	size_t pool_len = 1, pool_cap = 1;
+
+	if (offsets == NULL || pool == NULL) {
+		free(offsets);
+		free(pool);
+		return EM_ERR_NOMEM;
+	}
+	pool[0] = '\0'; /* offset 0: no name */
+	for (size_t i = 0; i < gz->count; i++) {
+		em_place *p = &gz->places[i];
+		const char *fixed = em__gazetteer_find_name_ar(gz, p);
+		size_t len;
+
+		offsets[i] = SIZE_MAX;
+		if (p->name_ar != NULL && p->name_ar[0] != '\0' && fixed == NULL)
+			continue; /* given with the place, or chosen at an earlier finish */
+		if (fixed != NULL)
+			snprintf(chosen, sizeof(chosen), "%s", fixed);
+		else
+			choose(p, scratch, sizeof(scratch), chosen, sizeof(chosen));
+		len = strlen(chosen);
+		offsets[i] = 0;
+		if (len == 0)
+			continue;
+		if (pool_len + len + 1 > pool_cap) {
+			size_t cap = pool_cap * 2 + len + 4096;
+			char *grown = realloc(pool, cap);
+			if (grown == NULL) {
+				free(offsets);
+				free(pool);
+				return EM_ERR_NOMEM;
+			}
+			pool = grown;
+			pool_cap = cap;
+		}
+		memcpy(pool + pool_len, chosen, len + 1);
+		offsets[i] = pool_len;
+		pool_len += len + 1;
+	}
+	if (!em_gazetteer_keep_buffer(gz, pool)) {
+		free(offsets);
+		free(pool);
+		return EM_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < gz->count; i++)
+		if (offsets[i] != SIZE_MAX)
+			gz->places[i].name_ar = pool + offsets[i];
+	free(offsets);
+	return EM_OK;
+}
