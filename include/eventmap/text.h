@@ -69,6 +69,25 @@ typedef struct em_text_word {
  * returns how many there are. */
 size_t em_text_words(const char *text, size_t len, em_text_word *out, size_t max);
 
+/* Consonant skeletons of names in Latin script, for telling spellings of
+ * one name from different names: lower case, marks dropped, vowels and the
+ * weak w and y dropped, q and c as k, doubled letters once, a leading
+ * article word skipped (reported in *article). */
+typedef enum em_text_skeleton_form {
+	EM_SKELETON_LOOSE = 0,  /* digraphs (sh, kh, gh, th, dh, zh) as their first letter */
+	EM_SKELETON_STRICT,     /* digraphs kept apart from single letters (sh is not s),
+				   ch as sh, dj as j, a final h after a vowel dropped */
+	EM_SKELETON_MARKED,     /* LOOSE, but the letters BGN marks emphatics with
+				   (ţ ş ḑ ẓ ḩ) kept as they are */
+	EM_SKELETON_VOWELS      /* LOOSE with the vowels, folded to a, i, u */
+} em_text_skeleton_form;
+
+/* Writes the skeleton of the len bytes at text (NUL-terminated, at most
+ * size - 1 bytes).  false when the text is not Latin script or the
+ * skeleton does not fit. */
+bool em_text_skeleton(char *out, size_t size, size_t *out_len, bool *article, const char *text,
+		      size_t len, em_text_skeleton_form form);
+
 /* True when the string holds a letter from the Arabic blocks. */
 bool em_text_has_arabic(const char *text, size_t len);
 

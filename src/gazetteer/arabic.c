@@ -141,81 +141,14 @@ static bool administrative(const char *s)
 	return false;
 }
 
-/* The consonants of a Latin-script string, lower case, marks dropped (or,
- * for bgn, kept on the letters BGN marks emphatics with), vowels and the
- * weak w and y dropped, digraphs and k/q folded, doubled letters once,
- * spaces and apostrophes gone.  A leading article word is skipped and
- * reported.  false when the string is not Latin script. */
 static bool latin_skeleton(const char *s, size_t len, form f, char *out, size_t *out_len,
 			   bool *article)
 {
-	bool bgn = f == FORM_BGN;
-	size_t at = 0, n = 0;
-	char prev = 0;
+	static const em_text_skeleton_form forms[] = {
+		[FORM_SKELETON] = EM_SKELETON_LOOSE, [FORM_BGN] = EM_SKELETON_MARKED,
+		[FORM_VOWELS] = EM_SKELETON_VOWELS};
 
-	*article = false;
-	{
-		size_t w = 0;
-		while (w < len && s[w] != ' ' && s[w] != '-')
-			w++;
-		if (w < len && em_text_is_article(s, w)) {
-			*article = true;
-			at = w + 1;
-		}
-	}
-	while (at < len) {
-		utf8proc_int32_t cp, base[4];
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + at,
-						      (utf8proc_ssize_t)(len - at), &cp);
-		char c;
-
-		if (k <= 0)
-			return false;
-		if (cp >= 0x0250 && !(cp >= 0x1E00 && cp <= 0x1EFF) && !(cp >= 0x2018 && cp <= 0x201B) &&
-		    cp != 0x02BB && cp != 0x02BC && cp != 0x02BE && cp != 0x02BF)
-			return false;
-		if (bgn && n + 4 < SKELETON_MAX &&
-		    (cp == 0x1E29 || cp == 0x015F || cp == 0x1E11 || cp == 0x0163 || cp == 0x1E93 ||
-		     cp == 0x1E28 || cp == 0x015E || cp == 0x1E10 || cp == 0x0162 || cp == 0x1E92)) {
-			utf8proc_int32_t lower = utf8proc_tolower(cp);
-			utf8proc_ssize_t m = utf8proc_encode_char(lower, (utf8proc_uint8_t *)out + n);
-			n += (size_t)m;
-			prev = 0;
-			at += (size_t)k;
-			continue;
-		}
-		if (utf8proc_decompose_char(cp, base, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-							   UTF8PROC_CASEFOLD, NULL) < 1)
-			return false;
-		at += (size_t)k;
-		if (base[0] >= 0x80 || !((base[0] >= 'a' && base[0] <= 'z')))
-			continue;
-		c = (char)base[0];
-		switch (c) {
-		case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'w':
-			if (f != FORM_VOWELS)
-				continue;
-			c = (c == 'e' || c == 'y') ? 'i' : (c == 'o' || c == 'w') ? 'u' : c;
-			break;
-		case 'q': case 'c': c = 'k'; break;
-		case 'h':
-			/* kh, gh, th, dh, sh, ch: the first letter stands for both */
-			if (prev == 'k' || prev == 'g' || prev == 't' || prev == 'd' || prev == 's' ||
-			    prev == 'z')
-				continue;
-			break;
-		default: break;
-		}
-		if (c == prev)
-			continue;
-		if (n + 1 >= SKELETON_MAX)
-			return false;
-		out[n++] = c;
-		prev = c;
-	}
-	out[n] = '\0';
-	*out_len = n;
-	return true;
+	return em_text_skeleton(out, SKELETON_MAX, out_len, article, s, len, forms[f]);
 }
 
 /* The same skeleton for a normalised Arabic name, through its letters. */

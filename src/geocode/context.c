@@ -134,26 +134,36 @@ em_status em_geocode_context_add_result(em_geocode_context *context, const char 
 {
 	char folded[FOLD_BUFFER];
 	size_t folded_len;
+	const em_place *place;
 
-	if (context == NULL || result == NULL)
+	if (context == NULL || result == NULL || context->finished)
 		return EM_ERR_INVALID;
-	if (context->finished)
-		return EM_ERR_INVALID;
-	if (result->status != EM_GEOCODE_RESOLVED || result->place == NULL ||
-	    result->precision > 2 || result->method == EM_METHOD_FUZZY)
-		return EM_OK;
-	switch (result->basis) {
-	case EM_BASIS_ONLY: case EM_BASIS_OVERRIDE: break;
-	case EM_BASIS_MATCH:
-		/* An exact name over looser spellings of others is found. */
-		if (result->method == EM_METHOD_EXACT || result->method == EM_METHOD_ALTERNATE)
-			break;
-		return EM_OK;
-	default: return EM_OK; /* chosen by a preference, not found */
+	place = result->place;
+	if (result->status == EM_GEOCODE_AMBIGUOUS && result->far && result->candidate_count == 1 &&
+	    result->candidates[0].method != EM_METHOD_FUZZY) {
+		/* The only place of that name, held back for being far from
+		 * where the names were thought to be: still where this name
+		 * is, and the context may be there. */
+		place = result->candidates[0].place;
+	} else {
+		if (result->status != EM_GEOCODE_RESOLVED || place == NULL ||
+		    result->method == EM_METHOD_FUZZY)
+			return EM_OK;
+		switch (result->basis) {
+		case EM_BASIS_ONLY: case EM_BASIS_OVERRIDE: break;
+		case EM_BASIS_MATCH:
+			/* An exact name over looser spellings of others is found. */
+			if (result->method == EM_METHOD_EXACT || result->method == EM_METHOD_ALTERNATE)
+				break;
+			return EM_OK;
+		default: return EM_OK; /* chosen by a preference, not found */
+		}
 	}
+	if (place->precision > 2)
+		return EM_OK;
 	if (em_text_fold(folded, sizeof(folded), &folded_len, name, len, EM_TEXT_FOLDED) != EM_OK)
 		return EM_OK;
-	return add_anchor(context, result->place->lat, result->place->lon, result->place->country,
+	return add_anchor(context, place->lat, place->lon, place->country,
 			  em__name_hash(folded, folded_len));
 }
 
@@ -222,7 +232,7 @@ static void scan(const em_geocode_context *c, double lat, double max_km, uint64_
 				continue;
 			/* Its own find is not its context, unless other names
 			 * found the same place too. */
-			if (name != 0 && a->name == name && !a->several && c->has_core)
+			if (name != 0 && a->name == name && !a->several)
 				continue;
 			if (!visit(state, a))
 				return;
@@ -362,6 +372,13 @@ em__nearness em__context_judge(const em_geocode_options *opt, uint64_t name_hash
 		n.km = j.nearest_km;
 		n.tier = j.nearest_km <= EM_GEOCODE_CLOSE_KM ? TIER_CLOSE
 			 : j.near ? TIER_NEAR : TIER_FAR;
+		/* Places that are each far from all the others make no
+		 * cluster: which are outliers is unknown, and the region of
+		 * interest still says where the names are. */
+		if (!c->has_core && opt->has_region && n.tier == TIER_FAR && in_region(opt, place)) {
+			n.against = NEAR_REGION;
+			n.tier = TIER_NEAR;
+		}
 		return n;
 	}
 	if (opt->has_region) {

@@ -272,22 +272,31 @@ static void reason_far(em_geocode_result *out, const em__search *s)
 	say(&l, "; a country or admin1 hint would place it");
 }
 
-static void reason_tie(em_geocode_result *out, const em__search *s)
+static void reason_tie(em_geocode_result *out, const em__search *s, size_t tied)
 {
 	line l = {out->reason, sizeof(out->reason), 0};
 
-	say(&l, "%zu places match equally: ", out->candidate_count);
-	for (size_t i = 0; i < out->candidate_count && i < 3; i++) {
+	say(&l, "%zu places match equally: ", tied);
+	for (size_t i = 0; i < tied && i < 3; i++) {
 		say(&l, "%s", i ? ", " : "");
 		say_place(&l, s, &s->found[i]);
 	}
 	say(&l, "; nothing in the hints or the context decides");
+	if (tied < s->count) {
+		say(&l, "; ");
+		say_place(&l, s, &s->found[tied]);
+		say_where(&l, s, &s->found[tied].near);
+	}
 }
 
 /* ---- the decision ---------------------------------------------------- */
 
 static bool rank_suggestion(const em__candidate *a, const em__candidate *b)
 {
+	/* The same name by its key first, then close spellings; then the
+	 * places nearest the context. */
+	if ((a->method == EM_METHOD_FUZZY) != (b->method == EM_METHOD_FUZZY))
+		return b->method == EM_METHOD_FUZZY;
 	if (a->near.tier != b->near.tier)
 		return a->near.tier < b->near.tier;
 	if (fabs(a->score - b->score) > 1e-9)
@@ -366,11 +375,14 @@ void em__decide(em_geocode_result *out, em__search *s)
 		return;
 	}
 	if (s->count > 1 && criterion == DECIDED_BY_NOTHING) {
+		size_t tied = 0;
 		out->status = EM_GEOCODE_AMBIGUOUS;
+		/* The tied places, then the others it could also be. */
+		while (tied < s->count && deciding_criterion(best, &s->found[tied]) == 0)
+			tied++;
 		for (size_t i = 0; i < s->count && out->candidate_count < EM_GEOCODE_CANDIDATES_MAX; i++)
-			if (deciding_criterion(best, &s->found[i]) == DECIDED_BY_NOTHING)
-				out->candidates[out->candidate_count++] = public_candidate(s, &s->found[i]);
-		reason_tie(out, s);
+			out->candidates[out->candidate_count++] = public_candidate(s, &s->found[i]);
+		reason_tie(out, s, tied);
 		return;
 	}
 	out->status = EM_GEOCODE_RESOLVED;

@@ -141,7 +141,39 @@ static bool fuzzy_score(em__search *s, const char *key, size_t key_len, const em
 	*score = 0.85 * (1.0 - distance / (double)length);
 	if (*score < 0.0)
 		*score = 0.0;
-	return !s->short_fuzzy;
+	return !s->short_name;
+}
+
+/* A short name met through the spelling folds must still be the same
+ * consonants, digraphs apart: "Shams" folds to the key of Samsun's "Sams",
+ * but sh is not s.  True when one of the place's names with the matched
+ * key has the query's strict skeleton (or the query is not Latin). */
+static bool short_spelling_holds(em__search *s, const em_place *p, const em_name_hit *hit)
+{
+	const char *names[2] = {p->name, p->asciiname};
+	char skeleton[96], key[FOLD_BUFFER];
+	size_t skeleton_len, key_len;
+	bool article;
+
+	if (s->query_skeleton_len == 0)
+		return true;
+	for (int pass = 0; pass < 3; pass++) {
+		const char *alt = pass == 2 ? p->alternatenames : names[pass];
+		while (alt != NULL && *alt) {
+			const char *comma = pass == 2 ? strchr(alt, ',') : NULL;
+			size_t len = comma ? (size_t)(comma - alt) : strlen(alt);
+			if (len > 0 && len < 96 &&
+			    em_text_fold(key, sizeof(key), &key_len, alt, len, EM_TEXT_KEY) == EM_OK &&
+			    key_len == hit->matched_len && memcmp(key, hit->matched, key_len) == 0 &&
+			    em_text_skeleton(skeleton, sizeof(skeleton), &skeleton_len, &article, alt,
+					     len, EM_SKELETON_STRICT) &&
+			    skeleton_len == s->query_skeleton_len &&
+			    memcmp(skeleton, s->query_skeleton, skeleton_len) == 0)
+				return true;
+			alt = comma ? comma + 1 : NULL;
+		}
+	}
+	return false;
 }
 
 /* Turns a stage's hits into candidates, keeping those the hints allow. */
@@ -162,7 +194,10 @@ static void add_hits(em__search *s, const em_name_hit *hits, size_t n, em_geocod
 		switch (c.method) {
 		case EM_METHOD_OVERRIDE: case EM_METHOD_EXACT: c.score = 1.0; break;
 		case EM_METHOD_ALTERNATE: c.score = 0.95; break;
-		case EM_METHOD_NORMALIZED: c.score = 0.85; break;
+		case EM_METHOD_NORMALIZED:
+			c.score = 0.85;
+			placeable = !s->short_name || short_spelling_holds(s, p, &hits[i]);
+			break;
 		default: placeable = fuzzy_score(s, key, key_len, &hits[i], &c.score); break;
 		}
 		c.near = em__context_judge(s->opt, s->name_hash, s->have_context, p);
@@ -235,6 +270,14 @@ static void unresolved(em_geocode_result *out, em__search *s, const char *format
 	va_end(args);
 }
 
+static bool all_far(const em__search *s)
+{
+	for (size_t i = 0; i < s->count; i++)
+		if (s->found[i].near.tier != TIER_FAR || s->found[i].method == EM_METHOD_OVERRIDE)
+			return false;
+	return true;
+}
+
 /* The stages on the key: as it is, without descriptive words, fuzzy. */
 static em_status run_key_stages(em__search *s, const char *name, size_t len,
 				const char *folded, size_t folded_len, char *key, size_t *key_len,
@@ -249,6 +292,14 @@ static em_status run_key_stages(em__search *s, const char *name, size_t len,
 	if (*key_len == 0)
 		return em_error_set(err, EM_ERR_INVALID, "place name '%.80s' has no letters or digits",
 				    folded);
+	/* Five letters are too few to tell a misspelling from another name:
+	 * a short name must keep its consonants through the folds, and is
+	 * never placed by a close spelling. */
+	s->short_name = em__distinctive_letters(name, len) < EM_GEOCODE_FUZZY_LETTERS_MIN;
+	if (s->short_name &&
+	    !em_text_skeleton(s->query_skeleton, sizeof(s->query_skeleton), &s->query_skeleton_len,
+			      &(bool){false}, name, len, EM_SKELETON_STRICT))
+		s->query_skeleton_len = 0; /* not Latin script: nothing to check */
 	/* A key of one or two letters matches too much to mean anything. */
 	if (*key_len >= 3)
 		run_stage(s, key, *key_len, EM_METHOD_NORMALIZED);
@@ -264,8 +315,6 @@ static em_status run_key_stages(em__search *s, const char *name, size_t len,
 			s->precision_floor = 0;
 	}
 	if (s->count == 0) {
-		/* Five letters are too few to tell a misspelling from another name. */
-		s->short_fuzzy = em__distinctive_letters(name, len) < EM_GEOCODE_FUZZY_LETTERS_MIN;
 		if (stripped_key_len > 0)
 			run_stage(s, stripped_key, stripped_key_len, EM_METHOD_FUZZY);
 		else
@@ -317,16 +366,17 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 	/* A single generic word ("Tell", "al-Ain") names no place, whatever
 	 * a gazetteer lists under it.  Only short names can be one. */
 	if (folded_len <= 16) {
-		status = em_text_fold(key, sizeof(key), &key_len, name, len, EM_TEXT_KEY);
-		if (status == EM_OK && em__bare_generic(key, key_len, &gloss)) {
+		if (em__bare_generic(name, len, &gloss)) {
 			unresolved(out, &s, "'%.40s' is a generic word (%s), not the name of a place",
 				   folded, gloss);
 			return EM_OK;
 		}
 	}
 	run_stage(&s, folded, folded_len, EM_METHOD_EXACT);
-	/* The key is only needed when the name as written found nothing. */
-	if (s.count == 0) {
+	/* The key is only needed when the name as written found nothing, or
+	 * found only places far from the context: a nearer place may be the
+	 * same name spelt otherwise (Al-Qusayr in Syria, not Egypt's). */
+	if (s.count == 0 || (!s.hinted && all_far(&s))) {
 		status = run_key_stages(&s, name, len, folded, folded_len, key, &key_len, err);
 		if (status != EM_OK)
 			return status;
@@ -335,7 +385,7 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 		em__decide(out, &s);
 	else if (s.excluded_named)
 		unresolved(out, &s, "no place of that name passes the hints; it is known elsewhere");
-	else if (s.weak_count > 0 && s.short_fuzzy)
+	else if (s.weak_count > 0 && s.short_name)
 		unresolved(out, &s, "not in the gazetteer; close spellings are only suggested: a "
 			   "name whose distinctive part has %d letters or fewer is never placed by "
 			   "one", EM_GEOCODE_FUZZY_LETTERS_MIN - 1);

@@ -17,7 +17,11 @@
 /* ---- words.c ---------------------------------------------------------- */
 
 /* The meaning of a generic word that is part of names (Ain "spring", Tell
- * "hill"), given its EM_TEXT_KEY form; NULL when the word is not one. */
+ * "hill"), given the word as written; NULL when the word is not one. */
+const char *em__generic_word(const char *word, size_t len);
+
+/* The same for a word in EM_TEXT_KEY form (where spellings have merged:
+ * "Daraa" has the key of "Der", so this errs towards generic). */
 const char *em__generic_gloss(const char *key_word, size_t len);
 
 /* The precision a match found only by dropping this descriptive word
@@ -29,9 +33,9 @@ int em__descriptor_precision(const char *folded_word, size_t len);
  * precision they imply (0 when none were dropped). */
 size_t em__strip_descriptors(char *out, const char *folded, size_t len, int *precision);
 
-/* When the name is a single generic word (with or without an article),
- * writes its meaning to *gloss and returns true. */
-bool em__bare_generic(const char *key, size_t len, const char **gloss);
+/* When the name, as written, is a single generic word (with or without an
+ * article), writes its meaning to *gloss and returns true. */
+bool em__bare_generic(const char *name, size_t len, const char **gloss);
 
 /* The letters of the name's distinctive words (those that are neither
  * articles nor generic words) as written. */
@@ -100,7 +104,10 @@ typedef struct em__search {
 	em__candidate weak[EM_GEOCODE_SUGGESTIONS_MAX];     /* fuzzy, not placeable */
 	size_t weak_count;
 	int precision_floor;        /* from dropped descriptive words */
-	bool short_fuzzy;           /* fuzzy matches refused: too few letters */
+	bool short_name;            /* 5 distinctive letters or fewer: no fuzzy
+				       placement, spelling folds checked */
+	char query_skeleton[96];    /* its strict skeleton, when short and Latin */
+	size_t query_skeleton_len;
 } em__search;
 
 /* Chooses among s->found (not empty) and fills out, reason included. */

@@ -8,6 +8,7 @@
 
 #include <pthread.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /* Spellings of generic words, Latin and Arabic script; their keys are
  * folded once, so "Ayn", "Ein" and "‘Ain" are one word. */
@@ -89,6 +90,55 @@ static void fold_generics(void)
 			generic_key_lengths[i] = 0;
 }
 
+/* A word as the generic spellings are listed: Latin letters in lower
+ * case without marks or apostrophes ("‘Ayn" is "ayn"); a word in Arabic
+ * script by its key (hamza seats and ta marbuta folded). */
+static bool plain_word(const char *word, size_t len, char *out, size_t size, size_t *out_len)
+{
+	size_t at = 0, n = 0;
+
+	if (em_text_has_arabic(word, len))
+		return em_text_fold(out, size, out_len, word, len, EM_TEXT_KEY) == EM_OK;
+	while (at < len) {
+		utf8proc_int32_t cp, base[4];
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)word + at,
+						      (utf8proc_ssize_t)(len - at), &cp);
+		if (k <= 0 || utf8proc_decompose_char(cp, base, 4, UTF8PROC_DECOMPOSE |
+							   UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
+						       NULL) < 1)
+			return false;
+		at += (size_t)k;
+		if (base[0] >= 'a' && base[0] <= 'z') {
+			if (n + 2 > size)
+				return false;
+			out[n++] = (char)base[0];
+		}
+	}
+	out[n] = '\0';
+	*out_len = n;
+	return true;
+}
+
+const char *em__generic_word(const char *word, size_t len)
+{
+	char plain[64];
+	size_t plain_len;
+
+	pthread_once(&generic_once, fold_generics);
+	if (len >= sizeof(plain) || !plain_word(word, len, plain, sizeof(plain), &plain_len))
+		return NULL;
+	for (size_t i = 0; i < GENERIC_COUNT; i++) {
+		const char *spelling = generics[i].spelling;
+		/* Latin spellings as listed; Arabic ones by their keys. */
+		if (em_text_has_arabic(spelling, strlen(spelling))
+			    ? (generic_key_lengths[i] == plain_len &&
+			       memcmp(generic_keys[i], plain, plain_len) == 0)
+			    : (strlen(spelling) == plain_len && memcmp(spelling, plain, plain_len) == 0))
+			return generics[i].gloss;
+	}
+	return NULL;
+}
+
 const char *em__generic_gloss(const char *key_word, size_t len)
 {
 	pthread_once(&generic_once, fold_generics);
@@ -141,14 +191,21 @@ size_t em__strip_descriptors(char *out, const char *folded, size_t len, int *pre
 	return n;
 }
 
-bool em__bare_generic(const char *key, size_t len, const char **gloss)
+bool em__bare_generic(const char *name, size_t len, const char **gloss)
 {
-	const char *space = memchr(key, ' ', len);
+	em_text_word words[4];
+	size_t count = em_text_words(name, len, words, 4), kept = 0, last = 0;
 
-	/* The key has dropped any article before the word already. */
-	if (space != NULL || len == 0)
+	if (count > 4)
 		return false;
-	*gloss = em__generic_gloss(key, len);
+	for (size_t i = 0; i < count; i++)
+		if (!em_text_is_article(name + words[i].start, words[i].len)) {
+			kept++;
+			last = i;
+		}
+	if (kept != 1)
+		return false;
+	*gloss = em__generic_word(name + words[last].start, words[last].len);
 	return *gloss != NULL;
 }
 
@@ -160,17 +217,17 @@ size_t em__distinctive_letters(const char *name, size_t len)
 	if (count > 32)
 		count = 32;
 	for (size_t i = 0; i < count; i++) {
-		char key[96];
-		size_t key_len;
 		const char *word = name + words[i].start;
 
-		if (em_text_is_article(word, words[i].len))
+		size_t n = words[i].letters;
+
+		if (em_text_is_article(word, words[i].len) ||
+		    em__generic_word(word, words[i].len) != NULL)
 			continue;
-		if (words[i].len < 64 &&
-		    em_text_fold(key, sizeof(key), &key_len, word, words[i].len, EM_TEXT_KEY) == EM_OK &&
-		    em__generic_gloss(key, key_len) != NULL)
-			continue;
-		letters += words[i].letters;
+		/* The Arabic article is written joined to the name. */
+		if (words[i].len > 4 && memcmp(word, "\xd8\xa7\xd9\x84", 4) == 0 && n > 2)
+			n -= 2;
+		letters += n;
 	}
 	return letters;
 }

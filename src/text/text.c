@@ -516,3 +516,139 @@ int em_text_distance(const char *a, size_t a_len, const char *b, size_t b_len,
 	}
 	return prev[b_len] > max_distance ? max_distance + 1 : prev[b_len];
 }
+
+/* When the word at s[at] is an article followed by another word, the
+ * position after it; else at.  *article says whether one was skipped. */
+static size_t skip_article(const char *s, size_t len, size_t at, bool *article)
+{
+	size_t w = at;
+
+	*article = false;
+	while (w < len && s[w] != ' ' && s[w] != '-')
+		w++;
+	if (w < len && em_text_is_article(s + at, w - at)) {
+		*article = true;
+		return w + 1;
+	}
+	return at;
+}
+
+static bool latin_letter(int32_t cp)
+{
+	return cp < 0x0250 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2018 && cp <= 0x201B) ||
+	       cp == 0x02BB || cp == 0x02BC || cp == 0x02BE || cp == 0x02BF;
+}
+
+static bool bgn_emphatic(int32_t cp)
+{
+	switch (cp) {
+	case 0x1E29: case 0x015F: case 0x1E11: case 0x0163: case 0x1E93:
+	case 0x1E28: case 0x015E: case 0x1E10: case 0x0162: case 0x1E92:
+		return true;
+	}
+	return false;
+}
+
+/* The skeleton letter for c after prev; 0 to drop it.  Digraphs replace
+ * their first letter (strict: with a capital, so sh is not s). */
+static char skeleton_letter(char c, char prev, em_text_skeleton_form form, bool *replace)
+{
+	*replace = false;
+	switch (c) {
+	case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'w':
+		if (form != EM_SKELETON_VOWELS)
+			return 0;
+		return (c == 'e' || c == 'y') ? 'i' : (c == 'o' || c == 'w') ? 'u' : c;
+	case 'q': case 'c': return 'k';
+	case 'j':
+		*replace = form == EM_SKELETON_STRICT && prev == 'd'; /* dj */
+		return 'j';
+	case 'h':
+		if (prev == 'k' || prev == 'g' || prev == 't' || prev == 'd' || prev == 's' ||
+		    prev == 'z') {
+			if (form != EM_SKELETON_STRICT)
+				return 0;
+			*replace = true;
+			return (char)(prev == 'k' ? 'K' : prev - 32); /* ch (k after c) is sh */
+		}
+		return 'h';
+	}
+	return c;
+}
+
+bool em_text_skeleton(char *out, size_t size, size_t *out_len, bool *article, const char *text,
+		      size_t len, em_text_skeleton_form form)
+{
+	size_t at, n = 0;
+	char prev = 0, last = 0; /* the last letter written, the last letter read */
+
+	if (out == NULL || size == 0 || text == NULL)
+		return false;
+	at = skip_article(text, len, 0, article);
+	while (at < len) {
+		utf8proc_int32_t cp, base[4];
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + at,
+						      (utf8proc_ssize_t)(len - at), &cp);
+		bool replace;
+		char c, read;
+
+		if (k <= 0 || !latin_letter(cp))
+			return false;
+		at += (size_t)k;
+		if (form == EM_SKELETON_MARKED && bgn_emphatic(cp)) {
+			utf8proc_ssize_t m;
+			if (n + 5 > size)
+				return false;
+			m = utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)out + n);
+			n += (size_t)m;
+			prev = last = 0;
+			continue;
+		}
+		if (utf8proc_decompose_char(cp, base, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+							   UTF8PROC_CASEFOLD, NULL) < 1)
+			return false;
+		if (base[0] < 'a' || base[0] > 'z') {
+			bool inner;
+			last = 0;
+			/* An article inside the name (Ayn at-Tinah) goes too:
+			 * its letter changes with the next word's. */
+			if (cp == ' ' || cp == '-')
+				at = skip_article(text, len, at, &inner);
+			continue;
+		}
+		read = (char)base[0];
+		if (form == EM_SKELETON_STRICT && read == 'h' && last != 0 &&
+		    strchr("aeiouy", last) != NULL) {
+			/* -ah, -eh: an ending, unless a letter follows */
+			size_t next = at;
+			while (next < len && (text[next] == '\'' || text[next] == '`'))
+				next++;
+			if (next >= len || text[next] == ' ' || text[next] == '-') {
+				last = 0;
+				continue;
+			}
+		}
+		/* Digraphs only of letters next to each other: "dh" in
+		 * Ladhiqiyah, not the d and h of Qardaha. */
+		c = skeleton_letter(read, last == 'c' ? 'k' : last, form, &replace);
+		if (form == EM_SKELETON_STRICT && replace && last == 'c' && c == 'K')
+			c = 'S'; /* French ch is sh */
+		last = read;
+		if (c == 0)
+			continue;
+		if (replace && n > 0) {
+			out[n - 1] = c;
+			prev = c;
+			continue;
+		}
+		if (c == prev)
+			continue;
+		if (n + 2 > size)
+			return false;
+		out[n++] = c;
+		prev = c;
+	}
+	out[n] = '\0';
+	*out_len = n;
+	return true;
+}
