@@ -56,6 +56,10 @@ typedef struct em_basemap em_basemap;
 em_status em_basemap_load(em_basemap **out, const char *path, em_error *err);
 void em_basemap_destroy(em_basemap *basemap);
 
+/* The area the basemap covers (the extent of its land layer): beyond it a
+ * map would show sea where nothing is known. */
+em_bbox em_basemap_coverage(const em_basemap *basemap);
+
 /* Borrowed; never NULL for a valid id. */
 const em_basemap_layer *em_basemap_get(const em_basemap *basemap, em_basemap_layer_id id);
 

@@ -112,6 +112,13 @@ em_status em_render_overview(const char *const *paths, size_t count, const em_da
 em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_bbox *extent,
 			long long *scale_max, em_error *err);
 
+/* EM_ERR_INVALID (naming the point and the coverage) when an extent of
+ * places reaches beyond the area the basemap covers, where a map would
+ * show them at sea.  Every poster checks it; callers that write other
+ * outputs first can check it before. */
+em_status em_render_check_coverage(const em_basemap *basemap, const em_bbox *data,
+				   em_error *err);
+
 #ifdef __cplusplus
 }
 #endif

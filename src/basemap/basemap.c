@@ -33,6 +33,7 @@ typedef struct layer_store {
 } layer_store;
 
 struct em_basemap {
+	em_bbox coverage;  /* where the land layer says it is complete */
 	em_pool strings;
 	layer_store stores[EM_BASEMAP_LAYER_COUNT];
 	em_basemap_layer layers[EM_BASEMAP_LAYER_COUNT];
@@ -165,6 +166,18 @@ static em_status read_layer(em_basemap *bm, GDALDatasetH ds, em_basemap_layer_id
 					    "coastline, borders and countries)", path, layer_names[id]);
 		return EM_OK;
 	}
+	if (id == EM_BASEMAP_LAND) {
+		/* The land layer's extent is the area the basemap covers: its
+		 * sea is sea only inside it.  A GeoPackage gives the box it was
+		 * cut to. */
+		OGREnvelope env;
+		if (OGR_L_GetExtent(layer, &env, TRUE) == OGRERR_NONE) {
+			bm->coverage.west = env.MinX;
+			bm->coverage.east = env.MaxX;
+			bm->coverage.south = env.MinY;
+			bm->coverage.north = env.MaxY;
+		}
+	}
 	OGR_L_ResetReading(layer);
 	while (status == EM_OK && (f = OGR_L_GetNextFeature(layer)) != NULL) {
 		status = read_feature(bm, st, f, err);
@@ -218,6 +231,13 @@ void em_basemap_destroy(em_basemap *basemap)
 	}
 	em_pool_clear(&basemap->strings);
 	free(basemap);
+}
+
+em_bbox em_basemap_coverage(const em_basemap *basemap)
+{
+	em_bbox none = {0, 0, 0, 0};
+
+	return basemap != NULL ? basemap->coverage : none;
 }
 
 const em_basemap_layer *em_basemap_get(const em_basemap *basemap, em_basemap_layer_id id)

@@ -26,16 +26,18 @@ static const field report_fields[] = {
 	STR("admin1"), STR("country"), INT("geo_precision"), STR("scope"), STR("category"),
 	I64("fatalities"), STR("qualifier"), STR("event_type"), STR("sub_event_type"),
 	STR("actor1"), STR("actor2"), STR("source"), STR("reported_by"), STR("notes"),
-	STR("state"), STR("place_id"), STR("place_name"), STR("geocode_method"),
-	REAL("geocode_score"), REAL("latitude"), REAL("longitude"), STR("reason"),
+	STR("state"), STR("place_id"), STR("place_name"), STR("place_name_ar"),
+	STR("geocode_method"), REAL("geocode_score"), REAL("latitude"), REAL("longitude"),
+	STR("reason"),
 };
-/* not_mapped has every report field; reports leaves out `reason`. */
-#define REPORT_FIELDS (sizeof(report_fields) / sizeof(report_fields[0]) - 1)
-#define NOT_MAPPED_FIELDS (sizeof(report_fields) / sizeof(report_fields[0]))
+/* reports and not_mapped share the fields; `reason` says how the row was
+ * placed, or why it was not. */
+#define REPORT_FIELDS (sizeof(report_fields) / sizeof(report_fields[0]))
+#define NOT_MAPPED_FIELDS REPORT_FIELDS
 
 static const field place_fields[] = {
-	STR("place_id"), STR("name"), STR("gazetteer_name"), STR("country"), STR("admin1"),
-	INT("precision"), INT("approximate"), STR("method"), REAL("score"),
+	STR("place_id"), STR("name"), STR("gazetteer_name"), STR("name_ar"), STR("country"),
+	STR("admin1"), INT("precision"), INT("approximate"), STR("method"), REAL("score"),
 	I64("fatalities_min"), I64("fatalities_max"), STR("display"), STR("sources"),
 	INT("report_count"), DATE("first_date"), DATE("last_date"),
 	I64("civilians_min"), I64("civilians_max"), I64("security_forces_min"),
@@ -146,7 +148,7 @@ static void put_range(cursor *c, const em_range *range)
 	}
 }
 
-static void put_report(cursor *c, const em_report *rep, bool with_reason)
+static void put_report(cursor *c, const em_report *rep)
 {
 	const em_location *w = &rep->where;
 	bool placed = w->state != EM_STATE_NOT_MAPPED;
@@ -172,6 +174,7 @@ static void put_report(cursor *c, const em_report *rep, bool with_reason)
 	put_str(c, em_state_name(w->state));
 	put_str(c, w->place_id);
 	put_str(c, w->place_name);
+	put_str(c, w->place_name_ar);
 	put_str(c, w->method);
 	if (placed) {
 		put_real(c, w->score);
@@ -182,8 +185,7 @@ static void put_report(cursor *c, const em_report *rep, bool with_reason)
 		put_null(c);
 		put_null(c);
 	}
-	if (with_reason)
-		put_str(c, w->reason);
+	put_str(c, w->reason);
 }
 
 static void put_place(cursor *c, const em_place_total *p)
@@ -191,6 +193,7 @@ static void put_place(cursor *c, const em_place_total *p)
 	put_str(c, p->place_id);
 	put_str(c, p->name);
 	put_str(c, p->gazetteer_name);
+	put_str(c, p->name_ar);
 	put_str(c, p->country);
 	put_str(c, p->admin1);
 	put_int(c, p->precision);
@@ -293,7 +296,7 @@ em_status em_layers_put_report(OGRLayerH layer, layer_kind kind, const em_report
 
 	c.feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
 	c.index = 0;
-	put_report(&c, rep, kind == LAYER_NOT_MAPPED);
+	put_report(&c, rep);
 	return emit(layer, kind, c.feature, placed ? point(rep->where.lat, rep->where.lon) : NULL,
 		    c.index, err);
 }

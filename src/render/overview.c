@@ -158,6 +158,8 @@ em_status em_render_overview(const char *const *paths, size_t count, const em_da
 		status = em_render_fit(dataset, NULL, &extent, &scale_max, err);
 		o.extent = &extent;
 	}
+	if (status == EM_OK)
+		status = em_render_check_coverage(basemap, o.extent, err);
 	if (status != EM_OK)
 		return status;
 	if (o.scale_max <= 0)

@@ -126,6 +126,26 @@ em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_b
 	return EM_OK;
 }
 
+/* The places to draw must lie where the basemap knows the land: beyond
+ * it a poster would show them at sea. */
+em_status em_render_check_coverage(const em_basemap *basemap, const em_bbox *data, em_error *err)
+{
+	em_bbox c = em_basemap_coverage(basemap);
+	double lon, lat;
+
+	if (c.east <= c.west || c.north <= c.south)
+		return EM_OK; /* a basemap that does not say */
+	if (data->west >= c.west && data->east <= c.east && data->south >= c.south &&
+	    data->north <= c.north)
+		return EM_OK;
+	lon = data->west < c.west ? data->west : data->east > c.east ? data->east : data->west;
+	lat = data->south < c.south ? data->south : data->north > c.north ? data->north : data->south;
+	return em_error_set(err, EM_ERR_INVALID,
+			    "the places to draw reach %.2f E %.2f N, outside the basemap (%g to %g E, "
+			    "%g to %g N): a map there would show them at sea; draw them on a "
+			    "basemap that covers them", lon, lat, c.west, c.east, c.south, c.north);
+}
+
 /* ---- output -------------------------------------------------------- */
 
 typedef enum format { FORMAT_PNG, FORMAT_PDF, FORMAT_SVG } format;
@@ -596,6 +616,9 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 		return status;
 	if (o.extent != NULL)
 		data = *o.extent;
+	status = em_render_check_coverage(basemap, &data, err);
+	if (status != EM_OK)
+		return status;
 	r.scale_max = o.scale_max > 0 ? o.scale_max : scale_max;
 	status = em_summary_create((em_summary **)&r.summary, dataset, &o.filter, err);
 	if (status != EM_OK)

@@ -99,4 +99,5 @@ em_status em_render_write(const char *const *paths, size_t count, cairo_surface_
 			  double dpi, em_render_report *report, em_error *err);
 double em_render_text_scale(const em_page *page);
 
+
 #endif
