@@ -47,14 +47,16 @@ static const size_t category_lookups[CAT_COUNT] = {1000000, 500000, 200000, 1000
 static const unsigned mix_percent[3] = {60, 25, 15};
 
 static const char usage[] =
-	"usage: bench_geocode [--quick] [DATA_DIR]\n"
+	"usage: bench_geocode [--quick] [--dump FILE] [DATA_DIR]\n"
 	"\n"
 	"Measure gazetteer load time, geocoding throughput and memory.  DATA_DIR\n"
 	"holds " GAZETTEER_FILE " and " SUPPLEMENT_FILE "\n"
 	"(default: the source tree, " EM_SOURCE_DIR ").\n"
 	"\n"
-	"  -q, --quick   ten times fewer look-ups, for a smoke test\n"
-	"  -h, --help    show this help\n";
+	"  -q, --quick       ten times fewer look-ups, for a smoke test\n"
+	"  -d, --dump FILE   write every distinct query with its answer (query, status,\n"
+	"                    place id), for comparing what two versions do\n"
+	"  -h, --help        show this help\n";
 
 typedef struct arena_block {
 	struct arena_block *next;
@@ -96,6 +98,7 @@ typedef struct report {
 	double fuzzy_ms;                      /* the fuzzy index, built on first use */
 	long rss_before_kib, rss_loaded_kib;
 	long peak_loaded_kib, peak_lookups_kib, peak_kib; /* after loading, look-ups, reloads */
+	size_t context_places;                /* kept in the look-ups' context */
 	measurement lookups[CAT_COUNT];
 } report;
 
@@ -394,7 +397,33 @@ static uint64_t geocode_stream(tally *out, const em_gazetteer *gz,
 	return now_ns() - start;
 }
 
-static em_status measure(measurement *out, const em_gazetteer *gz, const query_pool *pool,
+/* The context every look-up is judged in: the places of the default
+ * dataset's area, as a reports file of Syria's coast names them, so that
+ * the context checks (distance to the nearest place of the context for
+ * every candidate) are on. */
+static const char *const context_names[] = {"Latakia", "Tartus", "Jableh", "Baniyas",
+					    "Qardaha", "Hmeimim"};
+#define CONTEXT_NAMES (sizeof(context_names) / sizeof(context_names[0]))
+
+static em_status make_context(em_geocode_context **out, const em_gazetteer *gz, em_error *err)
+{
+	em_status status = em_geocode_context_create(out, "this file");
+
+	for (size_t i = 0; i < CONTEXT_NAMES && status == EM_OK; i++) {
+		em_geocode_result result;
+		status = em_geocode_name(&result, gz, context_names[i], strlen(context_names[i]),
+					 NULL, err);
+		if (status == EM_OK)
+			status = em_geocode_context_add_result(*out, context_names[i],
+							       strlen(context_names[i]), &result);
+	}
+	if (status == EM_OK)
+		status = em_geocode_context_finish(*out);
+	return status == EM_OK ? EM_OK : em_error_set(err, status, "cannot build the context");
+}
+
+static em_status measure(measurement *out, const em_gazetteer *gz,
+			 const em_geocode_context *context, const query_pool *pool,
 			 enum category category, size_t count, em_error *err)
 {
 	em_geocode_options options;
@@ -405,6 +434,7 @@ static em_status measure(measurement *out, const em_gazetteer *gz, const query_p
 	if (stream == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory for %zu queries", count);
 	em_geocode_options_init(&options);
+	options.context = context;
 	for (size_t run = 0; run < QUERY_RUNS; run++)
 		elapsed[run] = geocode_stream(&out->outcome, gz, &options, pool, stream, count);
 	median = median_u64(elapsed, QUERY_RUNS);
@@ -479,7 +509,8 @@ static void print_report(const report *rep, const char *data_dir, bool quick)
 	       verdict(rep->total_ms < GOAL_LOAD_MS));
 	printf("  fuzzy index (on first fuzzy use)   %10.2f\n\n", rep->fuzzy_ms);
 
-	printf("look-ups, one thread, default options (median of %d)\n", QUERY_RUNS);
+	printf("look-ups, one thread, default options in a context of %zu places of Syria's "
+	       "coast\n(median of %d)\n", rep->context_places, QUERY_RUNS);
 	printf("  %-8s %10s %11s %8s %9s %9s %10s  %s\n", "category", "names", "names/s",
 	       "ns/name", "resolved", "ambiguous", "unresolved", "goal");
 	for (int c = 0; c < CAT_COUNT; c++)
@@ -498,19 +529,23 @@ static void print_report(const report *rep, const char *data_dir, bool quick)
 /* ---- main ------------------------------------------------------------- */
 
 /* 0 to run, 1 for a usage error, -1 after --help. */
-static int parse_args(const char **data_dir, bool *quick, int argc, char **argv)
+static int parse_args(const char **data_dir, bool *quick, const char **dump, int argc,
+		      char **argv)
 {
 	static const struct option longopts[] = {
 		{"quick", no_argument, NULL, 'q'},
+		{"dump", required_argument, NULL, 'd'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	int c;
 
 	*data_dir = EM_SOURCE_DIR;
 	*quick = false;
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+	*dump = NULL;
+	while ((c = getopt_long(argc, argv, "qd:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'q': *quick = true; break;
+		case 'd': *dump = optarg; break;
 		case 'h': fputs(usage, stdout); return -1;
 		default: fputs(usage, stderr); return 1;
 		}
@@ -524,8 +559,34 @@ static int parse_args(const char **data_dir, bool *quick, int argc, char **argv)
 	return 0;
 }
 
-static em_status run(report *rep, const char *data_dir, bool quick, em_error *err)
+/* Every distinct name of the pool with its answer in the context, one per
+ * line (query, status, place id): for comparing what two versions do. */
+static em_status dump_outcomes(const char *path, const em_gazetteer *gz,
+			       const em_geocode_context *context, const query_pool *pool,
+			       em_error *err)
 {
+	em_geocode_options options;
+	FILE *out = fopen(path, "w");
+
+	if (out == NULL)
+		return em_error_set(err, EM_ERR_IO, "%s: cannot write", path);
+	em_geocode_options_init(&options);
+	options.context = context;
+	for (size_t i = 0; i < pool->count; i++) {
+		const query *q = &pool->items[i];
+		em_geocode_result result;
+		if (em_geocode_name(&result, gz, q->text, q->len, &options, NULL) != EM_OK)
+			continue;
+		fprintf(out, "%.*s\t%s\t%s\n", (int)q->len, q->text,
+			em_geocode_status_name(result.status), result.place ? result.place->id : "");
+	}
+	return fclose(out) == 0 ? EM_OK : em_error_set(err, EM_ERR_IO, "%s: write failed", path);
+}
+
+static em_status run(report *rep, const char *data_dir, bool quick, const char *dump,
+		     em_error *err)
+{
+	em_geocode_context *context = NULL;
 	em_gazetteer *gz = NULL;
 	query_pool pool = {0};
 	uint64_t parse_ns, finish_ns;
@@ -545,9 +606,13 @@ static em_status run(report *rep, const char *data_dir, bool quick, em_error *er
 	rep->pool_exact = pool.exact_end;
 	rep->pool_variant = pool.variant_end - pool.exact_end;
 	rep->pool_misspelt = pool.count - pool.variant_end;
+	status = make_context(&context, gz, err);
+	rep->context_places = em_geocode_context_count(context);
 	for (int c = 0; c < CAT_COUNT && status == EM_OK; c++)
-		status = measure(&rep->lookups[c], gz, &pool, (enum category)c,
+		status = measure(&rep->lookups[c], gz, context, &pool, (enum category)c,
 				 category_lookups[c] / (quick ? 10 : 1), err);
+	if (status == EM_OK && dump != NULL)
+		status = dump_outcomes(dump, gz, context, &pool, err);
 	if (status != EM_OK)
 		goto done;
 	rep->peak_lookups_kib = peak_rss_kib();
@@ -559,6 +624,7 @@ static em_status run(report *rep, const char *data_dir, bool quick, em_error *er
 	status = time_loads(rep, data_dir, err);
 	rep->peak_kib = peak_rss_kib();
 done:
+	em_geocode_context_destroy(context);
 	pool_free(&pool);
 	em_gazetteer_destroy(gz);
 	return status;
@@ -566,17 +632,17 @@ done:
 
 int main(int argc, char **argv)
 {
-	const char *data_dir;
+	const char *data_dir, *dump;
 	bool quick;
 	report rep;
 	em_error err;
-	int rc = parse_args(&data_dir, &quick, argc, argv);
+	int rc = parse_args(&data_dir, &quick, &dump, argc, argv);
 
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
 	memset(&rep, 0, sizeof(rep));
 	em_error_clear(&err);
-	if (run(&rep, data_dir, quick, &err) != EM_OK) {
+	if (run(&rep, data_dir, quick, dump, &err) != EM_OK) {
 		fprintf(stderr, "bench_geocode: %s\n", err.message);
 		return 1;
 	}

@@ -123,6 +123,13 @@ const em_place *em_gazetteer_place(const em_gazetteer *gazetteer, size_t index);
 size_t em_gazetteer_find_folded(const em_gazetteer *gazetteer, const char *folded,
 				size_t len, em_name_hit *hits, size_t max_hits);
 
+/* Places whose EM_TEXT_KEY form is that of an indexed name with this
+ * EM_TEXT_FOLDED form: the key look-up of a name already found as
+ * written, without folding it again.  0 when the folded form is not
+ * indexed. */
+size_t em_gazetteer_find_key_of(const em_gazetteer *gazetteer, const char *folded, size_t len,
+				em_name_hit *hits, size_t max_hits);
+
 /* The same for the EM_TEXT_KEY form. */
 size_t em_gazetteer_find_key(const em_gazetteer *gazetteer, const char *key,
 			     size_t len, em_name_hit *hits, size_t max_hits);

@@ -46,17 +46,25 @@ static em_status index_name(em_gazetteer *gz, uint32_t place, const char *name, 
 {
 	char folded[FOLD_BUFFER], key[FOLD_BUFFER];
 	size_t folded_len, key_len;
+	uint32_t folded_entry = STRMAP_NONE, key_entry = STRMAP_NONE;
 
 	/* A name the folds refuse (absurdly long) is simply not indexed. */
 	if (em_text_fold(folded, sizeof(folded), &folded_len, name, len, EM_TEXT_FOLDED) != EM_OK ||
 	    em_text_fold(key, sizeof(key), &key_len, name, len, EM_TEXT_KEY) != EM_OK)
 		return EM_OK;
-	if (folded_len > 0 && !strmap_add(&gz->folded, folded, folded_len, place, (uint8_t)kind))
+	if (folded_len > 0 &&
+	    (folded_entry = strmap_add(&gz->folded, folded, folded_len, place, (uint8_t)kind)) ==
+		    STRMAP_NONE)
 		return EM_ERR_NOMEM;
-	if (key_len > 0 && !strmap_add(&gz->keys, key, key_len, place, (uint8_t)kind))
+	if (key_len > 0 &&
+	    (key_entry = strmap_add(&gz->keys, key, key_len, place, (uint8_t)kind)) == STRMAP_NONE)
 		return EM_ERR_NOMEM;
-	if (seat && key_len > 0 && !strmap_add(&gz->seats, key, key_len, place, 0))
+	if (seat && key_len > 0 && strmap_add(&gz->seats, key, key_len, place, 0) == STRMAP_NONE)
 		return EM_ERR_NOMEM;
+	/* A folded name has one key: found by its folded form, a name's key
+	 * needs no folding again. */
+	if (folded_entry != STRMAP_NONE)
+		gz->folded.entries[folded_entry].aux = key_entry;
 	return EM_OK;
 }
 
@@ -282,6 +290,19 @@ size_t em_gazetteer_find_folded(const em_gazetteer *gazetteer, const char *folde
 {
 	return find_exact(gazetteer, gazetteer ? &gazetteer->folded : NULL, folded, len, hits,
 			  max_hits);
+}
+
+size_t em_gazetteer_find_key_of(const em_gazetteer *gazetteer, const char *folded, size_t len,
+				em_name_hit *hits, size_t max_hits)
+{
+	uint32_t entry, key;
+
+	if (gazetteer == NULL || !gazetteer->finished || folded == NULL)
+		return 0;
+	entry = strmap_find(&gazetteer->folded, folded, len, strmap_hash(folded, len));
+	if (entry == STRMAP_NONE || (key = gazetteer->folded.entries[entry].aux) == STRMAP_NONE)
+		return 0;
+	return collect_postings(&gazetteer->keys, key, hits, max_hits, 0, 0);
 }
 
 size_t em_gazetteer_find_key(const em_gazetteer *gazetteer, const char *key, size_t len,

@@ -101,6 +101,7 @@ static uint32_t insert_entry(strmap *map, const char *s, size_t len, uint64_t ha
 	e->offset = (uint32_t)map->arena_len;
 	e->len = (uint32_t)len;
 	e->head = STRMAP_NONE;
+	e->aux = STRMAP_NONE;
 	memcpy(map->arena + map->arena_len, s, len);
 	map->arena[map->arena_len + len] = '\0';
 	map->arena_len += len + 1;
@@ -111,34 +112,34 @@ static uint32_t insert_entry(strmap *map, const char *s, size_t len, uint64_t ha
 	return (uint32_t)map->count++;
 }
 
-bool strmap_add(strmap *map, const char *s, size_t len, uint32_t place, uint8_t kind)
+uint32_t strmap_add(strmap *map, const char *s, size_t len, uint32_t place, uint8_t kind)
 {
 	uint64_t hash = strmap_hash(s, len);
 	uint32_t entry = strmap_find(map, s, len, hash);
 	strmap_posting *p;
 
 	if (len >= UINT32_MAX || map->arena_len + len + 1 >= UINT32_MAX)
-		return false;
+		return STRMAP_NONE;
 	if (entry == STRMAP_NONE) {
 		entry = insert_entry(map, s, len, hash);
 		if (entry == STRMAP_NONE)
-			return false;
+			return STRMAP_NONE;
 	}
 	if (map->entries[entry].head != STRMAP_NONE) {
 		p = &map->postings[map->entries[entry].head];
 		if (p->place == place) {
 			if (kind < p->kind)
 				p->kind = kind;
-			return true;
+			return entry;
 		}
 	}
 	if (!grow((void **)&map->postings, &map->postings_cap, map->postings_count + 1,
 		  sizeof(*map->postings)))
-		return false;
+		return STRMAP_NONE;
 	p = &map->postings[map->postings_count];
 	p->place = place;
 	p->kind = kind;
 	p->next = map->entries[entry].head;
 	map->entries[entry].head = (uint32_t)map->postings_count++;
-	return true;
+	return entry;
 }

@@ -21,6 +21,7 @@ typedef struct strmap_entry {
 	uint32_t offset; /* into the arena */
 	uint32_t len;
 	uint32_t head;   /* first posting */
+	uint32_t aux;    /* the owner's: the folded map keeps the key's entry here */
 } strmap_entry;
 
 typedef struct strmap {
@@ -39,8 +40,9 @@ uint64_t strmap_hash(const char *s, size_t len);
 void strmap_free(strmap *map);
 
 /* Adds (place, kind) under the string.  A place already at the head of the
- * string's list keeps the better (lower) kind.  false when out of memory. */
-bool strmap_add(strmap *map, const char *s, size_t len, uint32_t place, uint8_t kind);
+ * string's list keeps the better (lower) kind.  The string's entry index,
+ * or STRMAP_NONE when out of memory. */
+uint32_t strmap_add(strmap *map, const char *s, size_t len, uint32_t place, uint8_t kind);
 
 /* The entry index of the string, or STRMAP_NONE. */
 uint32_t strmap_find(const strmap *map, const char *s, size_t len, uint64_t hash);

@@ -16,9 +16,12 @@
 /* Places closer than this share a cell: a kilometre or two. */
 #define CELL_DEGREES 0.02
 #define KM_PER_DEGREE 111.195
+/* Up to this many places a candidate is judged against each in turn. */
+#define SMALL_CONTEXT 64
 
 typedef struct anchor {
 	double lat, lon;
+	double cos_lat;  /* for the flat-earth distance of the scan */
 	char country[4];
 	uint64_t name;   /* hash of the name that found it; 0 for a given point */
 	bool several;    /* found by more than one name */
@@ -32,6 +35,10 @@ struct em_geocode_context {
 	em_keymap cells;   /* cell -> index + 1 */
 	bool finished;
 	bool has_core;     /* some anchors are near others: outliers are dropped */
+	/* The names that found the usable places: two or more, or one
+	 * found by several names, and every query has a context. */
+	uint64_t only_name; /* the one name, when there is one */
+	int names;          /* 0, 1 or 2 (two or more) */
 };
 
 uint64_t em__name_hash(const char *folded, size_t len)
@@ -115,6 +122,7 @@ static em_status add_anchor(em_geocode_context *c, double lat, double lon, const
 	memset(a, 0, sizeof(*a));
 	a->lat = lat;
 	a->lon = lon;
+	a->cos_lat = cos(lat * M_PI / 180.0);
 	snprintf(a->country, sizeof(a->country), "%s", country ? country : "");
 	a->name = name;
 	*slot = c->count;
@@ -198,6 +206,15 @@ static size_t lower_bound(const em_geocode_context *c, double lat)
 	return lo;
 }
 
+/* An anchor judges a name unless it is an outlier, or the name's own find
+ * (a name is not its own context, unless others found the place too). */
+static bool usable(const em_geocode_context *c, const anchor *a, uint64_t name)
+{
+	if (c->has_core && !a->core)
+		return false;
+	return name == 0 || a->name != name || a->several;
+}
+
 /* Calls visit on every usable anchor within max_km in latitude of lat,
  * nearest latitudes first; stops when visit returns false. */
 typedef bool (*visit_fn)(void *state, const anchor *a);
@@ -228,11 +245,7 @@ static void scan(const em_geocode_context *c, double lat, double max_km, uint64_
 			} else {
 				continue;
 			}
-			if (!outliers_too && c->has_core && !a->core)
-				continue;
-			/* Its own find is not its context, unless other names
-			 * found the same place too. */
-			if (name != 0 && a->name == name && !a->several)
+			if (!outliers_too && !usable(c, a, name))
 				continue;
 			if (!visit(state, a))
 				return;
@@ -244,17 +257,32 @@ typedef struct judge_state {
 	double lat, lon;
 	const char *country;
 	double nearest_km;
+	const anchor *nearest;
 	bool near;
 } judge_state;
+
+/* The distance on a plane tangent at the anchor: within half a percent of
+ * the great circle up to 500 km at these latitudes, without
+ * trigonometry, which the scan of every candidate cannot afford. */
+static double flat_km(double lat, double lon, const anchor *a)
+{
+	double dy = (lat - a->lat) * KM_PER_DEGREE;
+	double dx = (lon - a->lon) * KM_PER_DEGREE * a->cos_lat;
+
+	return sqrt(dx * dx + dy * dy);
+}
 
 static bool judge_visit(void *state, const anchor *a)
 {
 	judge_state *j = state;
-	double km = em__distance_km(j->lat, j->lon, a->lat, a->lon);
-	bool same = j->country[0] != '\0' && strcmp(j->country, a->country) == 0;
+	double km = flat_km(j->lat, j->lon, a);
+	bool same = j->country[0] != '\0' && j->country[0] == a->country[0] &&
+		    j->country[1] == a->country[1] && j->country[2] == a->country[2];
 
-	if (km < j->nearest_km)
+	if (km < j->nearest_km) {
 		j->nearest_km = km;
+		j->nearest = a;
+	}
 	if (near_rule(km, same))
 		j->near = true;
 	return j->nearest_km > EM_GEOCODE_CLOSE_KM; /* close: nothing more to learn */
@@ -274,7 +302,7 @@ static bool core_visit(void *state, const anchor *a)
 	if (a == self || (a->name == self->name && !a->several && !self->several && a->name != 0))
 		return true;
 	same = self->country[0] != '\0' && strcmp(self->country, a->country) == 0;
-	if (near_rule(em__distance_km(self->lat, self->lon, a->lat, a->lon), same))
+	if (near_rule(flat_km(self->lat, self->lon, a), same))
 		s->found = true;
 	return !s->found;
 }
@@ -300,6 +328,17 @@ em_status em_geocode_context_finish(em_geocode_context *context)
 		a->core = s.found;
 		context->has_core |= s.found;
 	}
+	for (size_t i = 0; i < context->count && context->names < 2; i++) {
+		const anchor *a = &context->anchors[i];
+		if (context->has_core && !a->core)
+			continue;
+		if (a->several || a->name == 0 || (context->names == 1 && a->name != context->only_name))
+			context->names = 2;
+		else if (context->names == 0) {
+			context->names = 1;
+			context->only_name = a->name;
+		}
+	}
 	context->finished = true;
 	return EM_OK;
 }
@@ -320,25 +359,11 @@ const char *em__context_label(const em_geocode_context *context)
 	return context ? context->label : "the other names";
 }
 
-typedef struct any_state {
-	bool found;
-} any_state;
-
-static bool any_visit(void *state, const anchor *a)
-{
-	(void)a;
-	((any_state *)state)->found = true;
-	return false;
-}
-
 bool em__context_usable(const em_geocode_context *context, uint64_t name_hash)
 {
-	any_state s = {false};
-
-	if (context == NULL || !context->finished || context->count == 0)
+	if (context == NULL || !context->finished)
 		return false;
-	scan(context, context->anchors[0].lat, 1e9, name_hash, false, any_visit, &s);
-	return s.found;
+	return context->names == 2 || (context->names == 1 && context->only_name != name_hash);
 }
 
 static bool in_region(const em_geocode_options *opt, const em_place *p)
@@ -362,14 +387,24 @@ em__nearness em__context_judge(const em_geocode_options *opt, uint64_t name_hash
 			return n;
 	}
 	if (have_context) {
-		judge_state j = {place->lat, place->lon, place->country, INFINITY, false};
+		judge_state j = {place->lat, place->lon, place->country, INFINITY, NULL, false};
 
-		scan(c, place->lat, EM_GEOCODE_DOMESTIC_KM, name_hash, false, judge_visit, &j);
-		if (j.nearest_km > EM_GEOCODE_DOMESTIC_KM)
-			/* Nothing within reach: the nearest at all, for the reason. */
-			scan(c, place->lat, 1e9, name_hash, false, judge_visit, &j);
+		if (c->count <= SMALL_CONTEXT) {
+			/* A few places: each once, no search. */
+			for (size_t i = 0; i < c->count; i++)
+				if (usable(c, &c->anchors[i], name_hash) && !judge_visit(&j, &c->anchors[i]))
+					break;
+		} else {
+			scan(c, place->lat, EM_GEOCODE_DOMESTIC_KM, name_hash, false, judge_visit, &j);
+			if (j.nearest_km > EM_GEOCODE_DOMESTIC_KM)
+				/* Nothing within reach: the nearest at all, for the reason. */
+				scan(c, place->lat, 1e9, name_hash, false, judge_visit, &j);
+		}
 		n.against = NEAR_CONTEXT;
-		n.km = j.nearest_km;
+		/* The flat distance decided; the reason gives the true one. */
+		n.km = j.nearest == NULL ? j.nearest_km
+					 : em__distance_km(place->lat, place->lon, j.nearest->lat,
+							   j.nearest->lon);
 		n.tier = j.nearest_km <= EM_GEOCODE_CLOSE_KM ? TIER_CLOSE
 			 : j.near ? TIER_NEAR : TIER_FAR;
 		/* Places that are each far from all the others make no

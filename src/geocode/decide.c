@@ -156,6 +156,43 @@ static void say(line *l, const char *format, ...)
 		l->at = (size_t)n < l->size - l->at ? l->at + (size_t)n : l->size - 1;
 }
 
+/* Appends up to max bytes of text, cut between characters: the common
+ * pieces of a reason without printf, which every look-up would pay for. */
+static void put(line *l, const char *text, size_t max)
+{
+	size_t n = strlen(text);
+
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+	}
+	if (l->at + n + 1 > l->size)
+		n = l->size - l->at - 1;
+	memcpy(l->text + l->at, text, n);
+	l->at += n;
+	l->text[l->at] = '\0';
+}
+
+static void put_long(line *l, long value)
+{
+	char digits[24];
+	size_t n = 0;
+	bool negative = value < 0;
+	unsigned long v = negative ? 0UL - (unsigned long)value : (unsigned long)value;
+
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	if (negative)
+		digits[n++] = '-';
+	while (n > 0 && l->at + 2 <= l->size) {
+		l->text[l->at++] = digits[--n];
+		l->text[l->at] = '\0';
+	}
+}
+
 static const em_place *place_of(const em__search *s, const em__candidate *c)
 {
 	return em_gazetteer_place(s->gz, c->place);
@@ -165,7 +202,10 @@ static void say_place(line *l, const em__search *s, const em__candidate *c)
 {
 	const em_place *p = place_of(s, c);
 
-	say(l, "%.60s (%s)", p->name, p->country[0] ? p->country : "no country");
+	put(l, p->name, 60);
+	put(l, " (", 2);
+	put(l, p->country[0] ? p->country : "no country", 10);
+	put(l, ")", 1);
 }
 
 /* "is 262 km from the other places of this file" and the like. */
@@ -175,11 +215,13 @@ static void say_where(line *l, const em__search *s, const em__nearness *n)
 
 	switch (n->against) {
 	case NEAR_CONTEXT:
-		say(l, " is %.0f km from the other places of %s", n->km,
-		    em__context_label(opt->context));
+		put(l, " is ", 4);
+		put_long(l, lround(n->km));
+		put(l, " km from the other places of ", 30);
+		put(l, em__context_label(opt->context), 64);
 		break;
 	case NEAR_POINT:
-		say(l, " is %.0f km from the point given (%.2f, %.2f)", n->km, opt->near_lat,
+		say(l, " is %ld km from the point given (%.2f, %.2f)", lround(n->km), opt->near_lat,
 		    opt->near_lon);
 		break;
 	case NEAR_REGION:
@@ -200,9 +242,15 @@ static void say_match(line *l, const em__search *s, const em__candidate *c)
 	case EM_METHOD_OVERRIDE:
 		say(l, "pinned by %s:%lu (%.80s)", p->file, p->line, p->source);
 		break;
-	case EM_METHOD_EXACT: say(l, "exact name"); break;
-	case EM_METHOD_ALTERNATE: say(l, "one of the names of %.60s", p->name); break;
-	case EM_METHOD_NORMALIZED: say(l, "spelling variant of %.60s", p->name); break;
+	case EM_METHOD_EXACT: put(l, "exact name", 16); break;
+	case EM_METHOD_ALTERNATE:
+		put(l, "one of the names of ", 20);
+		put(l, p->name, 60);
+		break;
+	case EM_METHOD_NORMALIZED:
+		put(l, "spelling variant of ", 20);
+		put(l, p->name, 60);
+		break;
 	case EM_METHOD_FUZZY: say(l, "misspelling of %.60s (score %.2f)", p->name, c->score); break;
 	case EM_METHOD_NONE: break;
 	}
@@ -233,7 +281,7 @@ static void reason_resolved(em_geocode_result *out, const em__search *s, int cri
 	case DECIDED_BY_NOTHING:
 		if (best->method == EM_METHOD_OVERRIDE)
 			break;
-		say(&l, "; the only match");
+		put(&l, "; the only match", 20);
 		say_hints(&l, s);
 		if (s->excluded_count > 0 && s->hinted) {
 			say(&l, " (");
@@ -246,7 +294,7 @@ static void reason_resolved(em_geocode_result *out, const em__search *s, int cri
 		say_place(&l, s, &s->found[1]);
 		say_where(&l, s, &s->found[1].near);
 		if (best->near.against == NEAR_CONTEXT || best->near.against == NEAR_POINT)
-			say(&l, ", this one %.0f km", best->near.km);
+			say(&l, ", this one %ld km", lround(best->near.km));
 		break;
 	case DECIDED_BY_MATCH:
 		say(&l, "; a closer match than ");
@@ -266,10 +314,11 @@ static void reason_far(em_geocode_result *out, const em__search *s)
 
 	say_place(&l, s, &s->found[0]);
 	say_where(&l, s, &s->found[0].near);
-	if (s->count > 1)
-		say(&l, ", and the %zu other place%s so named too", s->count - 1,
-		    s->count == 2 ? "" : "s");
-	say(&l, "; a country or admin1 hint would place it");
+	if (s->count == 2)
+		put(&l, ", and the other place so named too", 40);
+	else if (s->count > 2)
+		say(&l, ", and the %zu other places so named too", s->count - 1);
+	put(&l, "; a country or admin1 hint would place it", 48);
 }
 
 static void reason_tie(em_geocode_result *out, const em__search *s, size_t tied)
@@ -355,7 +404,14 @@ void em__decide(em_geocode_result *out, em__search *s)
 	if (s->count > 1)
 		for (size_t i = 0; i < s->count; i++)
 			s->found[i].importance = importance(place_of(s, &s->found[i]));
-	qsort(s->found, s->count, sizeof(s->found[0]), compare_candidates);
+	/* Insertion sort: stable, and at most a few dozen candidates. */
+	for (size_t i = 1; i < s->count; i++)
+		for (size_t k = i; k > 0 && compare_candidates(&s->found[k], &s->found[k - 1]) < 0;
+		     k--) {
+			em__candidate t = s->found[k];
+			s->found[k] = s->found[k - 1];
+			s->found[k - 1] = t;
+		}
 	dedupe(s);
 	best = &s->found[0];
 	if (s->count > 1)

@@ -101,6 +101,8 @@ em_status em_geocode_options_set_near(em_geocode_options *options, const char *t
 	return EM_OK;
 }
 
+static void prepare_short_check(em__search *s);
+
 static bool passes_hints(const em__search *s, const em_place *p)
 {
 	const em_geocode_options *opt = s->opt;
@@ -135,7 +137,12 @@ static bool fuzzy_score(em__search *s, const char *key, size_t key_len, const em
 	double distance;
 	size_t length;
 
-	if (!em__distinctive_distance(key, key_len, hit->matched, hit->matched_len, &distance,
+	prepare_short_check(s);
+	if (s->split_of != key) {
+		em__split_key(&s->query_split, key, key_len);
+		s->split_of = key;
+	}
+	if (!em__distinctive_distance(&s->query_split, hit->matched, hit->matched_len, &distance,
 				      &length) || length == 0)
 		return false;
 	*score = 0.85 * (1.0 - distance / (double)length);
@@ -146,25 +153,25 @@ static bool fuzzy_score(em__search *s, const char *key, size_t key_len, const em
 
 /* A short name met through the spelling folds must still be the same
  * consonants, digraphs apart: "Shams" folds to the key of Samsun's "Sams",
- * but sh is not s.  True when one of the place's names with the matched
- * key has the query's strict skeleton (or the query is not Latin). */
-static bool short_spelling_holds(em__search *s, const em_place *p, const em_name_hit *hit)
+ * but sh is not s.  True when one of the place's names has the query's
+ * strict skeleton (or the query is not Latin). */
+static bool short_spelling_holds(em__search *s, const em_place *p)
 {
 	const char *names[2] = {p->name, p->asciiname};
-	char skeleton[96], key[FOLD_BUFFER];
-	size_t skeleton_len, key_len;
+	char skeleton[96];
+	size_t skeleton_len;
 	bool article;
 
-	if (s->query_skeleton_len == 0)
+	prepare_short_check(s);
+	if (!s->short_name || s->query_skeleton_len == 0)
 		return true;
 	for (int pass = 0; pass < 3; pass++) {
 		const char *alt = pass == 2 ? p->alternatenames : names[pass];
 		while (alt != NULL && *alt) {
 			const char *comma = pass == 2 ? strchr(alt, ',') : NULL;
 			size_t len = comma ? (size_t)(comma - alt) : strlen(alt);
-			if (len > 0 && len < 96 &&
-			    em_text_fold(key, sizeof(key), &key_len, alt, len, EM_TEXT_KEY) == EM_OK &&
-			    key_len == hit->matched_len && memcmp(key, hit->matched, key_len) == 0 &&
+			/* Only names in Latin script can have the same skeleton. */
+			if (len > 0 && len < 64 && (unsigned char)alt[0] < 0xD0 &&
 			    em_text_skeleton(skeleton, sizeof(skeleton), &skeleton_len, &article, alt,
 					     len, EM_SKELETON_STRICT) &&
 			    skeleton_len == s->query_skeleton_len &&
@@ -173,6 +180,14 @@ static bool short_spelling_holds(em__search *s, const em_place *p, const em_name
 			alt = comma ? comma + 1 : NULL;
 		}
 	}
+	return false;
+}
+
+static bool already_found(const em__search *s, uint32_t place)
+{
+	for (size_t i = 0; i < s->count; i++)
+		if (s->found[i].place == place)
+			return true;
 	return false;
 }
 
@@ -195,8 +210,10 @@ static void add_hits(em__search *s, const em_name_hit *hits, size_t n, em_geocod
 		case EM_METHOD_OVERRIDE: case EM_METHOD_EXACT: c.score = 1.0; break;
 		case EM_METHOD_ALTERNATE: c.score = 0.95; break;
 		case EM_METHOD_NORMALIZED:
+			if (already_found(s, hits[i].place))
+				continue; /* found as written already: the better match stands */
 			c.score = 0.85;
-			placeable = !s->short_name || short_spelling_holds(s, p, &hits[i]);
+			placeable = short_spelling_holds(s, p);
 			break;
 		default: placeable = fuzzy_score(s, key, key_len, &hits[i], &c.score); break;
 		}
@@ -231,6 +248,24 @@ static int fuzzy_distance_for(size_t key_len)
 	return key_len <= 5 ? 1 : EM_GAZETTEER_FUZZY_MAX;
 }
 
+/* Fuzzy hits come closest first.  Each edit costs at least half (a vowel),
+ * so a hit d edits away scores at most 0.85 (1 - d / 2 / length): those
+ * that cannot reach the weakest placeable score are kept only while the
+ * suggestions need them. */
+static size_t placeable_or_suggested(const em__search *s, const em_name_hit *hits, size_t n,
+				     size_t len)
+{
+	size_t kept = 0;
+
+	while (kept < n) {
+		double best = 0.85 * (1.0 - (double)hits[kept].distance / 2.0 / (double)len);
+		if (best < s->opt->min_score && kept >= EM_GEOCODE_SUGGESTIONS_MAX)
+			break;
+		kept++;
+	}
+	return kept;
+}
+
 static void run_stage(em__search *s, const char *text, size_t len, em_geocode_method stage)
 {
 	em_name_hit hits[HITS_MAX];
@@ -246,6 +281,7 @@ static void run_stage(em__search *s, const char *text, size_t len, em_geocode_me
 		int max_distance = fuzzy_distance_for(len);
 		if (max_distance > 0)
 			n = em_gazetteer_find_fuzzy(s->gz, text, len, max_distance, hits, HITS_MAX);
+		n = placeable_or_suggested(s, hits, n < HITS_MAX ? n : HITS_MAX, len);
 	}
 	add_hits(s, hits, n < HITS_MAX ? n : HITS_MAX, stage, text, len);
 	keep_only_overrides(s);
@@ -268,6 +304,25 @@ static void unresolved(em_geocode_result *out, em__search *s, const char *format
 	va_start(args, format);
 	vsnprintf(out->reason, sizeof(out->reason), format, args);
 	va_end(args);
+}
+
+/* Whether the name is short (5 distinctive letters or fewer) and, if so,
+ * its strict skeleton, which what the folds find must keep (not Latin
+ * script: nothing to check).  Worked out once, when a stage needs it. */
+static void prepare_short_check(em__search *s)
+{
+	size_t letters;
+	const char *gloss;
+
+	if (s->words_known)
+		return;
+	s->words_known = true;
+	em__name_words(s->query, s->query_len, &letters, &gloss);
+	s->short_name = letters < EM_GEOCODE_FUZZY_LETTERS_MIN;
+	if (s->short_name &&
+	    !em_text_skeleton(s->query_skeleton, sizeof(s->query_skeleton), &s->query_skeleton_len,
+			      &(bool){false}, s->query, s->query_len, EM_SKELETON_STRICT))
+		s->query_skeleton_len = 0;
 }
 
 static bool all_far(const em__search *s)
@@ -295,11 +350,7 @@ static em_status run_key_stages(em__search *s, const char *name, size_t len,
 	/* Five letters are too few to tell a misspelling from another name:
 	 * a short name must keep its consonants through the folds, and is
 	 * never placed by a close spelling. */
-	s->short_name = em__distinctive_letters(name, len) < EM_GEOCODE_FUZZY_LETTERS_MIN;
-	if (s->short_name &&
-	    !em_text_skeleton(s->query_skeleton, sizeof(s->query_skeleton), &s->query_skeleton_len,
-			      &(bool){false}, name, len, EM_SKELETON_STRICT))
-		s->query_skeleton_len = 0; /* not Latin script: nothing to check */
+	prepare_short_check(s);
 	/* A key of one or two letters matches too much to mean anything. */
 	if (*key_len >= 3)
 		run_stage(s, key, *key_len, EM_METHOD_NORMALIZED);
@@ -363,20 +414,26 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 		s.name_hash = em__name_hash(folded, folded_len);
 		s.have_context = em__context_usable(options->context, s.name_hash);
 	}
-	/* A single generic word ("Tell", "al-Ain") names no place, whatever
-	 * a gazetteer lists under it.  Only short names can be one. */
-	if (folded_len <= 16) {
-		if (em__bare_generic(name, len, &gloss)) {
-			unresolved(out, &s, "'%.40s' is a generic word (%s), not the name of a place",
-				   folded, gloss);
-			return EM_OK;
-		}
+	/* A single generic word ("Tell", "al-Ain") names no place, whatever a
+	 * gazetteer lists under it.  The letters of the name are counted
+	 * when a stage needs them. */
+	gloss = em__bare_generic(folded, folded_len);
+	if (gloss != NULL) {
+		unresolved(out, &s, "'%.40s' is a generic word (%s), not the name of a place",
+			   folded, gloss);
+		return EM_OK;
 	}
 	run_stage(&s, folded, folded_len, EM_METHOD_EXACT);
 	/* The key is only needed when the name as written found nothing, or
 	 * found only places far from the context: a nearer place may be the
-	 * same name spelt otherwise (Al-Qusayr in Syria, not Egypt's). */
-	if (s.count == 0 || (!s.hinted && all_far(&s))) {
+	 * same name spelt otherwise (Al-Qusayr in Syria, not Egypt's).  The
+	 * index knows the key of a name it has. */
+	if (s.count > 0 && !s.hinted && all_far(&s)) {
+		em_name_hit hits[HITS_MAX];
+		size_t n = em_gazetteer_find_key_of(gazetteer, folded, folded_len, hits, HITS_MAX);
+		add_hits(&s, hits, n < HITS_MAX ? n : HITS_MAX, EM_METHOD_NORMALIZED, NULL, 0);
+		keep_only_overrides(&s);
+	} else if (s.count == 0) {
 		status = run_key_stages(&s, name, len, folded, folded_len, key, &key_len, err);
 		if (status != EM_OK)
 			return status;

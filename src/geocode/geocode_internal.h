@@ -33,21 +33,36 @@ int em__descriptor_precision(const char *folded_word, size_t len);
  * precision they imply (0 when none were dropped). */
 size_t em__strip_descriptors(char *out, const char *folded, size_t len, int *precision);
 
-/* When the name, as written, is a single generic word (with or without an
- * article), writes its meaning to *gloss and returns true. */
-bool em__bare_generic(const char *name, size_t len, const char **gloss);
+/* The name's words as written: the letters of its distinctive words
+ * (neither articles nor generic words), and, when it is a single generic
+ * word (with or without an article), that word's meaning in *bare (else
+ * NULL). */
+void em__name_words(const char *name, size_t len, size_t *distinctive, const char **bare);
 
-/* The letters of the name's distinctive words (those that are neither
- * articles nor generic words) as written. */
-size_t em__distinctive_letters(const char *name, size_t len);
+/* The meaning of the name when, in its EM_TEXT_FOLDED form, it is a single
+ * generic word with or without an article ("tell", "al-ain"); else NULL.
+ * The quick check every look-up makes. */
+const char *em__bare_generic(const char *folded, size_t len);
 
-/* Compares two keys for a fuzzy match: false when their generic words
- * differ (the edits touch a generic word, not the name) or nothing
- * distinctive is left; otherwise *distance is the edit distance of the
- * distinctive words, vowel edits counting half (transliterations disagree
- * on vowels, not on consonants), and *length their length in the query. */
-bool em__distinctive_distance(const char *query_key, size_t query_len, const char *key,
-			      size_t key_len, double *distance, size_t *length);
+/* A key's words: the generic ones (sorted, joined) and the distinctive
+ * rest (in order).  Fuzzy keys are short; longer ones are not split. */
+#define EM__SPLIT_MAX 128
+typedef struct em__key_split {
+	bool valid;
+	char generic[EM__SPLIT_MAX + 16], distinct[EM__SPLIT_MAX];
+	size_t generic_len, distinct_len;
+} em__key_split;
+
+void em__split_key(em__key_split *out, const char *key, size_t len);
+
+/* Compares a query's split key with a key for a fuzzy match: false when
+ * their generic words differ (the edits touch a generic word, not the
+ * name) or nothing distinctive is left; otherwise *distance is the edit
+ * distance of the distinctive words, vowel edits counting half
+ * (transliterations disagree on vowels, not on consonants), and *length
+ * their length in the query. */
+bool em__distinctive_distance(const em__key_split *query, const char *key, size_t key_len,
+			      double *distance, size_t *length);
 
 /* ---- context.c -------------------------------------------------------- */
 
@@ -104,9 +119,12 @@ typedef struct em__search {
 	em__candidate weak[EM_GEOCODE_SUGGESTIONS_MAX];     /* fuzzy, not placeable */
 	size_t weak_count;
 	int precision_floor;        /* from dropped descriptive words */
+	bool words_known;           /* short_name has been worked out */
 	bool short_name;            /* 5 distinctive letters or fewer: no fuzzy
 				       placement, spelling folds checked */
 	char query_skeleton[96];    /* its strict skeleton, when short and Latin */
+	em__key_split query_split;  /* its key's words, for fuzzy matches */
+	const char *split_of;       /* the key query_split was made from */
 	size_t query_skeleton_len;
 } em__search;
 

@@ -77,17 +77,50 @@ static const struct {
 };
 #define DESCRIPTOR_COUNT (sizeof(descriptors) / sizeof(descriptors[0]))
 
+/* The Latin spellings in a small hash table: every look-up asks. */
+#define GENERIC_SLOTS 512
+static int16_t generic_slots[GENERIC_SLOTS]; /* index + 1; 0 empty */
+static int16_t key_slots[GENERIC_SLOTS];     /* the same by key */
+
+static uint32_t plain_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
 static char generic_keys[GENERIC_COUNT][24];
 static size_t generic_key_lengths[GENERIC_COUNT];
+/* Latin spellings as listed (length), Arabic ones by their keys. */
+static size_t generic_plain_lengths[GENERIC_COUNT];
+static bool generic_arabic[GENERIC_COUNT];
 static pthread_once_t generic_once = PTHREAD_ONCE_INIT;
 
 static void fold_generics(void)
 {
-	for (size_t i = 0; i < GENERIC_COUNT; i++)
+	for (size_t i = 0; i < GENERIC_COUNT; i++) {
+		size_t len = strlen(generics[i].spelling);
 		if (em_text_fold(generic_keys[i], sizeof(generic_keys[i]), &generic_key_lengths[i],
-				 generics[i].spelling, strlen(generics[i].spelling),
-				 EM_TEXT_KEY) != EM_OK)
+				 generics[i].spelling, len, EM_TEXT_KEY) != EM_OK)
 			generic_key_lengths[i] = 0;
+		generic_arabic[i] = em_text_has_arabic(generics[i].spelling, len);
+		generic_plain_lengths[i] = len;
+		if (!generic_arabic[i]) {
+			uint32_t slot = plain_hash(generics[i].spelling, len) % GENERIC_SLOTS;
+			while (generic_slots[slot] != 0)
+				slot = (slot + 1) % GENERIC_SLOTS;
+			generic_slots[slot] = (int16_t)(i + 1);
+		}
+		if (generic_key_lengths[i] > 0) {
+			uint32_t slot = plain_hash(generic_keys[i], generic_key_lengths[i]) %
+					GENERIC_SLOTS;
+			while (key_slots[slot] != 0)
+				slot = (slot + 1) % GENERIC_SLOTS;
+			key_slots[slot] = (int16_t)(i + 1);
+		}
+	}
 }
 
 /* A word as the generic spellings are listed: Latin letters in lower
@@ -99,6 +132,17 @@ static bool plain_word(const char *word, size_t len, char *out, size_t size, siz
 
 	if (em_text_has_arabic(word, len))
 		return em_text_fold(out, size, out_len, word, len, EM_TEXT_KEY) == EM_OK;
+	for (; at < len && (unsigned char)word[at] < 0x80; at++) {
+		/* ASCII, the common case, without a table look-up */
+		char c = word[at];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c < 'a' || c > 'z')
+			continue;
+		if (n + 2 > size)
+			return false;
+		out[n++] = c;
+	}
 	while (at < len) {
 		utf8proc_int32_t cp, base[4];
 		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)word + at,
@@ -124,16 +168,39 @@ const char *em__generic_word(const char *word, size_t len)
 	char plain[64];
 	size_t plain_len;
 
-	pthread_once(&generic_once, fold_generics);
-	if (len >= sizeof(plain) || !plain_word(word, len, plain, sizeof(plain), &plain_len))
+	unsigned char lead = len > 0 ? (unsigned char)word[0] : 0;
+
+	/* Generic words are written in Latin letters (with marks, or an ayn
+	 * sign first) or in Arabic: a Greek, Cyrillic or Hebrew word is none. */
+	if (!(lead < 0x80 || (lead >= 0xC3 && lead <= 0xC9) || (lead >= 0xD8 && lead <= 0xDB) ||
+	      lead == 0xE1 || lead == 0xE2 || lead == 0xCA))
 		return NULL;
-	for (size_t i = 0; i < GENERIC_COUNT; i++) {
-		const char *spelling = generics[i].spelling;
-		/* Latin spellings as listed; Arabic ones by their keys. */
-		if (em_text_has_arabic(spelling, strlen(spelling))
-			    ? (generic_key_lengths[i] == plain_len &&
-			       memcmp(generic_keys[i], plain, plain_len) == 0)
-			    : (strlen(spelling) == plain_len && memcmp(spelling, plain, plain_len) == 0))
+	/* In plain ASCII none has more than 7 letters and an apostrophe. */
+	if (lead < 0x80 && len > 8) {
+		bool ascii = true;
+		for (size_t i = 0; i < len && ascii; i++)
+			ascii = (unsigned char)word[i] < 0x80;
+		if (ascii)
+			return NULL;
+	}
+	pthread_once(&generic_once, fold_generics);
+	/* No generic word is longer than 16 bytes, however written, nor
+	 * (in Latin letters) than 7 letters. */
+	if (len > 24 || !plain_word(word, len, plain, sizeof(plain), &plain_len) ||
+	    plain_len == 0 || plain_len > 16)
+		return NULL;
+	if (em_text_has_arabic(word, len)) {
+		for (size_t i = 0; i < GENERIC_COUNT; i++)
+			if (generic_arabic[i] && generic_key_lengths[i] == plain_len &&
+			    memcmp(generic_keys[i], plain, plain_len) == 0)
+				return generics[i].gloss;
+		return NULL;
+	}
+	for (uint32_t slot = plain_hash(plain, plain_len) % GENERIC_SLOTS;
+	     generic_slots[slot] != 0; slot = (slot + 1) % GENERIC_SLOTS) {
+		size_t i = (size_t)generic_slots[slot] - 1;
+		if (generic_plain_lengths[i] == plain_len &&
+		    memcmp(generics[i].spelling, plain, plain_len) == 0)
 			return generics[i].gloss;
 	}
 	return NULL;
@@ -142,12 +209,17 @@ const char *em__generic_word(const char *word, size_t len)
 const char *em__generic_gloss(const char *key_word, size_t len)
 {
 	pthread_once(&generic_once, fold_generics);
-	for (size_t i = 0; i < GENERIC_COUNT; i++)
-		if (generic_key_lengths[i] == len && len > 0 &&
-		    memcmp(generic_keys[i], key_word, len) == 0)
+	if (len == 0 || len > 16)
+		return NULL;
+	for (uint32_t slot = plain_hash(key_word, len) % GENERIC_SLOTS; key_slots[slot] != 0;
+	     slot = (slot + 1) % GENERIC_SLOTS) {
+		size_t i = (size_t)key_slots[slot] - 1;
+		if (generic_key_lengths[i] == len && memcmp(generic_keys[i], key_word, len) == 0)
 			return generics[i].gloss;
+	}
 	return NULL;
 }
+
 
 int em__descriptor_precision(const char *folded_word, size_t len)
 {
@@ -191,56 +263,63 @@ size_t em__strip_descriptors(char *out, const char *folded, size_t len, int *pre
 	return n;
 }
 
-bool em__bare_generic(const char *name, size_t len, const char **gloss)
+const char *em__bare_generic(const char *folded, size_t len)
 {
-	em_text_word words[4];
-	size_t count = em_text_words(name, len, words, 4), kept = 0, last = 0;
+	const char *split;
+	size_t first;
 
-	if (count > 4)
-		return false;
-	for (size_t i = 0; i < count; i++)
-		if (!em_text_is_article(name + words[i].start, words[i].len)) {
-			kept++;
-			last = i;
-		}
-	if (kept != 1)
-		return false;
-	*gloss = em__generic_word(name + words[last].start, words[last].len);
-	return *gloss != NULL;
+	/* No generic word, with its article, is longer than this. */
+	if (len > 24)
+		return NULL;
+	split = memchr(folded, ' ', len);
+	if (split == NULL)
+		split = memchr(folded, '-', len);
+	if (split == NULL)
+		return em__generic_word(folded, len);
+	first = (size_t)(split - folded);
+	if (!em_text_is_article(folded, first) || memchr(split + 1, ' ', len - first - 1) != NULL ||
+	    memchr(split + 1, '-', len - first - 1) != NULL)
+		return NULL;
+	return em__generic_word(split + 1, len - first - 1);
 }
 
-size_t em__distinctive_letters(const char *name, size_t len)
+void em__name_words(const char *name, size_t len, size_t *distinctive, const char **bare)
 {
 	em_text_word words[32];
-	size_t count = em_text_words(name, len, words, 32), letters = 0;
+	size_t count = em_text_words(name, len, words, 32), named = 0;
+	const char *gloss = NULL;
 
+	*distinctive = 0;
 	if (count > 32)
 		count = 32;
 	for (size_t i = 0; i < count; i++) {
-		const char *word = name + words[i].start;
-
+		const char *word = name + words[i].start, *g;
 		size_t n = words[i].letters;
 
-		if (em_text_is_article(word, words[i].len) ||
-		    em__generic_word(word, words[i].len) != NULL)
+		if (em_text_is_article(word, words[i].len))
 			continue;
+		named++;
+		if ((g = em__generic_word(word, words[i].len)) != NULL) {
+			gloss = g;
+			continue;
+		}
 		/* The Arabic article is written joined to the name. */
 		if (words[i].len > 4 && memcmp(word, "\xd8\xa7\xd9\x84", 4) == 0 && n > 2)
 			n -= 2;
-		letters += n;
+		*distinctive += n;
 	}
-	return letters;
+	*bare = named == 1 && *distinctive == 0 ? gloss : NULL;
 }
 
-/* The key's words split into generic ones (sorted keys joined) and the
- * distinctive rest (in order, joined by spaces). */
-static void split_key(const char *key, size_t len, char *generic, size_t *generic_len,
-		      char *distinct, size_t *distinct_len)
+void em__split_key(em__key_split *out, const char *key, size_t len)
 {
 	const char *words[16];
 	size_t lens[16], count = 0;
 
-	*generic_len = *distinct_len = 0;
+	out->generic_len = out->distinct_len = 0;
+	out->valid = len < EM__SPLIT_MAX;
+	if (!out->valid)
+		return;
 	for (size_t at = 0, wl; at < len; at += wl + 1) {
 		const char *word = key + at;
 
@@ -252,10 +331,10 @@ static void split_key(const char *key, size_t len, char *generic, size_t *generi
 			}
 			continue;
 		}
-		if (*distinct_len > 0)
-			distinct[(*distinct_len)++] = ' ';
-		memcpy(distinct + *distinct_len, word, wl);
-		*distinct_len += wl;
+		if (out->distinct_len > 0)
+			out->distinct[out->distinct_len++] = ' ';
+		memcpy(out->distinct + out->distinct_len, word, wl);
+		out->distinct_len += wl;
 	}
 	/* Insertion sort: a handful of words at most. */
 	for (size_t i = 1; i < count; i++)
@@ -272,9 +351,9 @@ static void split_key(const char *key, size_t len, char *generic, size_t *generi
 			lens[k - 1] = l;
 		}
 	for (size_t i = 0; i < count; i++) {
-		memcpy(generic + *generic_len, words[i], lens[i]);
-		*generic_len += lens[i];
-		generic[(*generic_len)++] = ' ';
+		memcpy(out->generic + out->generic_len, words[i], lens[i]);
+		out->generic_len += lens[i];
+		out->generic[out->generic_len++] = ' ';
 	}
 }
 
@@ -283,38 +362,47 @@ static bool is_vowel(char c)
 	return c == 'a' || c == 'i' || c == 'u';
 }
 
-static double min3(double a, double b, double c)
-{
-	double m = a < b ? a : b;
-	return m < c ? m : c;
-}
+/* Optimal string alignment distance in half edits, where an edit that
+ * only touches vowels costs one half and any other a whole edit.  Fuzzy
+ * hits are at most two edits apart, so only a band of the matrix around
+ * its diagonal is worked out (cells beyond it count as unreachable). */
+#define BAND 3
+#define FAR_AWAY 1000
 
-/* Optimal string alignment distance where an edit that only touches
- * vowels costs half. */
-static double weighted_distance(const char *a, size_t n, const char *b, size_t m)
+static int weighted_distance(const char *a, size_t n, const char *b, size_t m)
 {
-	double rows[3][72];
-	double *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+	int rows[3][EM__SPLIT_MAX + 1];
+	int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
 
-	if (n > 70 || m > 70)
-		return (double)(n > m ? n : m);
-	prev[0] = 0.0;
+	if (n > EM__SPLIT_MAX || m > EM__SPLIT_MAX || (n > m ? n - m : m - n) > BAND)
+		return 2 * (int)(n > m ? n : m);
+	prev[0] = 0;
 	for (size_t j = 1; j <= m; j++)
-		prev[j] = prev[j - 1] + (is_vowel(b[j - 1]) ? 0.5 : 1.0);
+		prev[j] = j <= BAND ? prev[j - 1] + (is_vowel(b[j - 1]) ? 1 : 2) : FAR_AWAY;
 	for (size_t i = 1; i <= n; i++) {
-		double del = is_vowel(a[i - 1]) ? 0.5 : 1.0;
-		double *tmp;
+		int del = is_vowel(a[i - 1]) ? 1 : 2;
+		size_t lo = i > BAND ? i - BAND : 1, hi = i + BAND < m ? i + BAND : m;
+		int *tmp;
 
-		cur[0] = prev[0] + del;
-		for (size_t j = 1; j <= m; j++) {
-			double ins = is_vowel(b[j - 1]) ? 0.5 : 1.0;
-			double sub = a[i - 1] == b[j - 1] ? 0.0
-				     : (is_vowel(a[i - 1]) && is_vowel(b[j - 1])) ? 0.5 : 1.0;
-			cur[j] = min3(prev[j] + del, cur[j - 1] + ins, prev[j - 1] + sub);
+		cur[0] = i <= BAND ? prev[0] + del : FAR_AWAY;
+		if (lo > 1)
+			cur[lo - 1] = FAR_AWAY;
+		for (size_t j = lo; j <= hi; j++) {
+			int ins = is_vowel(b[j - 1]) ? 1 : 2;
+			int sub = a[i - 1] == b[j - 1] ? 0
+				  : (is_vowel(a[i - 1]) && is_vowel(b[j - 1])) ? 1 : 2;
+			int best = prev[j - 1] + sub;
+			if (prev[j] + del < best)
+				best = prev[j] + del;
+			if (cur[j - 1] + ins < best)
+				best = cur[j - 1] + ins;
 			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    prev2[j - 2] + 1.0 < cur[j])
-				cur[j] = prev2[j - 2] + 1.0;
+			    prev2[j - 2] + 2 < best)
+				best = prev2[j - 2] + 2;
+			cur[j] = best;
 		}
+		if (hi < m)
+			cur[hi + 1] = FAR_AWAY;
 		tmp = prev2;
 		prev2 = prev;
 		prev = cur;
@@ -323,19 +411,27 @@ static double weighted_distance(const char *a, size_t n, const char *b, size_t m
 	return prev[m];
 }
 
-bool em__distinctive_distance(const char *query_key, size_t query_len, const char *key,
-			      size_t key_len, double *distance, size_t *length)
+bool em__distinctive_distance(const em__key_split *query, const char *key, size_t key_len,
+			      double *distance, size_t *length)
 {
-	char qg[FOLD_BUFFER], qd[FOLD_BUFFER], kg[FOLD_BUFFER], kd[FOLD_BUFFER];
-	size_t qg_len, qd_len, kg_len, kd_len;
+	em__key_split other;
 
-	if (query_len >= FOLD_BUFFER / 2 || key_len >= FOLD_BUFFER / 2)
+	if (!query->valid || query->distinct_len == 0)
 		return false;
-	split_key(query_key, query_len, qg, &qg_len, qd, &qd_len);
-	split_key(key, key_len, kg, &kg_len, kd, &kd_len);
-	if (qd_len == 0 || kd_len == 0 || qg_len != kg_len || memcmp(qg, kg, qg_len) != 0)
+	if (query->generic_len == 0 && memchr(key, ' ', key_len) == NULL) {
+		/* One word against one word, the common case: no split. */
+		if (key_len <= 16 && em__generic_gloss(key, key_len) != NULL)
+			return false;
+		*distance = weighted_distance(query->distinct, query->distinct_len, key, key_len) / 2.0;
+		*length = query->distinct_len;
+		return true;
+	}
+	em__split_key(&other, key, key_len);
+	if (!other.valid || other.distinct_len == 0 || other.generic_len != query->generic_len ||
+	    memcmp(other.generic, query->generic, query->generic_len) != 0)
 		return false;
-	*distance = weighted_distance(qd, qd_len, kd, kd_len);
-	*length = qd_len;
+	*distance = weighted_distance(query->distinct, query->distinct_len, other.distinct,
+				      other.distinct_len) / 2.0;
+	*length = query->distinct_len;
 	return true;
 }
