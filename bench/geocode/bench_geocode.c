@@ -47,13 +47,15 @@ static const size_t category_lookups[CAT_COUNT] = {1000000, 500000, 200000, 1000
 static const unsigned mix_percent[3] = {60, 25, 15};
 
 static const char usage[] =
-	"usage: bench_geocode [--quick] [--dump FILE] [DATA_DIR]\n"
+	"usage: bench_geocode [--quick] [--alone] [--dump FILE] [DATA_DIR]\n"
 	"\n"
 	"Measure gazetteer load time, geocoding throughput and memory.  DATA_DIR\n"
 	"holds " GAZETTEER_FILE " and " SUPPLEMENT_FILE "\n"
 	"(default: the source tree, " EM_SOURCE_DIR ").\n"
 	"\n"
 	"  -q, --quick       ten times fewer look-ups, for a smoke test\n"
+	"  -a, --alone       judge every name alone (the region of interest only), not\n"
+	"                    in the coast's context\n"
 	"  -d, --dump FILE   write every distinct query with its answer (query, status,\n"
 	"                    place id), for comparing what two versions do\n"
 	"  -h, --help        show this help\n";
@@ -67,6 +69,7 @@ typedef struct arena_block {
 typedef struct query {
 	const char *text; /* borrowed from the gazetteer or the pool's arena */
 	size_t len;
+	uint32_t source;  /* the place whose name it is, or was made from */
 } query;
 
 /* Every query string: [0, exact_end) names as written in the gazetteer,
@@ -80,6 +83,7 @@ typedef struct query_pool {
 
 typedef struct tally {
 	size_t status[3]; /* by em_geocode_status */
+	size_t elsewhere; /* resolved, but not to a place with its source's id */
 	size_t errors;    /* em_geocode_name() refused the name */
 } tally;
 
@@ -101,6 +105,8 @@ typedef struct report {
 	size_t context_places;                /* kept in the look-ups' context */
 	measurement lookups[CAT_COUNT];
 } report;
+
+static bool alone; /* --alone: no context */
 
 /* ---- clocks, memory, CPU ---------------------------------------------- */
 
@@ -262,7 +268,7 @@ static void pool_free(query_pool *pool)
 	memset(pool, 0, sizeof(*pool));
 }
 
-static bool pool_add(query_pool *pool, const char *text, size_t len)
+static bool pool_add(query_pool *pool, const char *text, size_t len, uint32_t source)
 {
 	if (pool->count == pool->cap) {
 		size_t cap = pool->cap ? pool->cap * 2 : 4096;
@@ -274,6 +280,7 @@ static bool pool_add(query_pool *pool, const char *text, size_t len)
 	}
 	pool->items[pool->count].text = text;
 	pool->items[pool->count].len = len;
+	pool->items[pool->count].source = source;
 	pool->count++;
 	return true;
 }
@@ -286,16 +293,16 @@ static bool collect_names(query_pool *pool, const em_gazetteer *gz)
 		const em_place *p = em_gazetteer_place(gz, i);
 		const char *alt = p->alternatenames;
 
-		if (!pool_add(pool, p->name, strlen(p->name)))
+		if (!pool_add(pool, p->name, strlen(p->name), (uint32_t)i))
 			return false;
 		if (strcmp(p->asciiname, p->name) != 0 &&
-		    !pool_add(pool, p->asciiname, strlen(p->asciiname)))
+		    !pool_add(pool, p->asciiname, strlen(p->asciiname), (uint32_t)i))
 			return false;
 		while (*alt) {
 			const char *comma = strchr(alt, ',');
 			size_t len = comma ? (size_t)(comma - alt) : strlen(alt);
 
-			if (len > 0 && !pool_add(pool, alt, len))
+			if (len > 0 && !pool_add(pool, alt, len, (uint32_t)i))
 				return false;
 			alt += len + (comma ? 1 : 0);
 		}
@@ -330,7 +337,7 @@ static em_status add_generated(query_pool *pool, enum category category, rng *r,
 		if (len == 0)
 			continue;
 		copy = arena_copy(&pool->arena, buf, len);
-		if (copy == NULL || !pool_add(pool, copy, len))
+		if (copy == NULL || !pool_add(pool, copy, len, src->source))
 			return em_error_set(err, EM_ERR_NOMEM, "out of memory for the query pool");
 		made++;
 	}
@@ -437,6 +444,16 @@ static em_status measure(measurement *out, const em_gazetteer *gz,
 	options.context = context;
 	for (size_t run = 0; run < QUERY_RUNS; run++)
 		elapsed[run] = geocode_stream(&out->outcome, gz, &options, pool, stream, count);
+	/* Untimed: how many were placed at another place than the one whose
+	 * name the query is, or was made from. */
+	for (size_t i = 0; i < count; i++) {
+		const query *q = &pool->items[stream[i]];
+		em_geocode_result result;
+		if (em_geocode_name(&result, gz, q->text, q->len, &options, NULL) == EM_OK &&
+		    result.status == EM_GEOCODE_RESOLVED &&
+		    strcmp(result.place->id, em_gazetteer_place(gz, q->source)->id) != 0)
+			out->outcome.elsewhere++;
+	}
 	median = median_u64(elapsed, QUERY_RUNS);
 	out->names = count;
 	out->names_per_s = median > 0 ? (double)count * 1e9 / (double)median : 0.0;
@@ -483,11 +500,12 @@ static void print_lookup(const measurement *m, enum category category)
 	else if (category == CAT_FUZZY)
 		snprintf(goal, sizeof(goal), ">= 100,000/s %s",
 			 verdict(m->names_per_s >= GOAL_FUZZY_PER_S));
-	printf("  %-8s %10s %11s %8.0f %9zu %9zu %10zu%s%s\n", category_names[category],
+	printf("  %-8s %10s %11s %8.0f %9zu %9zu %9zu %10zu%s%s\n", category_names[category],
 	       grouped(names, sizeof(names), (double)m->names),
 	       grouped(rate, sizeof(rate), m->names_per_s), m->ns_per_name,
-	       m->outcome.status[EM_GEOCODE_RESOLVED], m->outcome.status[EM_GEOCODE_AMBIGUOUS],
-	       m->outcome.status[EM_GEOCODE_UNRESOLVED], goal[0] ? "  " : "", goal);
+	       m->outcome.status[EM_GEOCODE_RESOLVED], m->outcome.elsewhere,
+	       m->outcome.status[EM_GEOCODE_AMBIGUOUS], m->outcome.status[EM_GEOCODE_UNRESOLVED],
+	       goal[0] ? "  " : "", goal);
 	if (m->outcome.errors > 0)
 		printf("  %-8s %zu names refused by em_geocode_name()\n", "", m->outcome.errors);
 }
@@ -509,10 +527,14 @@ static void print_report(const report *rep, const char *data_dir, bool quick)
 	       verdict(rep->total_ms < GOAL_LOAD_MS));
 	printf("  fuzzy index (on first fuzzy use)   %10.2f\n\n", rep->fuzzy_ms);
 
-	printf("look-ups, one thread, default options in a context of %zu places of Syria's "
-	       "coast\n(median of %d)\n", rep->context_places, QUERY_RUNS);
-	printf("  %-8s %10s %11s %8s %9s %9s %10s  %s\n", "category", "names", "names/s",
-	       "ns/name", "resolved", "ambiguous", "unresolved", "goal");
+	if (alone)
+		printf("look-ups, one thread, default options, each name alone (median of %d)\n",
+		       QUERY_RUNS);
+	else
+		printf("look-ups, one thread, default options in a context of %zu places of "
+		       "Syria's coast\n(median of %d)\n", rep->context_places, QUERY_RUNS);
+	printf("  %-8s %10s %11s %8s %9s %9s %9s %10s  %s\n", "category", "names", "names/s",
+	       "ns/name", "resolved", "elsewhere", "ambiguous", "unresolved", "goal");
 	for (int c = 0; c < CAT_COUNT; c++)
 		print_lookup(&rep->lookups[c], (enum category)c);
 
@@ -534,6 +556,7 @@ static int parse_args(const char **data_dir, bool *quick, const char **dump, int
 {
 	static const struct option longopts[] = {
 		{"quick", no_argument, NULL, 'q'},
+		{"alone", no_argument, NULL, 'a'},
 		{"dump", required_argument, NULL, 'd'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
@@ -542,9 +565,10 @@ static int parse_args(const char **data_dir, bool *quick, const char **dump, int
 	*data_dir = EM_SOURCE_DIR;
 	*quick = false;
 	*dump = NULL;
-	while ((c = getopt_long(argc, argv, "qd:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "qad:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'q': *quick = true; break;
+		case 'a': alone = true; break;
 		case 'd': *dump = optarg; break;
 		case 'h': fputs(usage, stdout); return -1;
 		default: fputs(usage, stderr); return 1;
@@ -577,8 +601,9 @@ static em_status dump_outcomes(const char *path, const em_gazetteer *gz,
 		em_geocode_result result;
 		if (em_geocode_name(&result, gz, q->text, q->len, &options, NULL) != EM_OK)
 			continue;
-		fprintf(out, "%.*s\t%s\t%s\n", (int)q->len, q->text,
-			em_geocode_status_name(result.status), result.place ? result.place->id : "");
+		fprintf(out, "%.*s\t%s\t%s\t%s\n", (int)q->len, q->text,
+			em_geocode_status_name(result.status), result.place ? result.place->id : "",
+			em_gazetteer_place(gz, q->source)->id);
 	}
 	return fclose(out) == 0 ? EM_OK : em_error_set(err, EM_ERR_IO, "%s: write failed", path);
 }
@@ -606,8 +631,10 @@ static em_status run(report *rep, const char *data_dir, bool quick, const char *
 	rep->pool_exact = pool.exact_end;
 	rep->pool_variant = pool.variant_end - pool.exact_end;
 	rep->pool_misspelt = pool.count - pool.variant_end;
-	status = make_context(&context, gz, err);
-	rep->context_places = em_geocode_context_count(context);
+	if (!alone) {
+		status = make_context(&context, gz, err);
+		rep->context_places = em_geocode_context_count(context);
+	}
 	for (int c = 0; c < CAT_COUNT && status == EM_OK; c++)
 		status = measure(&rep->lookups[c], gz, context, &pool, (enum category)c,
 				 category_lookups[c] / (quick ? 10 : 1), err);

@@ -130,8 +130,10 @@ static em_status read_place(reader *r)
 	if (*text != '\0' && (strlen(text) != 2 || !((text[0] | 32) >= 'a' && (text[0] | 32) <= 'z') ||
 			      !((text[1] | 32) >= 'a' && (text[1] | 32) <= 'z')))
 		return bad(r, P_COUNTRY, "is not a two-letter ISO code (SY, LB)");
-	p->country[0] = (char)(text[0] & ~32);
-	p->country[1] = (char)(text[1] & ~32);
+	if (*text != '\0') {
+		p->country[0] = (char)(text[0] & ~32);
+		p->country[1] = (char)(text[1] & ~32);
+	}
 	text = value(r, P_ADMIN1);
 	if (strlen(text) >= sizeof(p->admin1))
 		return bad(r, P_ADMIN1, "is too long: give the governorate's code or short name");
