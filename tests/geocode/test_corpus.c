@@ -15,6 +15,7 @@
 
 #include "eventmap/gazetteer.h"
 #include "eventmap/geocode.h"
+#include "../support/default_data.h"
 
 static em_gazetteer *levant;
 
@@ -24,13 +25,10 @@ static int load_levant(void **state)
 
 	(void)state;
 	em_error_clear(&err);
-	if (em_gazetteer_create(&levant) != EM_OK ||
-	    em_gazetteer_load(levant, EM_SOURCE_DIR "/geodata/geonames-levant.txt",
-			      EM_GAZETTEER_PLACES, &err) != EM_OK ||
-	    em_gazetteer_load(levant, EM_SOURCE_DIR "/geodata/supplement.tsv", EM_GAZETTEER_PLACES,
-			      &err) != EM_OK ||
-	    em_gazetteer_finish(levant, &err) != EM_OK)
+	if (load_default_gazetteer(&levant, &err) != EM_OK) {
+		fprintf(stderr, "cannot load the default gazetteer: %s\n", err.message);
 		return -1;
+	}
 	return 0;
 }
 

@@ -1,5 +1,5 @@
-/* The default dataset, placed with the default gazetteer: the fixture the
- * layers and render tests share.  Header-only, so each test executable
+/* The default gazetteer and the default dataset placed with it: the
+ * fixtures the geocode, layers and render tests share.  Header-only, so each test executable
  * compiles its own copy without a support library. */
 #ifndef EM_TESTS_DEFAULT_DATA_H
 #define EM_TESTS_DEFAULT_DATA_H
@@ -7,10 +7,9 @@
 #include "eventmap/gazetteer.h"
 #include "eventmap/reports.h"
 
-/* Loads geonames-levant.txt and supplement.tsv, reads the default reports
- * and flows and resolves them.  On failure err says why; what was made is
- * in *gz and *ds for the caller to destroy either way. */
-static inline em_status load_default_data(em_gazetteer **gz, em_dataset **ds, em_error *err)
+/* Loads geonames-levant.txt and supplement.tsv and builds the index.  On
+ * failure err says why; *gz is the caller's to destroy either way. */
+static inline em_status load_default_gazetteer(em_gazetteer **gz, em_error *err)
 {
 	em_status status = em_gazetteer_create(gz);
 
@@ -22,6 +21,16 @@ static inline em_status load_default_data(em_gazetteer **gz, em_dataset **ds, em
 					   EM_GAZETTEER_PLACES, err);
 	if (status == EM_OK)
 		status = em_gazetteer_finish(*gz, err);
+	return status;
+}
+
+/* The default gazetteer, then the default reports and flows read and
+ * resolved.  What was made is in *gz and *ds for the caller to destroy
+ * either way. */
+static inline em_status load_default_data(em_gazetteer **gz, em_dataset **ds, em_error *err)
+{
+	em_status status = load_default_gazetteer(gz, err);
+
 	if (status == EM_OK)
 		status = em_dataset_create(ds);
 	if (status == EM_OK)
