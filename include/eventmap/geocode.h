@@ -113,7 +113,8 @@ typedef struct em_geocode_result {
 	double score;              /* 0..1; 0 when nothing matched */
 	int precision;             /* 1 town, 2 near, 3 region; 0 when unresolved */
 	/* Ambiguous: the places it could be.  Resolved: the places it was
-	 * preferred over. */
+	 * preferred over.  Only the first candidate_count entries are set (and
+	 * likewise for suggestions). */
 	size_t candidate_count;
 	em_geocode_candidate candidates[EM_GEOCODE_CANDIDATES_MAX];
 	/* Unresolved: "did you mean" places, nearest the context and closest

@@ -46,6 +46,11 @@ bool em_text_valid_utf8(const char *text, size_t len);
 em_status em_text_fold(char *out, size_t out_size, size_t *out_len,
 		       const char *text, size_t len, em_text_form form);
 
+/* Both forms at once, from one decomposition: what indexing a name needs.
+ * Errors as em_text_fold's. */
+em_status em_text_fold_both(char *folded, size_t folded_size, size_t *folded_len, char *key,
+			    size_t key_size, size_t *key_len, const char *text, size_t len);
+
 /* Optimal-string-alignment distance (Levenshtein plus adjacent
  * transpositions) between two byte strings, or max_distance + 1 as soon as
  * it is known to exceed max_distance.  Strings longer than EM_TEXT_NAME_MAX

@@ -206,25 +206,24 @@ static size_t words(const char *s, size_t len)
 	return n;
 }
 
-static bool contains(const char *s, size_t len, const char *what)
-{
-	size_t n = strlen(what);
 
-	for (size_t i = 0; i + n <= len; i++)
-		if (memcmp(s + i, what, n) == 0)
-			return true;
-	return false;
-}
-
-static bool has_bgn_marks(const char *s, size_t len)
+/* ḩ ţ ş ḑ ẓ ā ī ū and the half rings ‘ ’ ʿ ʾ: one pass over the bytes. */
+static bool has_bgn_marks(const char *text, size_t len)
 {
-	/* ḩ ţ ş ḑ ẓ ā ī ū and the half rings */
-	static const char *const marks[] = {"\xE1\xB8\xA9", "\xC5\xA3", "\xC5\x9F", "\xE1\xB8\x91",
-					    "\xE1\xBA\x93", "\xC4\x81", "\xC4\xAB", "\xC5\xAB",
-					    "\xE2\x80\x98", "\xE2\x80\x99", "\xCA\xBF", "\xCA\xBE"};
-	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (contains(s, len, marks[i]))
+	const unsigned char *s = (const unsigned char *)text;
+
+	for (size_t i = 0; i + 1 < len; i++) {
+		unsigned char a = s[i], b = s[i + 1];
+		if ((a == 0xC4 && (b == 0x81 || b == 0xAB)) ||
+		    (a == 0xC5 && (b == 0xA3 || b == 0x9F || b == 0xAB)) ||
+		    (a == 0xCA && (b == 0xBF || b == 0xBE)))
 			return true;
+		if (i + 2 < len &&
+		    ((a == 0xE1 && b == 0xB8 && (s[i + 2] == 0xA9 || s[i + 2] == 0x91)) ||
+		     (a == 0xE1 && b == 0xBA && s[i + 2] == 0x93) ||
+		     (a == 0xE2 && b == 0x80 && (s[i + 2] == 0x98 || s[i + 2] == 0x99))))
+			return true;
+	}
 	return false;
 }
 
@@ -249,9 +248,12 @@ static void add_latin(latin_name *list, size_t *count, const char *s, size_t len
 	(*count)++;
 }
 
+/* Distances past this all mean "another word". */
+#define DISTANCE_CAP 8
+
 static int distance(const char *a, size_t an, const char *b, size_t bn)
 {
-	return em_text_distance(a, an, b, bn, 64);
+	return em_text_distance(a, an, b, bn, DISTANCE_CAP);
 }
 
 /* How well a candidate agrees with the place's Latin names: the closest
@@ -264,7 +266,8 @@ typedef struct agreement {
 
 static agreement agree(const candidate *c, const latin_name *latin, size_t count)
 {
-	agreement a = {64, 64, 0, 0, 64, 64};
+	agreement a = {DISTANCE_CAP + 1, DISTANCE_CAP + 1, 0, 0, DISTANCE_CAP + 1,
+		       DISTANCE_CAP + 1};
 	/* Votes on the article: the place's own name decides when it spells
 	 * the same word; else names written with BGN's marks, the closest to
 	 * the Arabic, outvote the rest. */
@@ -322,6 +325,23 @@ static bool better(const agreement *x, const candidate *cx, const agreement *y,
 	return cx->order < cy->order;
 }
 
+/* True when the place's name or ASCII name agrees with the candidate as
+ * well as any name could: the same consonants. */
+static bool agrees_quickly(const em_place *p, const candidate *c)
+{
+	const char *names[2] = {p->name, p->asciiname};
+	char skeleton[SKELETON_MAX];
+	size_t len;
+	bool article;
+
+	for (int i = 0; i < 2; i++)
+		if (latin_skeleton(names[i], strlen(names[i]), FORM_SKELETON, skeleton, &len,
+				   &article) &&
+		    len == c->skeleton_len && memcmp(skeleton, c->skeleton, len) == 0)
+			return true;
+	return false;
+}
+
 /* Writes the chosen name into out; "" when none agrees. */
 static void choose(const em_place *p, char *scratch, size_t scratch_size, char *out,
 		   size_t out_size)
@@ -361,6 +381,13 @@ static void choose(const em_place *p, char *scratch, size_t scratch_size, char *
 	}
 	if (cand_count == 0)
 		return;
+	if (cand_count == 1 && agrees_quickly(p, &cands[0])) {
+		/* One candidate that spells one of the place's own names: it
+		 * is the name, without looking at dozens of others. */
+		if (cands[0].len < out_size)
+			memcpy(out, cands[0].text, cands[0].len + 1);
+		return;
+	}
 	/* Only then the Latin names, which most places have dozens of. */
 	add_latin(latin, &latin_count, p->name, strlen(p->name), true);
 	add_latin(latin, &latin_count, p->asciiname, strlen(p->asciiname), true);

@@ -49,8 +49,8 @@ static em_status index_name(em_gazetteer *gz, uint32_t place, const char *name, 
 	uint32_t folded_entry = STRMAP_NONE, key_entry = STRMAP_NONE;
 
 	/* A name the folds refuse (absurdly long) is simply not indexed. */
-	if (em_text_fold(folded, sizeof(folded), &folded_len, name, len, EM_TEXT_FOLDED) != EM_OK ||
-	    em_text_fold(key, sizeof(key), &key_len, name, len, EM_TEXT_KEY) != EM_OK)
+	if (em_text_fold_both(folded, sizeof(folded), &folded_len, key, sizeof(key), &key_len, name,
+			      len) != EM_OK)
 		return EM_OK;
 	if (folded_len > 0 &&
 	    (folded_entry = strmap_add(&gz->folded, folded, folded_len, place, (uint8_t)kind)) ==
@@ -212,6 +212,36 @@ done:
 	return status;
 }
 
+/* The folded map's aux holds the key's entry, and in its top bit whether
+ * the key reaches places the folded form does not (only then is the key
+ * worth looking up for a name already found as written). */
+#define KEY_REACHES_MORE 0x80000000u
+
+static bool in_postings(const strmap *map, uint32_t entry, uint32_t place)
+{
+	for (uint32_t p = map->entries[entry].head; p != STRMAP_NONE; p = map->postings[p].next)
+		if (map->postings[p].place == place)
+			return true;
+	return false;
+}
+
+/* Marks the folded forms whose key reaches other places too. */
+static void mark_keys_reaching_more(em_gazetteer *gz)
+{
+	for (size_t e = 0; e < gz->folded.count; e++) {
+		strmap_entry *entry = &gz->folded.entries[e];
+		uint32_t key = entry->aux;
+		if (key == STRMAP_NONE)
+			continue;
+		for (uint32_t p = gz->keys.entries[key].head; p != STRMAP_NONE;
+		     p = gz->keys.postings[p].next)
+			if (!in_postings(&gz->folded, (uint32_t)e, gz->keys.postings[p].place)) {
+				entry->aux = key | KEY_REACHES_MORE;
+				break;
+			}
+	}
+}
+
 em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err)
 {
 	em_status status = EM_OK;
@@ -224,8 +254,10 @@ em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err)
 		status = EM_ERR_NOMEM;
 	for (size_t i = 0; i < gazetteer->count && status == EM_OK; i++)
 		status = index_place(gazetteer, (uint32_t)i);
-	if (status == EM_OK)
+	if (status == EM_OK) {
+		mark_keys_reaching_more(gazetteer);
 		status = em__gazetteer_name_arabic(gazetteer);
+	}
 	if (status != EM_OK) {
 		em_gazetteer_index_free(gazetteer);
 		return em_error_set(err, status, "gazetteer: cannot build the name index: %s",
@@ -295,15 +327,17 @@ size_t em_gazetteer_find_folded(const em_gazetteer *gazetteer, const char *folde
 size_t em_gazetteer_find_key_of(const em_gazetteer *gazetteer, const char *folded, size_t len,
 				em_name_hit *hits, size_t max_hits)
 {
-	uint32_t entry, key;
+	uint32_t entry, aux;
 
 	if (gazetteer == NULL || !gazetteer->finished || folded == NULL)
 		return 0;
 	entry = strmap_find(&gazetteer->folded, folded, len, strmap_hash(folded, len));
-	if (entry == STRMAP_NONE || (key = gazetteer->folded.entries[entry].aux) == STRMAP_NONE)
+	if (entry == STRMAP_NONE || (aux = gazetteer->folded.entries[entry].aux) == STRMAP_NONE ||
+	    !(aux & KEY_REACHES_MORE))
 		return 0;
-	return collect_postings(&gazetteer->keys, key, hits, max_hits, 0, 0);
+	return collect_postings(&gazetteer->keys, aux & ~KEY_REACHES_MORE, hits, max_hits, 0, 0);
 }
+
 
 size_t em_gazetteer_find_key(const em_gazetteer *gazetteer, const char *key, size_t len,
 			     em_name_hit *hits, size_t max_hits)

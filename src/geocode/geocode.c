@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "geocode_internal.h"
@@ -142,8 +143,8 @@ static bool fuzzy_score(em__search *s, const char *key, size_t key_len, const em
 		em__split_key(&s->query_split, key, key_len);
 		s->split_of = key;
 	}
-	if (!em__distinctive_distance(&s->query_split, hit->matched, hit->matched_len, &distance,
-				      &length) || length == 0)
+	if (!em__distinctive_distance(&s->query_split, hit->matched, hit->matched_len,
+				      hit->distance, &distance, &length) || length == 0)
 		return false;
 	*score = 0.85 * (1.0 - distance / (double)length);
 	if (*score < 0.0)
@@ -213,11 +214,17 @@ static void add_hits(em__search *s, const em_name_hit *hits, size_t n, em_geocod
 			if (already_found(s, hits[i].place))
 				continue; /* found as written already: the better match stands */
 			c.score = 0.85;
+			c.near = em__context_judge(s->opt, s->name_hash, s->have_context, p);
+			/* Looking past far places for a near one, another far one
+			 * changes nothing. */
+			if (s->nearer_only && c.near.tier == TIER_FAR)
+				continue;
 			placeable = short_spelling_holds(s, p);
 			break;
 		default: placeable = fuzzy_score(s, key, key_len, &hits[i], &c.score); break;
 		}
-		c.near = em__context_judge(s->opt, s->name_hash, s->have_context, p);
+		if (c.method != EM_METHOD_NORMALIZED)
+			c.near = em__context_judge(s->opt, s->name_hash, s->have_context, p);
 		c.curated = strcmp(p->source, "GeoNames") != 0;
 		if (!passes_hints(s, p)) {
 			remember(s->excluded, &s->excluded_count, &c);
@@ -387,7 +394,11 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 
 	if (out == NULL || gazetteer == NULL || (name == NULL && len > 0))
 		return em_error_set(err, EM_ERR_INVALID, "geocode: invalid arguments");
-	memset(out, 0, sizeof(*out));
+	/* The candidate and suggestion arrays are filled as far as their
+	 * counts say: zeroing them would cost more than a look-up. */
+	memset(out, 0, offsetof(em_geocode_result, candidates));
+	out->suggestion_count = 0;
+	out->reason[0] = '\0';
 	out->status = EM_GEOCODE_UNRESOLVED;
 	if (!em_gazetteer_is_finished(gazetteer))
 		return em_error_set(err, EM_ERR_INVALID,
@@ -404,7 +415,7 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 		return em_error_set(err, status, "place name is not valid UTF-8");
 	if (folded_len == 0)
 		return em_error_set(err, EM_ERR_INVALID, "place name is empty");
-	memset(&s, 0, sizeof(s));
+	memset(&s, 0, offsetof(em__search, found));
 	s.gz = gazetteer;
 	s.opt = options;
 	s.query = name;
@@ -431,6 +442,7 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 	if (s.count > 0 && !s.hinted && all_far(&s)) {
 		em_name_hit hits[HITS_MAX];
 		size_t n = em_gazetteer_find_key_of(gazetteer, folded, folded_len, hits, HITS_MAX);
+		s.nearer_only = true;
 		add_hits(&s, hits, n < HITS_MAX ? n : HITS_MAX, EM_METHOD_NORMALIZED, NULL, 0);
 		keep_only_overrides(&s);
 	} else if (s.count == 0) {

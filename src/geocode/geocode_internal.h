@@ -60,9 +60,10 @@ void em__split_key(em__key_split *out, const char *key, size_t len);
  * name) or nothing distinctive is left; otherwise *distance is the edit
  * distance of the distinctive words, vowel edits counting half
  * (transliterations disagree on vowels, not on consonants), and *length
- * their length in the query. */
+ * their length in the query.  raw is the plain edit distance of the whole
+ * keys, when known (1 takes a short cut). */
 bool em__distinctive_distance(const em__key_split *query, const char *key, size_t key_len,
-			      double *distance, size_t *length);
+			      int raw, double *distance, size_t *length);
 
 /* ---- context.c -------------------------------------------------------- */
 
@@ -104,6 +105,7 @@ typedef struct em__candidate {
 } em__candidate;
 
 typedef struct em__search {
+	/* Zeroed at the start of every look-up: */
 	const em_gazetteer *gz;
 	const em_geocode_options *opt;
 	const char *query;          /* as given, for reasons */
@@ -111,21 +113,23 @@ typedef struct em__search {
 	uint64_t name_hash;
 	bool have_context;          /* the context has places for this name */
 	bool hinted;                /* a country or admin1 hint was given */
-	em__candidate found[HITS_MAX];
-	size_t count;
-	em__candidate excluded[EM_GEOCODE_SUGGESTIONS_MAX]; /* matched, hints exclude */
+	size_t count;               /* in found */
 	size_t excluded_count;
 	bool excluded_named;        /* some were matched by name, not by a close spelling */
-	em__candidate weak[EM_GEOCODE_SUGGESTIONS_MAX];     /* fuzzy, not placeable */
 	size_t weak_count;
 	int precision_floor;        /* from dropped descriptive words */
+	bool nearer_only;           /* looking past far places: only nearer ones count */
 	bool words_known;           /* short_name has been worked out */
 	bool short_name;            /* 5 distinctive letters or fewer: no fuzzy
 				       placement, spelling folds checked */
+	size_t query_skeleton_len;
+	const char *split_of;       /* the key query_split was made from */
+	/* Filled as far as the counts say (not zeroed: kilobytes a look-up): */
+	em__candidate found[HITS_MAX];
+	em__candidate excluded[EM_GEOCODE_SUGGESTIONS_MAX]; /* matched, hints exclude */
+	em__candidate weak[EM_GEOCODE_SUGGESTIONS_MAX];     /* fuzzy, not placeable */
 	char query_skeleton[96];    /* its strict skeleton, when short and Latin */
 	em__key_split query_split;  /* its key's words, for fuzzy matches */
-	const char *split_of;       /* the key query_split was made from */
-	size_t query_skeleton_len;
 } em__search;
 
 /* Chooses among s->found (not empty) and fills out, reason included. */

@@ -98,8 +98,24 @@ static size_t generic_plain_lengths[GENERIC_COUNT];
 static bool generic_arabic[GENERIC_COUNT];
 static pthread_once_t generic_once = PTHREAD_ONCE_INIT;
 
+/* The plain lower-case letter of U+0000..U+024F (Latin with its marks),
+ * or 0 for what is not a letter. */
+static char latin_base[0x250];
+
+static void fold_latin_bases(void)
+{
+	for (int32_t cp = 0; cp < 0x250; cp++) {
+		utf8proc_int32_t base[4];
+		if (utf8proc_decompose_char(cp, base, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+							 UTF8PROC_CASEFOLD, NULL) >= 1 &&
+		    base[0] >= 'a' && base[0] <= 'z')
+			latin_base[cp] = (char)base[0];
+	}
+}
+
 static void fold_generics(void)
 {
+	fold_latin_bases();
 	for (size_t i = 0; i < GENERIC_COUNT; i++) {
 		size_t len = strlen(generics[i].spelling);
 		if (em_text_fold(generic_keys[i], sizeof(generic_keys[i]), &generic_key_lengths[i],
@@ -132,16 +148,24 @@ static bool plain_word(const char *word, size_t len, char *out, size_t size, siz
 
 	if (em_text_has_arabic(word, len))
 		return em_text_fold(out, size, out_len, word, len, EM_TEXT_KEY) == EM_OK;
-	for (; at < len && (unsigned char)word[at] < 0x80; at++) {
-		/* ASCII, the common case, without a table look-up */
-		char c = word[at];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c < 'a' || c > 'z')
+	while (at < len) {
+		/* ASCII and Latin letters with marks, the common case, by table */
+		unsigned char c = (unsigned char)word[at];
+		char base;
+		if (c < 0x80) {
+			base = latin_base[c];
+			at++;
+		} else if (c >= 0xC2 && c <= 0xC9 && at + 1 < len) {
+			base = latin_base[((c & 0x1F) << 6) | ((unsigned char)word[at + 1] & 0x3F)];
+			at += 2;
+		} else {
+			break;
+		}
+		if (base == 0)
 			continue;
 		if (n + 2 > size)
 			return false;
-		out[n++] = c;
+		out[n++] = base;
 	}
 	while (at < len) {
 		utf8proc_int32_t cp, base[4];
@@ -186,7 +210,7 @@ const char *em__generic_word(const char *word, size_t len)
 	pthread_once(&generic_once, fold_generics);
 	/* No generic word is longer than 16 bytes, however written, nor
 	 * (in Latin letters) than 7 letters. */
-	if (len > 24 || !plain_word(word, len, plain, sizeof(plain), &plain_len) ||
+	if (len > 16 || !plain_word(word, len, plain, sizeof(plain), &plain_len) ||
 	    plain_len == 0 || plain_len > 16)
 		return NULL;
 	if (em_text_has_arabic(word, len)) {
@@ -411,8 +435,32 @@ static int weighted_distance(const char *a, size_t n, const char *b, size_t m)
 	return prev[m];
 }
 
+/* One edit apart (as the index says): what it costs in half edits, found
+ * by trimming the common prefix and suffix.  -1 when the strings are not
+ * one edit apart in the simple ways this checks. */
+static int one_edit(const char *a, size_t n, const char *b, size_t m)
+{
+	size_t head = 0, tail = 0;
+
+	while (head < n && head < m && a[head] == b[head])
+		head++;
+	while (tail < n - head && tail < m - head && a[n - 1 - tail] == b[m - 1 - tail])
+		tail++;
+	n -= head + tail;
+	m -= head + tail;
+	a += head;
+	b += head;
+	if (n == 1 && m == 1)
+		return is_vowel(a[0]) && is_vowel(b[0]) ? 1 : 2;
+	if (n + m == 1)
+		return is_vowel(n ? a[0] : b[0]) ? 1 : 2;
+	if (n == 2 && m == 2 && a[0] == b[1] && a[1] == b[0])
+		return 2; /* a transposition */
+	return -1;
+}
+
 bool em__distinctive_distance(const em__key_split *query, const char *key, size_t key_len,
-			      double *distance, size_t *length)
+			      int raw, double *distance, size_t *length)
 {
 	em__key_split other;
 
@@ -420,9 +468,14 @@ bool em__distinctive_distance(const em__key_split *query, const char *key, size_
 		return false;
 	if (query->generic_len == 0 && memchr(key, ' ', key_len) == NULL) {
 		/* One word against one word, the common case: no split. */
+		int half = -1;
 		if (key_len <= 16 && em__generic_gloss(key, key_len) != NULL)
 			return false;
-		*distance = weighted_distance(query->distinct, query->distinct_len, key, key_len) / 2.0;
+		if (raw == 1)
+			half = one_edit(query->distinct, query->distinct_len, key, key_len);
+		if (half < 0)
+			half = weighted_distance(query->distinct, query->distinct_len, key, key_len);
+		*distance = half / 2.0;
 		*length = query->distinct_len;
 		return true;
 	}

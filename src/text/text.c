@@ -139,8 +139,15 @@ static int32_t plain_arabic(int32_t cp)
 	return cp;
 }
 
+/* What decode does after the compatibility decomposition and case fold. */
+typedef enum decoding {
+	DECODE_COMPOSED,   /* composed again: EM_TEXT_FOLDED */
+	DECODE_UNMARKED,   /* marks stripped: EM_TEXT_KEY */
+	DECODE_DECOMPOSED  /* left decomposed, marks kept */
+} decoding;
+
 static em_status decode(int32_t *cps, size_t *out_count, const char *text,
-			size_t len, em_text_form form)
+			size_t len, decoding how)
 {
 	bool ascii = true;
 	utf8proc_ssize_t n;
@@ -161,16 +168,16 @@ static em_status decode(int32_t *cps, size_t *out_count, const char *text,
 		*out_count = len;
 		return EM_OK;
 	}
-	options = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD;
-	options |= (form == EM_TEXT_KEY) ? (UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK)
-					 : UTF8PROC_DECOMPOSE;
+	options = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE;
+	if (how == DECODE_UNMARKED)
+		options |= UTF8PROC_STRIPMARK;
 	n = utf8proc_decompose((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len,
 			       cps, CODEPOINTS_MAX, options);
 	if (n < 0)
 		return EM_ERR_INVALID;
 	if (n > CODEPOINTS_MAX)
 		return EM_ERR_LIMIT;
-	if (form == EM_TEXT_FOLDED) {
+	if (how == DECODE_COMPOSED) {
 		n = utf8proc_normalize_utf32(cps, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 		if (n < 0)
 			return EM_ERR_INVALID;
@@ -455,7 +462,8 @@ em_status em_text_fold(char *out, size_t out_size, size_t *out_len,
 		return EM_ERR_LIMIT;
 	if (!em_text_valid_utf8(text, len))
 		return EM_ERR_INVALID;
-	status = decode(cps, &count, text, len, form);
+	status = decode(cps, &count, text, len,
+			form == EM_TEXT_KEY ? DECODE_UNMARKED : DECODE_COMPOSED);
 	if (status != EM_OK)
 		return status;
 	ntokens = tokenize(tokens, cps, count, form);
@@ -470,6 +478,74 @@ em_status em_text_fold(char *out, size_t out_size, size_t *out_len,
 	out[written] = '\0';
 	if (out_len)
 		*out_len = written;
+	return EM_OK;
+}
+
+static bool is_mark(int32_t cp)
+{
+	utf8proc_category_t cat;
+
+	if (cp < 0x300)
+		return false;
+	cat = utf8proc_category(cp);
+	return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+	       cat == UTF8PROC_CATEGORY_ME;
+}
+
+em_status em_text_fold_both(char *folded, size_t folded_size, size_t *folded_len, char *key,
+			    size_t key_size, size_t *key_len, const char *text, size_t len)
+{
+	int32_t cps[CODEPOINTS_MAX], marks_off[CODEPOINTS_MAX];
+	token tokens[TOKENS_MAX];
+	size_t count = 0, kept = 0, ntokens, written;
+	bool overflow = false, ascii = true;
+	em_status status;
+
+	if (folded == NULL || key == NULL || folded_size == 0 || key_size == 0 ||
+	    (text == NULL && len > 0))
+		return EM_ERR_INVALID;
+	folded[0] = key[0] = '\0';
+	*folded_len = *key_len = 0;
+	if (len > EM_TEXT_NAME_MAX)
+		return EM_ERR_LIMIT;
+	if (!em_text_valid_utf8(text, len))
+		return EM_ERR_INVALID;
+	for (size_t i = 0; i < len && ascii; i++)
+		ascii = (unsigned char)text[i] < 0x80;
+	if (ascii)
+		return em_text_fold(folded, folded_size, folded_len, text, len, EM_TEXT_FOLDED) ||
+		       em_text_fold(key, key_size, key_len, text, len, EM_TEXT_KEY);
+	/* One decomposition serves both: the key drops the marks of the
+	 * decomposed form, the folded form composes it again. */
+	status = decode(cps, &count, text, len, DECODE_DECOMPOSED);
+	if (status != EM_OK)
+		return status;
+	for (size_t i = 0; i < count; i++)
+		if (!is_mark(cps[i]))
+			marks_off[kept++] = cps[i];
+	ntokens = tokenize(tokens, marks_off, kept, EM_TEXT_KEY);
+	written = write_key(key, key_size, marks_off, tokens, ntokens, &overflow);
+	if (overflow) {
+		key[0] = '\0';
+		return EM_ERR_LIMIT;
+	}
+	key[written] = '\0';
+	*key_len = written;
+	{
+		utf8proc_ssize_t n = utf8proc_normalize_utf32(cps, (utf8proc_ssize_t)count,
+							      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (n < 0)
+			return EM_ERR_INVALID;
+		count = (size_t)n;
+	}
+	ntokens = tokenize(tokens, cps, count, EM_TEXT_FOLDED);
+	written = write_folded(folded, folded_size, cps, tokens, ntokens, &overflow);
+	if (overflow) {
+		folded[0] = '\0';
+		return EM_ERR_LIMIT;
+	}
+	folded[written] = '\0';
+	*folded_len = written;
 	return EM_OK;
 }
 

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -169,6 +170,46 @@ static void test_fold__huge_name_of_many_words(void **state)
 			 EM_OK);
 }
 
+/* Every name of the default gazetteer: the two forms at once are the
+ * two forms one by one, byte for byte. */
+static void test_fold__both_forms_at_once(void **state)
+{
+	FILE *in = fopen(EM_SOURCE_DIR "/geodata/geonames-levant.txt", "r");
+	char line[65536];
+	size_t names = 0;
+
+	(void)state;
+	assert_non_null(in);
+	while (fgets(line, sizeof(line), in) != NULL) {
+		char *fields[4] = {0}, *p = line;
+		for (int f = 0; f < 4 && p; f++) {
+			fields[f] = p;
+			p = strchr(p, '\t');
+			if (p)
+				*p++ = '\0';
+		}
+		for (char *alt = fields[3]; alt && *alt;) {
+			char *comma = strchr(alt, ',');
+			size_t len = comma ? (size_t)(comma - alt) : strlen(alt);
+			char f1[4200], k1[4200], f2[4200], k2[4200];
+			size_t f1_len, k1_len, f2_len, k2_len;
+			em_status a = em_text_fold(f1, sizeof(f1), &f1_len, alt, len, EM_TEXT_FOLDED);
+			em_status b = em_text_fold(k1, sizeof(k1), &k1_len, alt, len, EM_TEXT_KEY);
+			em_status c = em_text_fold_both(f2, sizeof(f2), &f2_len, k2, sizeof(k2), &k2_len,
+							alt, len);
+			assert_int_equal(c, a != EM_OK ? a : b);
+			if (c == EM_OK) {
+				assert_string_equal(f1, f2);
+				assert_string_equal(k1, k2);
+				names++;
+			}
+			alt = comma ? comma + 1 : NULL;
+		}
+	}
+	fclose(in);
+	assert_true(names > 30000);
+}
+
 static void test_distance__edits(void **state)
 {
 	(void)state;
@@ -196,6 +237,7 @@ int main(void)
 		cmocka_unit_test(test_utf8__validity),
 		cmocka_unit_test(test_fold__bad_input),
 		cmocka_unit_test(test_fold__huge_name_of_many_words),
+		cmocka_unit_test(test_fold__both_forms_at_once),
 		cmocka_unit_test(test_distance__edits),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
