@@ -84,7 +84,10 @@ typedef enum em_text_skeleton_form {
 				   ch as sh, dj as j, a final h after a vowel dropped */
 	EM_SKELETON_MARKED,     /* LOOSE, but the letters BGN marks emphatics with
 				   (ţ ş ḑ ẓ ḩ) kept as they are */
-	EM_SKELETON_VOWELS      /* LOOSE with the vowels, folded to a, i, u */
+	EM_SKELETON_VOWELS,     /* LOOSE with the vowels, folded to a, i, u */
+	EM_SKELETON_SPELLING    /* how a name is spelt, up to transliteration habits:
+				   STRICT with the vowels (a, i, u), words' ending
+				   vowels and -ah/-eh dropped */
 } em_text_skeleton_form;
 
 /* Writes the skeleton of the len bytes at text (NUL-terminated, at most

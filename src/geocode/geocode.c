@@ -137,6 +137,7 @@ static bool fuzzy_score(em__search *s, const char *key, size_t key_len, const em
 {
 	double distance;
 	size_t length;
+	int consonants;
 
 	prepare_short_check(s);
 	if (s->split_of != key) {
@@ -144,12 +145,16 @@ static bool fuzzy_score(em__search *s, const char *key, size_t key_len, const em
 		s->split_of = key;
 	}
 	if (!em__distinctive_distance(&s->query_split, hit->matched, hit->matched_len,
-				      hit->distance, &distance, &length) || length == 0)
+				      hit->distance, &distance, &length, &consonants) ||
+	    length == 0)
 		return false;
 	*score = 0.85 * (1.0 - distance / (double)length);
 	if (*score < 0.0)
 		*score = 0.0;
-	return !s->short_name;
+	/* Transliterations disagree on vowels; a changed consonant may be a
+	 * typo or another name, which only a long name can tell apart. */
+	return !s->short_name &&
+	       (consonants == 0 || (consonants == 1 && length >= EM__CONSONANT_EDIT_LENGTH));
 }
 
 /* A short name met through the spelling folds must still be the same
@@ -177,6 +182,44 @@ static bool short_spelling_holds(em__search *s, const em_place *p)
 					     len, EM_SKELETON_STRICT) &&
 			    skeleton_len == s->query_skeleton_len &&
 			    memcmp(skeleton, s->query_skeleton, skeleton_len) == 0)
+				return true;
+			alt = comma ? comma + 1 : NULL;
+		}
+	}
+	return false;
+}
+
+/* Past a far place found as written, a near place counts only when one
+ * of its names is the same name spelt otherwise: the same letters up to
+ * marks, the article, doubled letters and how the vowels are written
+ * (Al-Qusayr, Al Quşayr; Trablus, Trablous), not a different name the
+ * looser folds happen to meet (El Iskandariya is not Iskenderun). */
+static bool same_name_spelt_otherwise(em__search *s, const em_place *p)
+{
+	const char *names[2] = {p->name, p->asciiname};
+	char skeleton[96];
+	size_t skeleton_len;
+	bool article;
+
+	if (!s->vowels_known) {
+		s->vowels_known = true;
+		if (!em_text_skeleton(s->query_vowels, sizeof(s->query_vowels),
+				      &s->query_vowels_len, &article, s->query, s->query_len,
+				      EM_SKELETON_SPELLING))
+			s->query_vowels_len = 0; /* not Latin: the key's folds were orthographic */
+	}
+	if (s->query_vowels_len == 0)
+		return true;
+	for (int pass = 0; pass < 3; pass++) {
+		const char *alt = pass == 2 ? p->alternatenames : names[pass];
+		while (alt != NULL && *alt) {
+			const char *comma = pass == 2 ? strchr(alt, ',') : NULL;
+			size_t len = comma ? (size_t)(comma - alt) : strlen(alt);
+			if (len > 0 && len < 64 && (unsigned char)alt[0] < 0xD0 &&
+			    em_text_skeleton(skeleton, sizeof(skeleton), &skeleton_len, &article, alt,
+					     len, EM_SKELETON_SPELLING) &&
+			    skeleton_len == s->query_vowels_len &&
+			    memcmp(skeleton, s->query_vowels, skeleton_len) == 0)
 				return true;
 			alt = comma ? comma + 1 : NULL;
 		}
@@ -217,7 +260,11 @@ static void add_hits(em__search *s, const em_name_hit *hits, size_t n, em_geocod
 			c.near = em__context_judge(s->opt, s->name_hash, s->have_context, p);
 			/* Looking past far places for a near one, another far one
 			 * changes nothing. */
-			if (s->nearer_only && c.near.tier == TIER_FAR)
+			/* Past a far place found as written, only a close one
+			 * that is the same name spelt otherwise counts: merely
+			 * being in the region does not beat the name as written. */
+			if (s->nearer_only &&
+			    (c.near.tier != TIER_CLOSE || !same_name_spelt_otherwise(s, p)))
 				continue;
 			placeable = short_spelling_holds(s, p);
 			break;

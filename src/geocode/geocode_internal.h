@@ -12,6 +12,9 @@
 #include "eventmap/text.h"
 
 #define FOLD_BUFFER (EM_TEXT_NAME_MAX * 4 + 1)
+/* A fuzzy match that changes a consonant is placed only in a name whose
+ * distinctive key is at least this long. */
+#define EM__CONSONANT_EDIT_LENGTH 12
 #define HITS_MAX 64
 
 /* ---- words.c ---------------------------------------------------------- */
@@ -60,10 +63,11 @@ void em__split_key(em__key_split *out, const char *key, size_t len);
  * name) or nothing distinctive is left; otherwise *distance is the edit
  * distance of the distinctive words, vowel edits counting half
  * (transliterations disagree on vowels, not on consonants), and *length
- * their length in the query.  raw is the plain edit distance of the whole
- * keys, when known (1 takes a short cut). */
+ * their length in the query, and *consonants the edit distance of their
+ * consonants alone.  raw is the plain edit distance of the whole keys,
+ * when known (1 takes a short cut). */
 bool em__distinctive_distance(const em__key_split *query, const char *key, size_t key_len,
-			      int raw, double *distance, size_t *length);
+			      int raw, double *distance, size_t *length, int *consonants);
 
 /* ---- context.c -------------------------------------------------------- */
 
@@ -123,12 +127,15 @@ typedef struct em__search {
 	bool short_name;            /* 5 distinctive letters or fewer: no fuzzy
 				       placement, spelling folds checked */
 	size_t query_skeleton_len;
+	bool vowels_known;          /* query_vowels has been worked out */
+	size_t query_vowels_len;
 	const char *split_of;       /* the key query_split was made from */
 	/* Filled as far as the counts say (not zeroed: kilobytes a look-up): */
 	em__candidate found[HITS_MAX];
 	em__candidate excluded[EM_GEOCODE_SUGGESTIONS_MAX]; /* matched, hints exclude */
 	em__candidate weak[EM_GEOCODE_SUGGESTIONS_MAX];     /* fuzzy, not placeable */
 	char query_skeleton[96];    /* its strict skeleton, when short and Latin */
+	char query_vowels[96];      /* its skeleton with vowels, when Latin */
 	em__key_split query_split;  /* its key's words, for fuzzy matches */
 } em__search;
 

@@ -155,7 +155,8 @@ static bool plain_word(const char *word, size_t len, char *out, size_t size, siz
 		if (c < 0x80) {
 			base = latin_base[c];
 			at++;
-		} else if (c >= 0xC2 && c <= 0xC9 && at + 1 < len) {
+		} else if (c >= 0xC2 && c <= 0xC9 && at + 1 < len &&
+			   (((c & 0x1F) << 6) | ((unsigned char)word[at + 1] & 0x3F)) < 0x250) {
 			base = latin_base[((c & 0x1F) << 6) | ((unsigned char)word[at + 1] & 0x3F)];
 			at += 2;
 		} else {
@@ -459,8 +460,24 @@ static int one_edit(const char *a, size_t n, const char *b, size_t m)
 	return -1;
 }
 
+/* The edit distance of two keys' consonants (vowels a, i, u dropped), up
+ * to 3. */
+static int consonant_distance(const char *a, size_t n, const char *b, size_t m)
+{
+	char ca[EM__SPLIT_MAX], cb[EM__SPLIT_MAX];
+	size_t cn = 0, cm = 0;
+
+	for (size_t i = 0; i < n && cn < sizeof(ca); i++)
+		if (!is_vowel(a[i]))
+			ca[cn++] = a[i];
+	for (size_t i = 0; i < m && cm < sizeof(cb); i++)
+		if (!is_vowel(b[i]))
+			cb[cm++] = b[i];
+	return em_text_distance(ca, cn, cb, cm, 2);
+}
+
 bool em__distinctive_distance(const em__key_split *query, const char *key, size_t key_len,
-			      int raw, double *distance, size_t *length)
+			      int raw, double *distance, size_t *length, int *consonants)
 {
 	em__key_split other;
 
@@ -477,6 +494,8 @@ bool em__distinctive_distance(const em__key_split *query, const char *key, size_
 			half = weighted_distance(query->distinct, query->distinct_len, key, key_len);
 		*distance = half / 2.0;
 		*length = query->distinct_len;
+		*consonants = half <= 1 ? 0 : consonant_distance(query->distinct, query->distinct_len,
+								 key, key_len);
 		return true;
 	}
 	em__split_key(&other, key, key_len);
@@ -486,5 +505,7 @@ bool em__distinctive_distance(const em__key_split *query, const char *key, size_
 	*distance = weighted_distance(query->distinct, query->distinct_len, other.distinct,
 				      other.distinct_len) / 2.0;
 	*length = query->distinct_len;
+	*consonants = consonant_distance(query->distinct, query->distinct_len, other.distinct,
+					 other.distinct_len);
 	return true;
 }

@@ -627,22 +627,32 @@ static bool bgn_emphatic(int32_t cp)
 
 /* The skeleton letter for c after prev; 0 to drop it.  Digraphs replace
  * their first letter (strict: with a capital, so sh is not s). */
+static bool keeps_vowels(em_text_skeleton_form form)
+{
+	return form == EM_SKELETON_VOWELS || form == EM_SKELETON_SPELLING;
+}
+
+static bool keeps_digraphs(em_text_skeleton_form form)
+{
+	return form == EM_SKELETON_STRICT || form == EM_SKELETON_SPELLING;
+}
+
 static char skeleton_letter(char c, char prev, em_text_skeleton_form form, bool *replace)
 {
 	*replace = false;
 	switch (c) {
 	case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'w':
-		if (form != EM_SKELETON_VOWELS)
+		if (!keeps_vowels(form))
 			return 0;
 		return (c == 'e' || c == 'y') ? 'i' : (c == 'o' || c == 'w') ? 'u' : c;
 	case 'q': case 'c': return 'k';
 	case 'j':
-		*replace = form == EM_SKELETON_STRICT && prev == 'd'; /* dj */
+		*replace = keeps_digraphs(form) && prev == 'd'; /* dj */
 		return 'j';
 	case 'h':
 		if (prev == 'k' || prev == 'g' || prev == 't' || prev == 'd' || prev == 's' ||
 		    prev == 'z') {
-			if (form != EM_SKELETON_STRICT)
+			if (!keeps_digraphs(form))
 				return 0;
 			*replace = true;
 			return (char)(prev == 'k' ? 'K' : prev - 32); /* ch (k after c) is sh */
@@ -652,10 +662,18 @@ static char skeleton_letter(char c, char prev, em_text_skeleton_form form, bool 
 	return c;
 }
 
+/* The spelling form drops a word's ending vowels: -a, -e, -iya. */
+static size_t drop_ending(const char *out, size_t n, size_t word_start)
+{
+	while (n > word_start + 1 && (out[n - 1] == 'a' || out[n - 1] == 'i' || out[n - 1] == 'u'))
+		n--;
+	return n;
+}
+
 bool em_text_skeleton(char *out, size_t size, size_t *out_len, bool *article, const char *text,
 		      size_t len, em_text_skeleton_form form)
 {
-	size_t at, n = 0;
+	size_t at, n = 0, word_start = 0;
 	char prev = 0, last = 0; /* the last letter written, the last letter read */
 
 	if (out == NULL || size == 0 || text == NULL)
@@ -688,12 +706,18 @@ bool em_text_skeleton(char *out, size_t size, size_t *out_len, bool *article, co
 			last = 0;
 			/* An article inside the name (Ayn at-Tinah) goes too:
 			 * its letter changes with the next word's. */
-			if (cp == ' ' || cp == '-')
+			if (cp == ' ' || cp == '-') {
+				if (form == EM_SKELETON_SPELLING) {
+					n = drop_ending(out, n, word_start);
+					prev = n > 0 ? out[n - 1] : 0;
+					word_start = n;
+				}
 				at = skip_article(text, len, at, &inner);
+			}
 			continue;
 		}
 		read = (char)base[0];
-		if (form == EM_SKELETON_STRICT && read == 'h' && last != 0 &&
+		if (keeps_digraphs(form) && read == 'h' && last != 0 &&
 		    strchr("aeiouy", last) != NULL) {
 			/* -ah, -eh: an ending, unless a letter follows */
 			size_t next = at;
@@ -707,7 +731,7 @@ bool em_text_skeleton(char *out, size_t size, size_t *out_len, bool *article, co
 		/* Digraphs only of letters next to each other: "dh" in
 		 * Ladhiqiyah, not the d and h of Qardaha. */
 		c = skeleton_letter(read, last == 'c' ? 'k' : last, form, &replace);
-		if (form == EM_SKELETON_STRICT && replace && last == 'c' && c == 'K')
+		if (keeps_digraphs(form) && replace && last == 'c' && c == 'K')
 			c = 'S'; /* French ch is sh */
 		last = read;
 		if (c == 0)
@@ -724,6 +748,8 @@ bool em_text_skeleton(char *out, size_t size, size_t *out_len, bool *article, co
 		out[n++] = c;
 		prev = c;
 	}
+	if (form == EM_SKELETON_SPELLING)
+		n = drop_ending(out, n, word_start);
 	out[n] = '\0';
 	*out_len = n;
 	return true;
