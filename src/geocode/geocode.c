@@ -272,7 +272,7 @@ static void add_hits(em__search *s, const em_name_hit *hits, size_t n, em_geocod
 		}
 		if (c.method != EM_METHOD_NORMALIZED)
 			c.near = em__context_judge(s->opt, s->name_hash, s->have_context, p);
-		c.curated = strcmp(p->source, "GeoNames") != 0;
+		c.curated = p->source[0] != 'G' || strcmp(p->source, "GeoNames") != 0;
 		if (!passes_hints(s, p)) {
 			remember(s->excluded, &s->excluded_count, &c);
 			s->excluded_named |= stage != EM_METHOD_FUZZY;
