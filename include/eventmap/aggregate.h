@@ -25,11 +25,25 @@ typedef struct em_range {
 	em_qualifier min_qualifier, max_qualifier;
 } em_range;
 
-/* Which reports count: those whose event_date lies in [from, to]. */
+/* Which reports count: those whose days [event_date, event_date_end] meet
+ * [from, to], of the event kinds and categories kept.  A report whose
+ * days reach beyond [from, to] still counts, marked as spanning: a total
+ * for 6 to 8 March belongs on the poster of 7 March, shown as such. */
 typedef struct em_filter {
 	bool has_from, has_to;
 	em_date from, to;
+	unsigned event_kinds;       /* bit 1u << em_event_kind per kind kept; 0: all */
+	unsigned categories;        /* bit 1u << em_category per category kept; 0: all */
 } em_filter;
+
+/* Whether the filter (NULL: none) keeps the report. */
+bool em_filter_keeps(const em_filter *filter, const em_report *report);
+/* Whether the days [first, last] meet the filter's days. */
+bool em_filter_meets(const em_filter *filter, em_date first, em_date last);
+/* Whether the days [first, last] reach beyond the filter's days. */
+bool em_filter_spans(const em_filter *filter, em_date first, em_date last);
+/* Whether the filter narrows by kind or category (not only by days). */
+bool em_filter_narrows(const em_filter *filter);
 
 /* The category a marker is drawn in when a place has figures of several. */
 #define EM_CATEGORY_MIXED EM_CATEGORY_COUNT
@@ -45,31 +59,61 @@ typedef struct em_place_total {
 	em_state state;             /* mapped or approximate */
 	const char *method;
 	double score;
+	/* Deaths: reports with a figure above 0.  `total` holds those whose
+	 * days lie within the filter's; `spanning` those whose days reach
+	 * beyond it (never with a filter of all days), over the days
+	 * spanning_first to spanning_last. */
 	em_range total;
 	em_range by_category[EM_CATEGORY_COUNT];
+	em_range spanning;
+	em_date spanning_first, spanning_last;
 	em_category category;       /* EM_CATEGORY_MIXED when several */
+	/* Events: every report, by ACLED event type.  event_kinds has a bit
+	 * (1u << em_event_kind) per kind reported within the days,
+	 * spanning_kinds per kind reported only over days reaching beyond. */
+	unsigned event_kinds, spanning_kinds;
+	size_t event_count;         /* reports without deaths (events) */
 	char sources[256];          /* "SOHR; SNHR" in order of appearance */
-	size_t report_count;
+	size_t report_count;        /* every report: deaths and events */
 	em_date first_date, last_date;
-	char display[64];           /* "20+", "745–1,000+" */
-	char label[192];            /* "Baniyas · 20+" */
+	char display[64];           /* "20+", "745–1,000+", "20 (6–8 Mar)"; "" without deaths */
+	char label[192];            /* "Baniyas · 20+"; only the name without deaths */
 } em_place_total;
+
+/* Whether a place has deaths reported (within the days or spanning). */
+static inline bool em_place_has_deaths(const em_place_total *place)
+{
+	return place->total.present || place->spanning.present;
+}
+
+/* The highest figure of deaths at a place, within the days or spanning;
+ * 0 without deaths. */
+static inline long long em_place_deaths_max(const em_place_total *place)
+{
+	long long within = place->total.present ? place->total.max : 0;
+	long long spanning = place->spanning.present ? place->spanning.max : 0;
+
+	return within > spanning ? within : spanning;
+}
 
 typedef struct em_source_total {
 	const char *source;
 	em_range total;
 	em_range by_category[EM_CATEGORY_COUNT];
 	em_date first_date, last_date;
+	bool spanning;              /* its days reach beyond the filter's */
 	size_t report_count;
 } em_source_total;
 
 typedef struct em_summary {
-	em_place_total *places;     /* largest total first */
+	em_place_total *places;     /* largest deaths first, then most events */
 	size_t place_count;
-	em_source_total *headline;  /* region-scope totals, one per source */
+	em_source_total *headline;  /* region-scope death totals, one per source */
 	size_t headline_count;
 	size_t not_mapped_count;    /* place-scope reports in range with no point */
 	size_t report_count;        /* reports in range */
+	size_t event_count;         /* of those, reports without deaths */
+	size_t region_event_count;  /* region-scope reports without deaths */
 } em_summary;
 
 /* Aggregates the resolved dataset (em_dataset_resolve first).  filter may
@@ -91,6 +135,10 @@ em_status em_summary_builder_add(em_summary_builder *builder, const em_report *r
 em_status em_summary_builder_finish(em_summary_builder *builder, em_summary **out,
 				    em_error *err);
 void em_summary_builder_destroy(em_summary_builder *builder);
+
+/* "7 Mar", "6–8 Mar", "28 Feb – 2 Mar", with the year when the two
+ * differ ("30 Dec 2024 – 2 Jan 2025"). */
+void em_date_span_short(char *out, size_t size, em_date first, em_date last);
 
 /* 1234567 -> "1,234,567". */
 void em_count_format(char *out, size_t size, long long count);

@@ -1,5 +1,5 @@
-/* eventmap — reports: the data model (one row per figure one source
- * reported, one row per displacement), reading it from CSV through GDAL's
+/* eventmap — reports: the data model (one row per figure or event one
+ * source reported, one row per displacement), reading it from CSV through GDAL's
  * CSV driver with errors that name the file, row and column, and placing
  * every row on the map (or saying why not).
  *
@@ -93,16 +93,46 @@ typedef struct em_report {
 	int geo_precision;          /* 1..3 as given (1 when absent) */
 	em_scope scope;
 	em_category category;
-	long long fatalities;
+	bool has_fatalities;        /* false: an event reported without a figure */
+	long long fatalities;       /* 0 when none given, or none died */
 	em_qualifier qualifier;
 	const char *event_type, *sub_event_type, *actor1, *actor2;
 	const char *source;
 	const char *reported_by;
 	const char *notes;
+	const char *summary;        /* what happened, in a few words, or "" */
+	const char *evidence;       /* where in the source it is said, or "" */
 	unsigned long row;          /* 1 = the first row after the header */
 	unsigned long line;         /* the line it starts on in its file */
 	em_location where;
 } em_report;
+
+/* ACLED's event types, and one for any other or none. */
+typedef enum em_event_kind {
+	EM_EVENT_BATTLES = 0,
+	EM_EVENT_VIOLENCE_AGAINST_CIVILIANS,
+	EM_EVENT_EXPLOSIONS,        /* Explosions/Remote violence */
+	EM_EVENT_PROTESTS,
+	EM_EVENT_RIOTS,
+	EM_EVENT_STRATEGIC,         /* Strategic developments */
+	EM_EVENT_OTHER,             /* a type ACLED does not have, or none given */
+	EM_EVENT_KIND_COUNT
+} em_event_kind;
+
+/* The kind of an event_type, compared without regard to case. */
+em_event_kind em_event_kind_of(const char *event_type);
+/* "Battles", ..., "Strategic developments", "Other event". */
+const char *em_event_kind_name(em_event_kind kind);
+/* "battles", "violence_against_civilians", "explosions", "protests",
+ * "riots", "strategic_developments", "other": for layers and styles. */
+const char *em_event_kind_key(em_event_kind kind);
+
+/* A row is a death figure when it gives one above 0; every other row is an
+ * event without deaths: drawn as an event, never as a death circle. */
+static inline bool em_report_has_deaths(const em_report *report)
+{
+	return report->has_fatalities && report->fatalities > 0;
+}
 
 typedef struct em_flow {
 	const char *flow_id;
@@ -194,7 +224,8 @@ em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
 size_t em_dataset_name_count(const em_dataset *dataset);
 const em_geocode_query *em_dataset_name(const em_dataset *dataset, size_t index);
 
-/* The distinct days (event_date) of the reports, earliest first: up to max
+/* The days the dataset covers, earliest first: every day from a report's
+ * event_date to its event_date_end, and the dates of flows.  Up to max are
  * written to out; returns how many there are in all. */
 size_t em_dataset_days(const em_dataset *dataset, em_date *out, size_t max);
 

@@ -21,8 +21,11 @@ typedef struct source_acc {
 
 typedef struct place_acc {
 	em_place_total total;
-	source_acc *sources;
+	source_acc *sources;        /* deaths within the days, per source */
 	size_t source_count, source_cap;
+	source_acc *spanning;       /* deaths over days reaching beyond, per source */
+	size_t spanning_count, spanning_cap;
+	bool any_spanning;
 } place_acc;
 
 struct em_summary_builder {
@@ -251,7 +254,8 @@ static source_acc *find_source(builder *b, source_acc **list, size_t *count, siz
 
 static void add_to_source(source_acc *s, const em_report *rep)
 {
-	range_add(&s->by_category[rep->category], rep->fatalities, rep->qualifier);
+	if (em_report_has_deaths(rep))
+		range_add(&s->by_category[rep->category], rep->fatalities, rep->qualifier);
 	if (s->report_count == 0 || rep->date < s->first_date)
 		s->first_date = rep->date;
 	if (s->report_count == 0 || rep->date_end > s->last_date)
@@ -259,29 +263,115 @@ static void add_to_source(source_acc *s, const em_report *rep)
 	s->report_count++;
 }
 
+/* An event at a place: its kind, within the days or spanning beyond. */
+static void add_event(place_acc *p, const em_report *rep, bool spanning)
+{
+	unsigned bit = 1u << em_event_kind_of(rep->event_type);
+
+	if (spanning)
+		p->total.spanning_kinds |= bit;
+	else
+		p->total.event_kinds |= bit;
+	if (!em_report_has_deaths(rep))
+		p->total.event_count++;
+}
+
+static em_status add_at_place(builder *b, const em_report *rep, bool spanning)
+{
+	place_acc *p = find_place(b, rep);
+	source_acc *s = NULL;
+	em_place_total *t;
+
+	if (p == NULL)
+		return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
+	t = &p->total;
+	add_event(p, rep, spanning);
+	if (em_report_has_deaths(rep)) {
+		s = spanning ? find_source(b, &p->spanning, &p->spanning_count, &p->spanning_cap,
+					   rep->source)
+			     : find_source(b, &p->sources, &p->source_count, &p->source_cap,
+					   rep->source);
+		if (s == NULL)
+			return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
+		add_to_source(s, rep);
+		if (spanning && (!p->any_spanning || rep->date < t->spanning_first))
+			t->spanning_first = rep->date;
+		if (spanning && (!p->any_spanning || rep->date_end > t->spanning_last))
+			t->spanning_last = rep->date_end;
+		p->any_spanning |= spanning;
+	}
+	if (rep->where.precision > t->precision)
+		t->precision = rep->where.precision;
+	if (rep->date < t->first_date)
+		t->first_date = rep->date;
+	if (rep->date_end > t->last_date)
+		t->last_date = rep->date_end;
+	t->report_count++;
+	return EM_OK;
+}
+
 static em_status add_report(builder *b, const em_report *rep)
 {
+	bool spanning = em_filter_spans(&b->filter, rep->date, rep->date_end);
 	source_acc *s;
 
-	if (rep->scope == EM_SCOPE_REGION) {
-		s = find_source(b, &b->headline, &b->headline_count, &b->headline_cap, rep->source);
-	} else {
-		place_acc *p = find_place(b, rep);
-		if (p == NULL)
-			return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
-		s = find_source(b, &p->sources, &p->source_count, &p->source_cap, rep->source);
-		if (rep->where.precision > p->total.precision)
-			p->total.precision = rep->where.precision;
-		if (rep->date < p->total.first_date)
-			p->total.first_date = rep->date;
-		if (rep->date_end > p->total.last_date)
-			p->total.last_date = rep->date_end;
-		p->total.report_count++;
+	if (!em_report_has_deaths(rep))
+		b->summary.event_count++;
+	if (rep->scope == EM_SCOPE_PLACE)
+		return add_at_place(b, rep, spanning);
+	if (!em_report_has_deaths(rep)) {
+		/* A region-wide event has no figure for the headline. */
+		b->summary.region_event_count++;
+		return EM_OK;
 	}
+	s = find_source(b, &b->headline, &b->headline_count, &b->headline_cap, rep->source);
 	if (s == NULL)
 		return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
 	add_to_source(s, rep);
 	return EM_OK;
+}
+
+/* Whether "SOHR; SNHR" names this source (as a whole item). */
+static bool names_source(const char *list, const char *source)
+{
+	size_t len = strlen(source);
+
+	for (const char *at = list; (at = strstr(at, source)) != NULL; at += len)
+		if ((at == list || at[-1] == ' ') && (at[len] == '\0' || at[len] == ';'))
+			return true;
+	return false;
+}
+
+static void append_sources(em_place_total *t, size_t *at, const source_acc *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		if (*at >= sizeof(t->sources) || names_source(t->sources, list[i].source))
+			continue;
+		*at += (size_t)snprintf(t->sources + *at, sizeof(t->sources) - *at, "%s%s",
+					*at ? "; " : "", list[i].source);
+	}
+}
+
+/* The words beside a place: its deaths within the days, then those over
+ * days reaching beyond with their days ("5; 20 (6–8 Mar)"). */
+static void place_words(em_place_total *t)
+{
+	char within[40] = "", spanning[40] = "", days[48] = "";
+
+	em_range_format(within, sizeof(within), &t->total);
+	em_range_format(spanning, sizeof(spanning), &t->spanning);
+	if (t->spanning.present)
+		em_date_span_short(days, sizeof(days), t->spanning_first, t->spanning_last);
+	if (within[0] != '\0' && spanning[0] != '\0')
+		snprintf(t->display, sizeof(t->display), "%s; %s (%s)", within, spanning, days);
+	else if (spanning[0] != '\0')
+		snprintf(t->display, sizeof(t->display), "%s (%s)", spanning, days);
+	else
+		snprintf(t->display, sizeof(t->display), "%s", within);
+	if (t->display[0] != '\0')
+		snprintf(t->label, sizeof(t->label), "%s \xC2\xB7 %s", t->name, t->display);
+	else
+		snprintf(t->label, sizeof(t->label), "%s", t->name);
 }
 
 static void finish_place(place_acc *p)
@@ -294,11 +384,17 @@ static void finish_place(place_acc *p)
 		range_merge(&t->total, &total);
 		for (int c = 0; c < EM_CATEGORY_COUNT; c++)
 			range_merge(&t->by_category[c], &p->sources[i].by_category[c]);
-		if (at < sizeof(t->sources))
-			at += (size_t)snprintf(t->sources + at, sizeof(t->sources) - at, "%s%s",
-					       i ? "; " : "", p->sources[i].source);
 	}
-	t->category = EM_CATEGORY_MIXED;
+	for (size_t i = 0; i < p->spanning_count; i++) {
+		em_range total = source_total(p->spanning[i].by_category);
+		range_merge(&t->spanning, &total);
+		for (int c = 0; c < EM_CATEGORY_COUNT; c++)
+			range_merge(&t->by_category[c], &p->spanning[i].by_category[c]);
+	}
+	append_sources(t, &at, p->sources, p->source_count);
+	append_sources(t, &at, p->spanning, p->spanning_count);
+	t->spanning_kinds &= ~t->event_kinds;
+	t->category = EM_CATEGORY_UNKNOWN;
 	for (int c = 0; c < EM_CATEGORY_COUNT; c++) {
 		if (t->by_category[c].present) {
 			categories++;
@@ -308,25 +404,65 @@ static void finish_place(place_acc *p)
 	if (categories > 1)
 		t->category = EM_CATEGORY_MIXED;
 	t->state = t->precision > 1 ? EM_STATE_APPROXIMATE : EM_STATE_MAPPED;
-	em_range_format(t->display, sizeof(t->display), &t->total);
-	snprintf(t->label, sizeof(t->label), "%s \xC2\xB7 %s", t->name, t->display);
+	place_words(t);
 }
 
 static int compare_places(const void *a, const void *b)
 {
 	const em_place_total *x = a, *y = b;
+	long long dx = em_place_deaths_max(x), dy = em_place_deaths_max(y);
 
-	if (x->total.max != y->total.max)
-		return x->total.max > y->total.max ? -1 : 1;
+	if (dx != dy)
+		return dx > dy ? -1 : 1;
+	if (x->event_count != y->event_count)
+		return x->event_count > y->event_count ? -1 : 1;
 	return strcmp(x->place_id, y->place_id);
 }
 
-static bool in_filter(const builder *b, const em_report *rep)
+bool em_filter_meets(const em_filter *f, em_date first, em_date last)
 {
-	const em_filter *f = &b->filter;
+	return f == NULL || ((!f->has_from || last >= f->from) && (!f->has_to || first <= f->to));
+}
 
-	return !b->has_filter || ((!f->has_from || rep->date >= f->from) &&
-				  (!f->has_to || rep->date <= f->to));
+bool em_filter_spans(const em_filter *f, em_date first, em_date last)
+{
+	return f != NULL && ((f->has_from && first < f->from) || (f->has_to && last > f->to));
+}
+
+bool em_filter_narrows(const em_filter *f)
+{
+	return f != NULL && (f->event_kinds != 0 || f->categories != 0);
+}
+
+bool em_filter_keeps(const em_filter *f, const em_report *rep)
+{
+	if (f == NULL)
+		return true;
+	if (!em_filter_meets(f, rep->date, rep->date_end))
+		return false;
+	if (f->event_kinds != 0 && !(f->event_kinds & (1u << em_event_kind_of(rep->event_type))))
+		return false;
+	return f->categories == 0 || (f->categories & (1u << rep->category)) != 0;
+}
+
+void em_date_span_short(char *out, size_t size, em_date first, em_date last)
+{
+	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	int y0, m0, d0, y1, m1, d1;
+
+	em_date_split(first, &y0, &m0, &d0);
+	em_date_split(last, &y1, &m1, &d1);
+	if (first == last)
+		snprintf(out, size, "%d %s", d0, months[m0 - 1]);
+	else if (y0 != y1)
+		snprintf(out, size, "%d %s %d \xE2\x80\x93 %d %s %d", d0, months[m0 - 1], y0, d1,
+			 months[m1 - 1], y1);
+	else if (m0 == m1)
+		snprintf(out, size, "%d\xE2\x80\x93%d %s", d0, d1, months[m0 - 1]);
+	else
+		snprintf(out, size, "%d %s \xE2\x80\x93 %d %s", d0, months[m0 - 1], d1,
+			 months[m1 - 1]);
 }
 
 em_status em_summary_builder_create(em_summary_builder **out, const em_filter *filter,
@@ -348,7 +484,7 @@ em_status em_summary_builder_add(em_summary_builder *b, const em_report *rep, em
 {
 	if (b == NULL || rep == NULL)
 		return em_error_set(err, EM_ERR_INVALID, "summary: invalid arguments");
-	if (!in_filter(b, rep))
+	if (b->has_filter && !em_filter_keeps(&b->filter, rep))
 		return EM_OK;
 	b->err = err;
 	b->summary.report_count++;
@@ -362,8 +498,10 @@ em_status em_summary_builder_add(em_summary_builder *b, const em_report *rep, em
 /* The accumulators go; the summary and the pool stay. */
 static void free_accumulators(builder *b)
 {
-	for (size_t i = 0; i < b->place_count; i++)
+	for (size_t i = 0; i < b->place_count; i++) {
 		free(b->places[i].sources);
+		free(b->places[i].spanning);
+	}
 	free(b->places);
 	em_keymap_clear(&b->index);
 	free(b->headline);
@@ -399,6 +537,7 @@ em_status em_summary_builder_finish(em_summary_builder *b, em_summary **out, em_
 		h->total = source_total(h->by_category);
 		h->first_date = b->headline[i].first_date;
 		h->last_date = b->headline[i].last_date;
+		h->spanning = b->has_filter && em_filter_spans(&b->filter, h->first_date, h->last_date);
 		h->report_count = b->headline[i].report_count;
 	}
 	s->headline_count = b->headline_count;

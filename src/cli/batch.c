@@ -113,7 +113,10 @@ static em_status series_frame(batch_state *b, em_bbox *extent, em_error *err)
 	em_status status = em_render_fit(b->dataset, NULL, extent, &day_scale, err);
 
 	for (size_t i = 0; i < b->job_count && status == EM_OK; i++) {
-		em_filter f = {!b->jobs[i].cumulative, true, b->jobs[i].day, b->jobs[i].day};
+		em_filter f = b->poster.filter;
+		f.has_from = !b->jobs[i].cumulative;
+		f.has_to = true;
+		f.from = f.to = b->jobs[i].day;
 		em_error quiet;
 		em_error_clear(&quiet);
 		if (em_render_fit(b->dataset, &f, &day_box, &day_scale, &quiet) == EM_OK &&

@@ -26,7 +26,7 @@ static const field report_fields[] = {
 	STR("admin1"), STR("country"), INT("geo_precision"), STR("scope"), STR("category"),
 	I64("fatalities"), STR("qualifier"), STR("event_type"), STR("sub_event_type"),
 	STR("actor1"), STR("actor2"), STR("source"), STR("reported_by"), STR("notes"),
-	STR("state"), STR("place_id"), STR("place_name"), STR("place_name_ar"),
+	STR("summary"), STR("evidence"), STR("event_kind"), STR("state"), STR("place_id"), STR("place_name"), STR("place_name_ar"),
 	STR("geocode_method"), REAL("geocode_score"), REAL("latitude"), REAL("longitude"),
 	STR("reason"),
 };
@@ -43,6 +43,7 @@ static const field place_fields[] = {
 	I64("civilians_min"), I64("civilians_max"), I64("security_forces_min"),
 	I64("security_forces_max"), I64("pro_assad_fighters_min"), I64("pro_assad_fighters_max"),
 	I64("unknown_min"), I64("unknown_max"), STR("category"), STR("label"),
+	INT("event_count"), STR("event_types"),
 };
 
 static const field flow_fields[] = {
@@ -162,8 +163,14 @@ static void put_report(cursor *c, const em_report *rep)
 	put_int(c, rep->geo_precision);
 	put_str(c, em_scope_name(rep->scope));
 	put_str(c, em_category_name(rep->category));
-	put_int(c, rep->fatalities);
-	put_str(c, em_qualifier_name(rep->qualifier));
+	/* No figure given is not 0 given: an event, with fatalities NULL. */
+	if (rep->has_fatalities) {
+		put_int(c, rep->fatalities);
+		put_str(c, em_qualifier_name(rep->qualifier));
+	} else {
+		put_null(c);
+		put_null(c);
+	}
 	put_str(c, rep->event_type);
 	put_str(c, rep->sub_event_type);
 	put_str(c, rep->actor1);
@@ -171,6 +178,9 @@ static void put_report(cursor *c, const em_report *rep)
 	put_str(c, rep->source);
 	put_str(c, rep->reported_by);
 	put_str(c, rep->notes);
+	put_str(c, rep->summary);
+	put_str(c, rep->evidence);
+	put_str(c, em_event_kind_key(em_event_kind_of(rep->event_type)));
 	put_str(c, em_state_name(w->state));
 	put_str(c, w->place_id);
 	put_str(c, w->place_name);
@@ -186,6 +196,19 @@ static void put_report(cursor *c, const em_report *rep)
 		put_null(c);
 	}
 	put_str(c, w->reason);
+}
+
+/* "Battles; Strategic developments": the kinds reported at a place. */
+static void put_event_types(cursor *c, unsigned kinds)
+{
+	char text[256] = "";
+	size_t at = 0;
+
+	for (int k = 0; k < EM_EVENT_KIND_COUNT; k++)
+		if (kinds & (1u << k))
+			at += (size_t)snprintf(text + at, sizeof(text) - at, "%s%s", at ? "; " : "",
+					       em_event_kind_name((em_event_kind)k));
+	put_str(c, text);
 }
 
 static void put_place(cursor *c, const em_place_total *p)
@@ -208,8 +231,13 @@ static void put_place(cursor *c, const em_place_total *p)
 	put_date(c, p->last_date);
 	for (int k = 0; k < EM_CATEGORY_COUNT; k++)
 		put_range(c, &p->by_category[k]);
-	put_str(c, p->category == EM_CATEGORY_MIXED ? "mixed" : em_category_name(p->category));
+	if (!em_place_has_deaths(p))
+		put_str(c, "none"); /* events only: no circle */
+	else
+		put_str(c, p->category == EM_CATEGORY_MIXED ? "mixed" : em_category_name(p->category));
 	put_str(c, p->label);
+	put_int(c, (long long)p->event_count);
+	put_event_types(c, p->event_kinds | p->spanning_kinds);
 }
 
 static void flow_display(const em_flow *flow, char *display, size_t size)

@@ -106,8 +106,8 @@ em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_b
 	*scale_max = 0;
 	for (size_t i = 0; i < summary->place_count; i++) {
 		grow(extent, summary->places[i].lon, summary->places[i].lat, &any);
-		if (summary->places[i].total.max > *scale_max)
-			*scale_max = summary->places[i].total.max;
+		if (em_place_deaths_max(&summary->places[i]) > *scale_max)
+			*scale_max = em_place_deaths_max(&summary->places[i]);
 	}
 	for (size_t i = 0; i < em_dataset_flow_count(dataset); i++) {
 		const em_flow *f = em_dataset_flow(dataset, i);

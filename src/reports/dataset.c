@@ -148,33 +148,49 @@ void em_dataset_counts(const em_dataset *dataset, size_t *mapped, size_t *approx
 	*not_mapped = tally.not_mapped;
 }
 
-static int compare_dates(const void *a, const void *b)
-{
-	em_date x = *(const em_date *)a, y = *(const em_date *)b;
+typedef struct day_span {
+	em_date first, last;
+} day_span;
 
-	return (x > y) - (x < y);
+static int compare_spans(const void *a, const void *b)
+{
+	const day_span *x = a, *y = b;
+
+	return (x->first > y->first) - (x->first < y->first);
 }
 
 size_t em_dataset_days(const em_dataset *dataset, em_date *out, size_t max)
 {
-	em_date *all;
-	size_t n = 0, distinct = 0;
+	day_span *spans;
+	size_t n = 0, days = 0;
+	em_date next = 0;
 
-	if (dataset == NULL || dataset->report_count == 0)
+	if (dataset == NULL || dataset->report_count + dataset->flow_count == 0)
 		return 0;
-	all = malloc(dataset->report_count * sizeof(*all));
-	if (all == NULL)
+	spans = malloc((dataset->report_count + dataset->flow_count) * sizeof(*spans));
+	if (spans == NULL)
 		return 0;
-	for (size_t i = 0; i < dataset->report_count; i++)
-		all[n++] = dataset->reports[i].date;
-	qsort(all, n, sizeof(*all), compare_dates);
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && all[i] == all[i - 1])
-			continue;
-		if (distinct < max)
-			out[distinct] = all[i];
-		distinct++;
+	for (size_t i = 0; i < dataset->report_count; i++) {
+		spans[n].first = dataset->reports[i].date;
+		spans[n++].last = dataset->reports[i].date_end;
 	}
-	free(all);
-	return distinct;
+	for (size_t i = 0; i < dataset->flow_count; i++) {
+		if (!dataset->flows[i].has_date)
+			continue;
+		spans[n].first = spans[n].last = dataset->flows[i].date;
+		n++;
+	}
+	qsort(spans, n, sizeof(*spans), compare_spans);
+	/* Each day once: spans sorted by their first day, each counted from
+	 * the day after the last one counted. */
+	for (size_t i = 0; i < n; i++) {
+		em_date from = (days > 0 && next > spans[i].first) ? next : spans[i].first;
+		for (em_date d = from; d <= spans[i].last; d++, days++)
+			if (days < max)
+				out[days] = d;
+		if (days > 0 && spans[i].last + 1 > next)
+			next = spans[i].last + 1;
+	}
+	free(spans);
+	return days;
 }

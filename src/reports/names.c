@@ -27,6 +27,36 @@ const char *em_scope_name(em_scope scope)
 	return scope == EM_SCOPE_REGION ? "region" : "place";
 }
 
+static const char *const event_kind_names[] = {
+	"Battles", "Violence against civilians", "Explosions/Remote violence", "Protests",
+	"Riots", "Strategic developments", "Other event"};
+
+em_event_kind em_event_kind_of(const char *event_type)
+{
+	if (event_type == NULL)
+		return EM_EVENT_OTHER;
+	for (int k = 0; k < EM_EVENT_OTHER; k++)
+		if (strcasecmp(event_type, event_kind_names[k]) == 0)
+			return (em_event_kind)k;
+	/* ACLED wrote "Remote violence" before 2019. */
+	if (strcasecmp(event_type, "Explosions") == 0 || strcasecmp(event_type, "Remote violence") == 0)
+		return EM_EVENT_EXPLOSIONS;
+	return EM_EVENT_OTHER;
+}
+
+const char *em_event_kind_key(em_event_kind kind)
+{
+	static const char *const keys[] = {"battles", "violence_against_civilians", "explosions",
+					   "protests", "riots", "strategic_developments", "other"};
+
+	return kind < EM_EVENT_KIND_COUNT ? keys[kind] : keys[EM_EVENT_OTHER];
+}
+
+const char *em_event_kind_name(em_event_kind kind)
+{
+	return kind < EM_EVENT_KIND_COUNT ? event_kind_names[kind] : event_kind_names[EM_EVENT_OTHER];
+}
+
 const char *em_state_name(em_state state)
 {
 	switch (state) {

@@ -28,8 +28,8 @@ typedef struct column {
 enum {
 	R_ID, R_DATE, R_DATE_END, R_LOCATION, R_ADMIN1, R_COUNTRY, R_LAT, R_LON, R_PRECISION,
 	R_SCOPE, R_CATEGORY, R_FATALITIES, R_QUALIFIER, R_EVENT_TYPE, R_SUB_EVENT_TYPE,
-	R_ACTOR1, R_ACTOR2, R_SOURCE, R_REPORTED_BY, R_NOTES, R_CIVILIAN_TARGETING,
-	R_COLUMNS
+	R_ACTOR1, R_ACTOR2, R_SOURCE, R_REPORTED_BY, R_NOTES, R_CIVILIAN_TARGETING, R_SUMMARY,
+	R_EVIDENCE, R_COLUMNS
 };
 
 static const column report_columns[R_COLUMNS] = {
@@ -44,7 +44,7 @@ static const column report_columns[R_COLUMNS] = {
 	[R_PRECISION] = {{"geo_precision", NULL, NULL}, false},
 	[R_SCOPE] = {{"scope", NULL, NULL}, false},
 	[R_CATEGORY] = {{"category", NULL, NULL}, false},
-	[R_FATALITIES] = {{"fatalities", NULL, NULL}, true},
+	[R_FATALITIES] = {{"fatalities", NULL, NULL}, false}, /* or event_type: see below */
 	[R_QUALIFIER] = {{"qualifier", NULL, NULL}, false},
 	[R_EVENT_TYPE] = {{"event_type", NULL, NULL}, false},
 	[R_SUB_EVENT_TYPE] = {{"sub_event_type", NULL, NULL}, false},
@@ -54,6 +54,8 @@ static const column report_columns[R_COLUMNS] = {
 	[R_REPORTED_BY] = {{"reported_by", NULL, NULL}, false},
 	[R_NOTES] = {{"notes", NULL, NULL}, false},
 	[R_CIVILIAN_TARGETING] = {{"civilian_targeting", NULL, NULL}, false},
+	[R_SUMMARY] = {{"summary", NULL, NULL}, false},
+	[R_EVIDENCE] = {{"evidence", NULL, NULL}, false},
 };
 
 enum {
@@ -315,6 +317,21 @@ static em_category category_from_acled(const row *r)
 	return EM_CATEGORY_UNKNOWN;
 }
 
+/* A figure, or none: a row without one is an event and must say what
+ * happened (event_type).  0 is an event in which nobody died, as in ACLED. */
+static em_status read_fatalities(const row *r, em_report *rep)
+{
+	rep->has_fatalities = *value(r, R_FATALITIES) != '\0';
+	if (rep->has_fatalities)
+		return read_count(r, R_FATALITIES, &rep->fatalities);
+	if (*value(r, R_EVENT_TYPE) == '\0')
+		return bad(r, r->index[R_FATALITIES] >= 0 ? R_FATALITIES : R_EVENT_TYPE,
+			   "is empty: give the number of deaths (0 for none), or, for an event "
+			   "reported without a figure, leave fatalities empty and give its "
+			   "event_type");
+	return EM_OK;
+}
+
 static const char *const category_choices[] = {"civilians", "security_forces",
 						"pro_assad_fighters", "unknown"};
 static const char *const qualifier_choices[] = {"exact", "at_least", "more_than", "about",
@@ -325,7 +342,7 @@ static em_status read_report_values(const row *r, em_report *rep)
 {
 	em_status status;
 	bool present;
-	int choice;
+	int choice = 0;
 
 	status = read_required_text(r, R_ID, "is empty: every row needs its own report_id",
 				    &rep->report_id);
@@ -353,13 +370,16 @@ static em_status read_report_values(const row *r, em_report *rep)
 				  (int)category_from_acled(r), &choice)) == EM_OK)
 		rep->category = (em_category)choice;
 	if (status == EM_OK)
-		status = read_count(r, R_FATALITIES, &rep->fatalities);
+		status = read_fatalities(r, rep);
 	if (status == EM_OK &&
 	    (status = read_choice(r, R_QUALIFIER, qualifier_choices, 5, 0, &choice)) == EM_OK)
 		rep->qualifier = (em_qualifier)choice;
+	if (status == EM_OK && !rep->has_fatalities && *value(r, R_QUALIFIER) != '\0')
+		status = bad(r, R_QUALIFIER, "qualifies no figure: fatalities is empty (give the "
+			     "figure, or leave the qualifier empty for an event)");
 	if (status == EM_OK)
-		status = read_required_text(r, R_SOURCE, "is empty: every figure needs its source "
-					    "(SOHR, SNHR, UNHCR...)", &rep->source);
+		status = read_required_text(r, R_SOURCE, "is empty: every row needs its source "
+					    "(SOHR, SNHR, UNHCR, SANA...)", &rep->source);
 	return status;
 }
 
@@ -380,8 +400,10 @@ static em_status read_report(const row *r, em_report *rep)
 	rep->actor2 = keep(r, R_ACTOR2);
 	rep->reported_by = keep(r, R_REPORTED_BY);
 	rep->notes = keep(r, R_NOTES);
+	rep->summary = keep(r, R_SUMMARY);
+	rep->evidence = keep(r, R_EVIDENCE);
 	if (!rep->admin1 || !rep->event_type || !rep->sub_event_type || !rep->actor1 ||
-	    !rep->actor2 || !rep->reported_by || !rep->notes)
+	    !rep->actor2 || !rep->reported_by || !rep->notes || !rep->summary || !rep->evidence)
 		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 	return EM_OK;
 }
@@ -484,6 +506,11 @@ static em_status read_rows(em_dataset *dataset, em_pool *pool, const char *path,
 	}
 	layer = GDALDatasetGetLayer(ds, 0);
 	status = map_columns(OGR_L_GetLayerDefn(layer), path, columns, count, index, err);
+	if (status == EM_OK && columns == report_columns && index[R_FATALITIES] < 0 &&
+	    index[R_EVENT_TYPE] < 0)
+		status = em_error_set(err, EM_ERR_INVALID,
+				      "%s: required column 'fatalities' is missing (a file of events "
+				      "without figures needs an 'event_type' column instead)", path);
 	if (status != EM_OK)
 		goto done;
 	memset(&r, 0, sizeof(r));

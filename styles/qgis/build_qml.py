@@ -47,6 +47,24 @@ CATEGORIES = [
 ]
 PLACE_CATEGORIES = {value for value, _, _ in CATEGORIES}
 REPORT_CATEGORIES = PLACE_CATEGORIES - {"mixed"}  # one report, one category
+# Events (rows without deaths) by ACLED event type: the poster's shapes in
+# one dark ink, so the colours stay the categories of the dead.
+EVENT_INK = "#222222"
+EVENT_KINDS = [
+    ("battles", "Battles", QgsSimpleMarkerSymbolLayerBase.Diamond, 0),
+    ("violence_against_civilians", "Violence against civilians",
+     QgsSimpleMarkerSymbolLayerBase.Triangle, 0),
+    ("explosions", "Explosions/Remote violence", QgsSimpleMarkerSymbolLayerBase.Star, 0),
+    ("protests", "Protests", QgsSimpleMarkerSymbolLayerBase.Square, 0),
+    ("riots", "Riots", QgsSimpleMarkerSymbolLayerBase.Triangle, 180),
+    ("strategic_developments", "Strategic developments",
+     QgsSimpleMarkerSymbolLayerBase.CrossFill, 0),
+    ("other", "Other event", QgsSimpleMarkerSymbolLayerBase.Pentagon, 0),
+]
+EVENT_SIZE_MM = 3.0
+# A report is drawn as a death (a circle in its category's colour) when it
+# gives a figure above 0, else as an event by its kind.
+REPORT_CLASS = 'if(coalesce("fatalities", 0) > 0, "category", "event_kind")'
 FILL_ALPHA = 191  # ~75 % opacity
 FLOW_COLOUR = "#1F3A5F"
 TEXT_COLOUR = "#1A1A1A"
@@ -83,14 +101,15 @@ PLACES_FIELDS = (
     "civilians_min:long civilians_max:long security_forces_min:long "
     "security_forces_max:long pro_assad_fighters_min:long "
     "pro_assad_fighters_max:long unknown_min:long unknown_max:long "
-    "category:string label:string"
+    "category:string label:string event_count:integer event_types:string"
 )
 REPORTS_FIELDS = (
     "report_id:string event_date:date event_date_end:date location:string "
     "admin1:string country:string geo_precision:integer scope:string "
     "category:string fatalities:long qualifier:string event_type:string "
     "sub_event_type:string actor1:string actor2:string source:string "
-    "reported_by:string notes:string state:string place_id:string "
+    "reported_by:string notes:string summary:string evidence:string "
+    "event_kind:string state:string place_id:string "
     "place_name:string geocode_method:string geocode_score:double "
     "latitude:double longitude:double"
 )
@@ -174,9 +193,28 @@ def report_symbol(hex_colour):
     return symbol
 
 
-def categorized(symbol_for, attribute, order_field, values):
+def event_symbol(shape, angle, size_mm=EVENT_SIZE_MM, hollow=False):
+    marker = QgsSimpleMarkerSymbolLayer(shape, size_mm)
+    marker.setSizeUnit(QgsUnitTypes.RenderMillimeters)
+    marker.setAngle(angle)
+    marker.setColor(QColor("white") if hollow else QColor(EVENT_INK))
+    marker.setStrokeColor(QColor(EVENT_INK) if hollow else QColor("white"))
+    marker.setStrokeWidth(0.35 if hollow else 0.25)
+    marker.setStrokeWidthUnit(QgsUnitTypes.RenderMillimeters)
+    symbol = QgsMarkerSymbol()
+    symbol.changeSymbolLayer(0, marker)
+    return symbol
+
+
+def event_categories():
+    return [QgsRendererCategory(key, event_symbol(shape, angle), label)
+            for key, label, shape, angle in EVENT_KINDS]
+
+
+def categorized(symbol_for, attribute, order_field, values, extra=()):
     categories = [QgsRendererCategory(value, symbol_for(colour), label)
                   for value, label, colour in CATEGORIES if value in values]
+    categories.extend(extra)
     renderer = QgsCategorizedSymbolRenderer(attribute, categories)
     # Larger circles first, so small ones stay visible on top.
     renderer.setOrderBy(QgsFeatureRequest.OrderBy([
@@ -305,8 +343,12 @@ def main():
     app.initQgis()
 
     places = memory_layer("Point", "places", PLACES_FIELDS)
+    # A place with events but no deaths: a small hollow mark, no circle.
     places.setRenderer(categorized(
-        place_symbol, "category", "fatalities_max", PLACE_CATEGORIES))
+        place_symbol, "category", "fatalities_max", PLACE_CATEGORIES,
+        [QgsRendererCategory("none", event_symbol(
+            QgsSimpleMarkerSymbolLayerBase.Square, 0, 1.8, hollow=True),
+            "No deaths reported (events only)")]))
     places.setLabeling(places_labeling())
     places.setLabelsEnabled(True)
     places.setDisplayExpression('"label"')
@@ -314,10 +356,12 @@ def main():
 
     reports = memory_layer("Point", "reports", REPORTS_FIELDS)
     reports.setRenderer(categorized(
-        report_symbol, "category", "fatalities", REPORT_CATEGORIES))
+        report_symbol, REPORT_CLASS, "fatalities", REPORT_CATEGORIES, event_categories()))
     reports.setLabelsEnabled(False)
     reports.setDisplayExpression(
-        "concat(\"location\", ' · ', \"fatalities\", ' ', \"category\", ' (', \"source\", ')')")
+        "concat(\"location\", ' · ', if(coalesce(\"fatalities\", 0) > 0, "
+        "concat(\"fatalities\", ' ', \"category\"), "
+        "coalesce(\"summary\", \"sub_event_type\", \"event_type\")), ' (', \"source\", ')')")
     save(reports, os.path.join(out_dir, "reports.qml"))
 
     flows = memory_layer("LineString", "flows", FLOWS_FIELDS)

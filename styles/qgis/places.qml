@@ -19,6 +19,7 @@
       <category symbol="2" value="pro_assad_fighters" render="true" label="Pro-Assad fighters"/>
       <category symbol="3" value="unknown" render="true" label="Not stated"/>
       <category symbol="4" value="mixed" render="true" label="Several categories"/>
+      <category symbol="5" value="none" render="true" label="No deaths reported (events only)"/>
     </categories>
     <symbols>
       <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -791,6 +792,64 @@
           </data_defined_properties>
         </layer>
       </symbol>
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="5">
+        <data_defined_properties>
+          <Option type="Map">
+            <Option type="QString" name="name" value=""/>
+            <Option name="properties"/>
+            <Option type="QString" name="type" value="collection"/>
+          </Option>
+        </data_defined_properties>
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="255,255,255,255"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="square"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="34,34,34,255"/>
+            <Option type="QString" name="outline_style" value="solid"/>
+            <Option type="QString" name="outline_width" value="0.35"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="1.8"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
+          </Option>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="255,255,255,255"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="square"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="34,34,34,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.35"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="1.8"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option type="QString" name="name" value=""/>
+              <Option name="properties"/>
+              <Option type="QString" name="type" value="collection"/>
+            </Option>
+          </data_defined_properties>
+        </layer>
+      </symbol>
     </symbols>
     <rotation/>
     <sizescale/>
@@ -1097,6 +1156,20 @@
         </config>
       </editWidget>
     </field>
+    <field name="event_count" configurationFlags="None">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
+    <field name="event_types" configurationFlags="None">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="" field="place_id" index="0"/>
@@ -1125,6 +1198,8 @@
     <alias name="" field="unknown_max" index="23"/>
     <alias name="" field="category" index="24"/>
     <alias name="" field="label" index="25"/>
+    <alias name="" field="event_count" index="26"/>
+    <alias name="" field="event_types" index="27"/>
   </aliases>
   <defaults>
     <default expression="" field="place_id" applyOnUpdate="0"/>
@@ -1153,6 +1228,8 @@
     <default expression="" field="unknown_max" applyOnUpdate="0"/>
     <default expression="" field="category" applyOnUpdate="0"/>
     <default expression="" field="label" applyOnUpdate="0"/>
+    <default expression="" field="event_count" applyOnUpdate="0"/>
+    <default expression="" field="event_types" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="0" exp_strength="0" field="place_id" notnull_strength="0" constraints="0"/>
@@ -1181,6 +1258,8 @@
     <constraint unique_strength="0" exp_strength="0" field="unknown_max" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="category" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="label" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="event_count" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="event_types" notnull_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="place_id" exp=""/>
@@ -1209,6 +1288,8 @@
     <constraint desc="" field="unknown_max" exp=""/>
     <constraint desc="" field="category" exp=""/>
     <constraint desc="" field="label" exp=""/>
+    <constraint desc="" field="event_count" exp=""/>
+    <constraint desc="" field="event_types" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

@@ -110,11 +110,12 @@ static void test_filter__one_day(void **state)
 {
 	em_dataset *ds = dataset_from(coast);
 	em_summary *s = NULL;
-	em_filter day = {true, true, 0, 0};
+	em_filter day = {0};
 	em_error err;
 
 	(void)state;
 	em_error_clear(&err);
+	day.has_from = day.has_to = true;
 	assert_true(em_date_parse(&day.from, "2025-03-08"));
 	day.to = day.from;
 	assert_int_equal(em_summary_create(&s, ds, &day, &err), EM_OK);
@@ -124,6 +125,171 @@ static void test_filter__one_day(void **state)
 	assert_string_equal(s->places[0].display, "50");
 	em_summary_destroy(s);
 	em_dataset_destroy(ds);
+}
+
+/* ACLED's way: every row has a figure, 0 for an event nobody died in. */
+static const char acled[] =
+	"event_id_cnty,event_date,event_type,sub_event_type,location,latitude,longitude,"
+	"fatalities,source,notes\n"
+	"SYR1,2025-06-12,Protests,Peaceful protest,Latakia,35.52,35.79,0,SANA,protest\n"
+	"SYR2,2025-06-12,Strategic developments,Looting/property destruction,Latakia,35.52,"
+	"35.79,0,SOHR,looting\n"
+	"SYR3,2025-06-13,Battles,Armed clash,Jableh,35.36,35.93,3,SOHR,clash\n"
+	"SYR4,2025-06-13,Strategic developments,Other,Jableh,35.36,35.93,,SOHR,no figure given\n";
+
+static void test_events__zero_is_an_event_not_a_death(void **state)
+{
+	em_dataset *ds = dataset_from(acled);
+	em_summary *s = NULL;
+	em_error err;
+	const em_place_total *latakia, *jableh;
+
+	(void)state;
+	em_error_clear(&err);
+	assert_false(em_report_has_deaths(em_dataset_report(ds, 0)));
+	assert_true(em_dataset_report(ds, 0)->has_fatalities);
+	assert_false(em_dataset_report(ds, 3)->has_fatalities);
+	assert_int_equal(em_summary_create(&s, ds, NULL, &err), EM_OK);
+	assert_int_equal(s->place_count, 2);
+	assert_int_equal(s->event_count, 3);
+	jableh = &s->places[0]; /* deaths first */
+	latakia = &s->places[1];
+	assert_string_equal(jableh->name, "Jableh");
+	assert_string_equal(jableh->display, "3");
+	assert_int_equal(jableh->event_count, 1);
+	assert_int_equal(jableh->event_kinds,
+			 (1u << EM_EVENT_BATTLES) | (1u << EM_EVENT_STRATEGIC));
+	assert_string_equal(latakia->name, "Latakia");
+	assert_false(em_place_has_deaths(latakia));
+	assert_string_equal(latakia->display, "");
+	assert_string_equal(latakia->label, "Latakia"); /* never "Latakia · 0" */
+	assert_int_equal(latakia->event_count, 2);
+	assert_int_equal(latakia->report_count, 2);
+	assert_int_equal(latakia->event_kinds,
+			 (1u << EM_EVENT_PROTESTS) | (1u << EM_EVENT_STRATEGIC));
+	assert_int_equal(s->headline_count, 0);
+	em_summary_destroy(s);
+	em_dataset_destroy(ds);
+}
+
+static const char spans[] =
+	"report_id,event_date,event_date_end,location,latitude,longitude,scope,category,"
+	"fatalities,qualifier,event_type,source\n"
+	"a,2025-06-12,2025-06-14,Region,,,region,unknown,300,more_than,,Monitor\n"
+	"b,2025-06-12,2025-06-14,Baniyas,35.18,35.95,place,civilians,20,exact,,Monitor\n"
+	"c,2025-06-13,,Baniyas,35.18,35.95,place,civilians,5,exact,,Residents\n"
+	"d,2025-06-12,2025-06-13,Qardaha,35.45,36.06,place,unknown,,,Battles,Agency\n"
+	"e,2025-06-16,,Qardaha,35.45,36.06,place,unknown,,,Protests,Agency\n";
+
+static em_summary *summary_of_days(em_dataset *ds, const char *from, const char *to)
+{
+	em_filter f = {0};
+	em_summary *s = NULL;
+	em_error err;
+
+	em_error_clear(&err);
+	f.has_from = f.has_to = true;
+	assert_true(em_date_parse(&f.from, from));
+	assert_true(em_date_parse(&f.to, to));
+	if (em_summary_create(&s, ds, &f, &err) != EM_OK)
+		fail_msg("%s", err.message);
+	return s;
+}
+
+static void test_filter__a_span_counts_on_every_day_it_covers(void **state)
+{
+	em_dataset *ds = dataset_from(spans);
+	em_summary *s;
+
+	(void)state;
+	for (int day = 12; day <= 14; day++) {
+		char date[16];
+		snprintf(date, sizeof(date), "2025-06-%02d", day);
+		s = summary_of_days(ds, date, date);
+		/* The region total covers the day: the headline has it, spanning. */
+		assert_int_equal(s->headline_count, 1);
+		assert_true(s->headline[0].spanning);
+		assert_int_equal(s->headline[0].total.max, 300);
+		assert_string_equal(s->places[0].name, "Baniyas");
+		assert_true(s->places[0].spanning.present);
+		assert_int_equal(s->places[0].spanning.max, 20);
+		if (day == 13) {
+			/* Dated that day (5) and spanning (20), kept apart. */
+			assert_int_equal(s->places[0].total.max, 5);
+			assert_string_equal(s->places[0].display, "5; 20 (12\xE2\x80\x93" "14 Jun)");
+		} else {
+			assert_false(s->places[0].total.present);
+			assert_string_equal(s->places[0].label,
+					    "Baniyas \xC2\xB7 20 (12\xE2\x80\x93" "14 Jun)");
+		}
+		if (day <= 13) {
+			assert_int_equal(s->place_count, 2);
+			assert_int_equal(s->places[1].spanning_kinds, 1u << EM_EVENT_BATTLES);
+			assert_int_equal(s->places[1].event_kinds, 0);
+		} else {
+			assert_int_equal(s->place_count, 1);
+		}
+		em_summary_destroy(s);
+	}
+	/* The whole span at once: nothing reaches beyond it. */
+	s = summary_of_days(ds, "2025-06-12", "2025-06-14");
+	assert_false(s->headline[0].spanning);
+	assert_false(s->places[0].spanning.present);
+	assert_string_equal(s->places[0].display, "5\xE2\x80\x93" "20");
+	em_summary_destroy(s);
+	s = summary_of_days(ds, "2025-06-15", "2025-06-15");
+	assert_int_equal(s->report_count, 0);
+	assert_int_equal(s->headline_count, 0);
+	em_summary_destroy(s);
+	em_dataset_destroy(ds);
+}
+
+static void test_filter__kinds_and_categories(void **state)
+{
+	em_dataset *ds = dataset_from(spans);
+	em_summary *s = NULL;
+	em_filter f = {0};
+	em_error err;
+
+	(void)state;
+	em_error_clear(&err);
+	f.event_kinds = 1u << EM_EVENT_PROTESTS;
+	assert_int_equal(em_summary_create(&s, ds, &f, &err), EM_OK);
+	assert_int_equal(s->report_count, 1);
+	assert_string_equal(s->places[0].name, "Qardaha");
+	em_summary_destroy(s);
+	f.event_kinds = 0;
+	f.categories = 1u << EM_CATEGORY_CIVILIANS;
+	assert_int_equal(em_summary_create(&s, ds, &f, &err), EM_OK);
+	assert_int_equal(s->report_count, 2);
+	assert_int_equal(s->place_count, 1);
+	assert_int_equal(s->headline_count, 0);
+	em_summary_destroy(s);
+	assert_int_equal(em_event_kind_of("strategic DEVELOPMENTS"), EM_EVENT_STRATEGIC);
+	assert_int_equal(em_event_kind_of("Remote violence"), EM_EVENT_EXPLOSIONS);
+	assert_int_equal(em_event_kind_of("Ambush"), EM_EVENT_OTHER);
+	assert_int_equal(em_event_kind_of(""), EM_EVENT_OTHER);
+	em_dataset_destroy(ds);
+}
+
+static void test_format__date_spans(void **state)
+{
+	em_date a, b;
+	char text[64];
+
+	(void)state;
+	assert_true(em_date_parse(&a, "2025-03-06"));
+	em_date_span_short(text, sizeof(text), a, a);
+	assert_string_equal(text, "6 Mar");
+	assert_true(em_date_parse(&b, "2025-03-08"));
+	em_date_span_short(text, sizeof(text), a, b);
+	assert_string_equal(text, "6\xE2\x80\x93" "8 Mar");
+	assert_true(em_date_parse(&b, "2025-04-02"));
+	em_date_span_short(text, sizeof(text), a, b);
+	assert_string_equal(text, "6 Mar \xE2\x80\x93 2 Apr");
+	assert_true(em_date_parse(&a, "2024-12-30"));
+	em_date_span_short(text, sizeof(text), a, b);
+	assert_string_equal(text, "30 Dec 2024 \xE2\x80\x93 2 Apr 2025");
 }
 
 static void test_format__counts_and_ranges(void **state)
@@ -159,6 +325,10 @@ int main(void)
 		cmocka_unit_test(test_places__ranges_not_sums),
 		cmocka_unit_test(test_headline__per_source),
 		cmocka_unit_test(test_filter__one_day),
+		cmocka_unit_test(test_events__zero_is_an_event_not_a_death),
+		cmocka_unit_test(test_filter__a_span_counts_on_every_day_it_covers),
+		cmocka_unit_test(test_filter__kinds_and_categories),
+		cmocka_unit_test(test_format__date_spans),
 		cmocka_unit_test(test_format__counts_and_ranges),
 	};
 	return cmocka_run_group_tests_name("aggregate", tests, NULL, NULL);

@@ -338,11 +338,12 @@ static bool exists(const char *relative)
 
 static void test_batch__days_naming_and_shared_scale(void **state)
 {
-	/* A span counts on its first day: 6 March, and 8 March, not 7. */
+	/* A span counts on every day it covers, 6 to 8 March, and on no other. */
 	static const char spans[] =
 		"report_id,event_date,event_date_end,location,fatalities,source\n"
-		"r1,2025-03-06,2025-03-10,Baniyas,20,SOHR\n"
-		"r2,2025-03-08,,Jableh,3,SNHR\n";
+		"r1,2025-03-06,2025-03-08,Baniyas,20,SOHR\n"
+		"r2,2025-03-08,,Jableh,3,SNHR\n"
+		"r3,2025-03-11,,Jableh,2,SNHR\n";
 	outcome o;
 	char *text, path[1024];
 
@@ -352,8 +353,10 @@ static void test_batch__days_naming_and_shared_scale(void **state)
 	assert_int_equal(o.code, 0);
 	done(&o);
 	assert_true(exists("spans/days/2025-03-06.png"));
+	assert_true(exists("spans/days/2025-03-07.png"));
 	assert_true(exists("spans/days/2025-03-08.png"));
-	assert_false(exists("spans/days/2025-03-07.png"));
+	assert_false(exists("spans/days/2025-03-09.png"));
+	assert_true(exists("spans/days/2025-03-11.png"));
 	assert_true(exists("spans/days/through-2025-03-08.png"));
 	assert_true(exists("spans/days/overview.png"));
 	assert_true(exists("spans/days/overview.pdf"));
@@ -367,8 +370,9 @@ static void test_batch__days_naming_and_shared_scale(void **state)
 	snprintf(path, sizeof(path), "%s/day8.txt", tmpdir);
 	text = slurp(path);
 	assert_non_null(strstr(text, "(20)"));
-	assert_non_null(strstr(text, "Jableh"));
-	assert_null(strstr(text, "Baniyas \xC2\xB7"));
+	assert_non_null(strstr(text, "Jableh \xC2\xB7 3"));
+	/* Baniyas's 20 covers 8 March too, marked with its days. */
+	assert_non_null(strstr(text, "Baniyas \xC2\xB7 20 (6\xE2\x80\x93" "8 Mar)"));
 	free(text);
 }
 
@@ -438,7 +442,15 @@ static void test_batch__progress_only_on_a_terminal(void **state)
 	assert_int_equal(system(command), 0);
 	snprintf(path, sizeof(path), "%s/tty.txt", tmpdir);
 	text = slurp(path);
-	assert_non_null(strstr(text, "] 2/2 posters"));
+	{
+		/* One poster per day the default dataset covers. */
+		const char *bar = strstr(text, "] ");
+		unsigned done_count = 0, total = 1;
+		assert_non_null(bar);
+		assert_int_equal(sscanf(strrchr(text, ']') + 2, "%u/%u posters", &done_count, &total), 2);
+		assert_int_equal(done_count, total);
+		assert_true(total >= 5);
+	}
 	free(text);
 	o = run("batch -q -p A4 --dpi 72 --formats png -o quiet");
 	assert_string_equal(o.out, "");

@@ -29,12 +29,16 @@ EXPECTED = {
     "places": dict(geometry="Point", renderer="categorizedSymbol",
                    attribute="category", labels=True,
                    categories={"civilians", "security_forces", "pro_assad_fighters",
-                               "unknown", "mixed"},
+                               "unknown", "mixed", "none"},
                    order_by='"fatalities_max"'),
+    # Deaths by category, events (no figure, or 0) by ACLED event type.
     "reports": dict(geometry="Point", renderer="categorizedSymbol",
-                    attribute="category", labels=False,
+                    attribute='if(coalesce("fatalities", 0) > 0, "category", "event_kind")',
+                    fields={"category", "event_kind", "fatalities"}, labels=False,
                     categories={"civilians", "security_forces", "pro_assad_fighters",
-                                "unknown"},
+                                "unknown", "battles", "violence_against_civilians",
+                                "explosions", "protests", "riots",
+                                "strategic_developments", "other"},
                     order_by='"fatalities"'),
     "flows": dict(geometry="Line", renderer="singleSymbol", labels=True,
                   symbol_layers=("GeometryGenerator", "ArrowLine")),
@@ -125,8 +129,8 @@ def check_layer(gpkg, name, expected_count):
                 f"categories {sorted(values)} lack {sorted(want['categories'] - values)}")
         checked.append(f"on {renderer.classAttribute()}: {', '.join(sorted(values))}")
         field_names = layer.fields().names()
-        require(want["attribute"] in field_names, name,
-                f"field {want['attribute']!r} missing from the layer")
+        for field in want.get("fields", {want["attribute"]}):
+            require(field in field_names, name, f"field {field!r} missing from the layer")
 
     if "order_by" in want:
         clauses = renderer.orderBy().list()

@@ -123,9 +123,15 @@ static size_t compare_reports(OGRLayerH layer)
 		assert_string_equal(field(f, "country"), r->country);
 		assert_string_equal(field(f, "scope"), em_scope_name(r->scope));
 		assert_string_equal(field(f, "category"), em_category_name(r->category));
+		/* An event without a figure has none in the layer: NULL, not 0. */
 		snprintf(number, sizeof(number), "%lld", r->fatalities);
-		assert_string_equal(field(f, "fatalities"), number);
-		assert_string_equal(field(f, "qualifier"), em_qualifier_name(r->qualifier));
+		assert_string_equal(field(f, "fatalities"), r->has_fatalities ? number : "");
+		assert_string_equal(field(f, "qualifier"),
+				    r->has_fatalities ? em_qualifier_name(r->qualifier) : "");
+		assert_string_equal(field(f, "summary"), r->summary);
+		assert_string_equal(field(f, "evidence"), r->evidence);
+		assert_string_equal(field(f, "event_kind"),
+				    em_event_kind_key(em_event_kind_of(r->event_type)));
 		assert_string_equal(field(f, "source"), r->source);
 		assert_string_equal(field(f, "reported_by"), r->reported_by);
 		assert_string_equal(field(f, "notes"), r->notes);
@@ -191,6 +197,73 @@ static char *slurp(const char *path)
 	assert_int_equal(fread(text, 1, (size_t)size, f), (size_t)size);
 	fclose(f);
 	return text;
+}
+
+/* ACLED's 0 and an empty figure: both events, neither a death circle. */
+static void test_events__no_deaths_no_figure(void **state)
+{
+	static const char text[] =
+		"report_id,event_date,location,latitude,longitude,fatalities,event_type,source\n"
+		"a,2025-06-12,Latakia,35.52,35.79,0,Protests,SANA\n"
+		"b,2025-06-12,Latakia,35.52,35.79,,Strategic developments,SOHR\n"
+		"c,2025-06-13,Jableh,35.36,35.93,3,Battles,SOHR\n";
+	char path[256];
+	FILE *out;
+	em_dataset *ds = NULL;
+	em_summary *summary = NULL;
+	em_error err;
+	em_layers_options options = {"GPKG", EM_SOURCE_DIR "/styles", NULL};
+	GDALDatasetH gpkg;
+	OGRLayerH layer;
+	OGRFeatureH f;
+
+	(void)state;
+	em_error_clear(&err);
+	snprintf(path, sizeof(path), "%s/events.csv", w.dir);
+	out = fopen(path, "w");
+	assert_non_null(out);
+	fputs(text, out);
+	fclose(out);
+	assert_int_equal(em_dataset_create(&ds), EM_OK);
+	if (em_dataset_read_reports(ds, path, &err) != EM_OK ||
+	    em_dataset_resolve(ds, w.gz, NULL, &err) != EM_OK ||
+	    em_summary_create(&summary, ds, NULL, &err) != EM_OK)
+		fail_msg("%s", err.message);
+	snprintf(path, sizeof(path), "%s/events", w.dir);
+	if (em_layers_write(path, ds, summary, &options, &err) != EM_OK)
+		fail_msg("%s", err.message);
+	gpkg = open_vector("%s/events/eventmap.gpkg", w.dir);
+	layer = GDALDatasetGetLayerByName(gpkg, "reports");
+	OGR_L_SetAttributeFilter(layer, "report_id = 'a'");
+	f = OGR_L_GetNextFeature(layer);
+	assert_string_equal(field(f, "fatalities"), "0");
+	assert_string_equal(field(f, "event_kind"), "protests");
+	OGR_F_Destroy(f);
+	OGR_L_SetAttributeFilter(layer, "report_id = 'b'");
+	f = OGR_L_GetNextFeature(layer);
+	assert_string_equal(field(f, "fatalities"), "");
+	assert_string_equal(field(f, "event_kind"), "strategic_developments");
+	OGR_F_Destroy(f);
+	layer = GDALDatasetGetLayerByName(gpkg, "places");
+	OGR_L_SetAttributeFilter(layer, "name = 'Latakia'");
+	f = OGR_L_GetNextFeature(layer);
+	assert_non_null(f);
+	assert_string_equal(field(f, "fatalities_max"), "");
+	assert_string_equal(field(f, "display"), "");
+	assert_string_equal(field(f, "category"), "none");
+	assert_string_equal(field(f, "label"), "Latakia");
+	assert_string_equal(field(f, "event_count"), "2");
+	assert_string_equal(field(f, "event_types"), "Protests; Strategic developments");
+	OGR_F_Destroy(f);
+	OGR_L_SetAttributeFilter(layer, "name = 'Jableh'");
+	f = OGR_L_GetNextFeature(layer);
+	assert_string_equal(field(f, "fatalities_max"), "3");
+	assert_string_equal(field(f, "event_count"), "0");
+	assert_string_equal(field(f, "event_types"), "Battles");
+	OGR_F_Destroy(f);
+	GDALClose(gpkg);
+	em_summary_destroy(summary);
+	em_dataset_destroy(ds);
 }
 
 static void test_geojson__rfc7946(void **state)
@@ -382,6 +455,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gpkg__round_trip_and_styles),
+		cmocka_unit_test(test_events__no_deaths_no_figure),
 		cmocka_unit_test(test_geojson__rfc7946),
 		cmocka_unit_test(test_other_drivers__by_name),
 		cmocka_unit_test(test_steps__same_files_and_abandon),

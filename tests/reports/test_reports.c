@@ -108,7 +108,17 @@ static void test_bad__each_kind(void **state)
 	EXPECT(HEADER "r1,2025-03-07,Baniyas,civilians,5,roughly,SOHR\n",
 	       "column 'qualifier': 'roughly' is not one of");
 	EXPECT(HEADER "r1,2025-03-07,Baniyas,civilians,5,exact,\n",
-	       "column 'source': '' is empty: every figure needs its source");
+	       "column 'source': '' is empty: every row needs its source");
+	/* No figure is an event only when the row says what happened. */
+	EXPECT(HEADER "r1,2025-03-07,Baniyas,civilians,,,SOHR\n",
+	       "bad.csv:2: column 'fatalities': '' is empty: give the number of deaths (0 for "
+	       "none), or, for an event reported without a figure, leave fatalities empty and "
+	       "give its event_type");
+	EXPECT("report_id,event_date,location,fatalities,qualifier,event_type,source\n"
+	       "r1,2025-03-07,Baniyas,,about,Battles,SOHR\n",
+	       "bad.csv:2: column 'qualifier': 'about' qualifies no figure: fatalities is empty");
+	EXPECT("report_id,event_date,location,source\nr1,2025-03-07,Baniyas,SOHR\n",
+	       "needs an 'event_type' column instead");
 	EXPECT("just some words\nand more words\n", "does not look like a CSV file");
 }
 
@@ -195,6 +205,61 @@ static void test_read__acled_export(void **state)
 	r = em_dataset_report(ds, 1);
 	assert_int_equal(r->category, EM_CATEGORY_UNKNOWN);
 	assert_int_equal(r->geo_precision, 2);
+	em_dataset_destroy(ds);
+}
+
+static void test_read__events_without_figures(void **state)
+{
+	static const char text[] =
+		"report_id,event_date,location,event_type,sub_event_type,source,summary,evidence\n"
+		"e1,2025-03-06,Qardaha,Battles,Non-state actor overtakes territory,Agency,"
+		"Pro-Assad fighters take the town,seeds/a.txt:10-80\n"
+		"e2,2025-03-11,Latakia,Protests,Peaceful protest,Agency,,\n";
+	static const char figures[] = HEADER "r1,2025-03-07,Baniyas,civilians,0,exact,SOHR\n";
+	em_dataset *ds = read_ok("events.csv", text);
+	const em_report *r;
+
+	(void)state;
+	assert_int_equal(em_dataset_report_count(ds), 2);
+	r = em_dataset_report(ds, 0);
+	assert_false(r->has_fatalities);
+	assert_false(em_report_has_deaths(r));
+	assert_string_equal(r->summary, "Pro-Assad fighters take the town");
+	assert_string_equal(r->evidence, "seeds/a.txt:10-80");
+	assert_int_equal(em_event_kind_of(r->event_type), EM_EVENT_BATTLES);
+	r = em_dataset_report(ds, 1);
+	assert_string_equal(r->summary, "");
+	assert_int_equal(em_event_kind_of(r->event_type), EM_EVENT_PROTESTS);
+	em_dataset_destroy(ds);
+	/* 0 is a figure: nobody died; an event, not a death. */
+	ds = read_ok("zero.csv", figures);
+	r = em_dataset_report(ds, 0);
+	assert_true(r->has_fatalities);
+	assert_int_equal(r->fatalities, 0);
+	assert_false(em_report_has_deaths(r));
+	em_dataset_destroy(ds);
+}
+
+static void test_days__every_day_a_report_covers(void **state)
+{
+	static const char text[] =
+		"report_id,event_date,event_date_end,location,fatalities,source\n"
+		"a,2025-06-12,2025-06-14,Baniyas,3,SOHR\n"
+		"b,2025-06-13,,Jableh,2,SOHR\n"
+		"c,2025-06-20,,Jableh,2,SOHR\n"
+		"d,2025-06-10,2025-06-12,Jableh,2,SOHR\n";
+	em_dataset *ds = read_ok("days.csv", text);
+	em_date days[8], first;
+	static const int want[] = {10, 11, 12, 13, 14, 20};
+
+	(void)state;
+	assert_true(em_date_parse(&first, "2025-06-01"));
+	assert_int_equal(em_dataset_days(ds, days, 8), 6);
+	for (size_t i = 0; i < 6; i++)
+		assert_int_equal(days[i], first + want[i] - 1);
+	/* A short buffer still learns how many there are. */
+	assert_int_equal(em_dataset_days(ds, days, 2), 6);
+	assert_int_equal(days[1], first + 10);
 	em_dataset_destroy(ds);
 }
 
@@ -316,7 +381,9 @@ int main(void)
 		cmocka_unit_test(test_bad__each_kind),
 		cmocka_unit_test(test_bad__missing_file),
 		cmocka_unit_test(test_read__verbatim_text),
+		cmocka_unit_test(test_read__events_without_figures),
 		cmocka_unit_test(test_read__acled_export),
+		cmocka_unit_test(test_days__every_day_a_report_covers),
 		cmocka_unit_test(test_dates__formats),
 		cmocka_unit_test(test_resolve__every_row_one_state),
 		cmocka_unit_test(test_flows__read_and_bad),
