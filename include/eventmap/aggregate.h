@@ -44,6 +44,10 @@ bool em_filter_meets(const em_filter *filter, em_date first, em_date last);
 bool em_filter_spans(const em_filter *filter, em_date first, em_date last);
 /* Whether the filter narrows by kind or category (not only by days). */
 bool em_filter_narrows(const em_filter *filter);
+/* Whether the filter keeps a flow: one dated within its days, or an
+ * undated one when it does not limit the days; none when it narrows by
+ * kind or category (a poster of protests draws no displacement). */
+bool em_filter_keeps_flow(const em_filter *filter, const em_flow *flow);
 
 /* The category a marker is drawn in when a place has figures of several. */
 #define EM_CATEGORY_MIXED EM_CATEGORY_COUNT
@@ -55,7 +59,8 @@ typedef struct em_place_total {
 	const char *name_ar;        /* the gazetteer's Arabic-script name, or "" */
 	const char *country, *admin1;
 	double lat, lon;
-	int precision;              /* the coarsest among its reports */
+	int precision;              /* the coarsest of its death figures; for a
+				       place of events only, the finest event */
 	em_state state;             /* mapped or approximate */
 	const char *method;
 	double score;
@@ -68,10 +73,11 @@ typedef struct em_place_total {
 	em_range spanning;
 	em_date spanning_first, spanning_last;
 	em_category category;       /* EM_CATEGORY_MIXED when several */
-	/* Events: every report, by ACLED event type.  event_kinds has a bit
-	 * (1u << em_event_kind) per kind reported within the days,
+	/* Events: reports without deaths, by ACLED event type.  event_kinds
+	 * has a bit (1u << em_event_kind) per kind reported within the days,
 	 * spanning_kinds per kind reported only over days reaching beyond. */
 	unsigned event_kinds, spanning_kinds;
+	char event_days[48];        /* days of the events spanning beyond: "6–10 Mar" */
 	size_t event_count;         /* reports without deaths (events) */
 	char sources[256];          /* "SOHR; SNHR" in order of appearance */
 	size_t report_count;        /* every report: deaths and events */

@@ -61,9 +61,16 @@ typedef struct em_box {
 	double x, y, width, height;
 } em_box;
 
+/* A place drawn: a death circle, a row of event symbols, or both. */
 typedef struct em_placed_marker {
 	char place_id[64];              /* gazetteer id, or "given:LAT,LON" */
-	double x, y, radius;
+	char name[64];                  /* as reported */
+	double x, y, radius;            /* the death circle; radius 0 without one */
+	em_box symbols;                 /* the row of event symbols; width 0 without */
+	bool deaths;                    /* a death circle is drawn */
+	bool spanning;                  /* ... hatched: a figure for days beyond */
+	unsigned event_kinds;           /* symbols drawn filled (1u << em_event_kind) */
+	unsigned spanning_kinds;        /* symbols drawn hollow */
 } em_placed_marker;
 
 #define EM_RENDER_REPORT_MAX 256
@@ -80,6 +87,10 @@ typedef struct em_render_report {
 	char scale_text[32];                 /* "25 km" */
 	double scale_km, scale_mm;
 	size_t legend_values[3];
+	size_t event_symbols;                /* event symbols drawn on the map */
+	bool empty;                          /* nothing was reported for the days */
+	size_t chronology_entries;           /* lines of the chronology drawn */
+	size_t chronology_left_out;          /* ... and those it had no room for */
 } em_render_report;
 
 void em_poster_options_init(em_poster_options *options);

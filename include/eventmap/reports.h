@@ -146,6 +146,7 @@ typedef struct em_flow {
 	const char *source;
 	const char *reported_by;
 	const char *notes;
+	const char *evidence;       /* where in the source it is said, or "" */
 	unsigned long row;
 	unsigned long line;
 	em_location from, to;
@@ -233,7 +234,9 @@ size_t em_dataset_days(const em_dataset *dataset, em_date *out, size_t max);
 typedef struct em_dataset_tally {
 	size_t reports;             /* rows read (kept or streamed) */
 	size_t mapped, approximate, not_mapped; /* add up to reports */
-	size_t regions;             /* of not_mapped: region-wide totals */
+	size_t regions;             /* of not_mapped: region-wide rows */
+	size_t region_events;       /* of those, events without deaths */
+	size_t events;              /* rows without deaths, at places or regions */
 	size_t flows;
 	size_t warnings;            /* all warnings, kept or not */
 } em_dataset_tally;

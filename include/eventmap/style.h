@@ -48,6 +48,9 @@ typedef struct em_style {
 	/* labels */
 	em_color label, label_halo;
 	double label_pt, label_halo_mm;
+	/* events: reports without deaths, one symbol per ACLED event type */
+	em_color event_ink;
+	double event_mm;
 	/* arrows */
 	em_color arrow, arrow_uncounted;
 	double arrow_max_mm, arrow_min_mm;

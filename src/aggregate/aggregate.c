@@ -19,13 +19,30 @@ typedef struct source_acc {
 	size_t report_count;
 } source_acc;
 
+typedef struct day_range {
+	bool any;
+	em_date first, last;
+} day_range;
+
+static void widen(day_range *d, const em_report *rep)
+{
+	if (!d->any || rep->date < d->first)
+		d->first = rep->date;
+	if (!d->any || rep->date_end > d->last)
+		d->last = rep->date_end;
+	d->any = true;
+}
+
 typedef struct place_acc {
 	em_place_total total;
 	source_acc *sources;        /* deaths within the days, per source */
 	size_t source_count, source_cap;
 	source_acc *spanning;       /* deaths over days reaching beyond, per source */
 	size_t spanning_count, spanning_cap;
-	bool any_spanning;
+	day_range death_days;       /* of the deaths reported over days beyond */
+	day_range event_days;       /* of the events reported over days beyond */
+	int death_precision;        /* the coarsest of its death figures */
+	int event_precision;        /* the finest of its events */
 } place_acc;
 
 struct em_summary_builder {
@@ -263,7 +280,8 @@ static void add_to_source(source_acc *s, const em_report *rep)
 	s->report_count++;
 }
 
-/* An event at a place: its kind, within the days or spanning beyond. */
+/* An event at a place (a report without deaths): its kind, within the
+ * days or spanning beyond. */
 static void add_event(place_acc *p, const em_report *rep, bool spanning)
 {
 	unsigned bit = 1u << em_event_kind_of(rep->event_type);
@@ -272,8 +290,10 @@ static void add_event(place_acc *p, const em_report *rep, bool spanning)
 		p->total.spanning_kinds |= bit;
 	else
 		p->total.event_kinds |= bit;
-	if (!em_report_has_deaths(rep))
-		p->total.event_count++;
+	p->total.event_count++;
+	/* Events alone place a marker as well as their best row does. */
+	if (p->event_precision == 0 || rep->where.precision < p->event_precision)
+		p->event_precision = rep->where.precision;
 }
 
 static em_status add_at_place(builder *b, const em_report *rep, bool spanning)
@@ -285,8 +305,9 @@ static em_status add_at_place(builder *b, const em_report *rep, bool spanning)
 	if (p == NULL)
 		return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
 	t = &p->total;
-	add_event(p, rep, spanning);
-	if (em_report_has_deaths(rep)) {
+	if (!em_report_has_deaths(rep))
+		add_event(p, rep, spanning);
+	else {
 		s = spanning ? find_source(b, &p->spanning, &p->spanning_count, &p->spanning_cap,
 					   rep->source)
 			     : find_source(b, &p->sources, &p->source_count, &p->source_cap,
@@ -294,14 +315,11 @@ static em_status add_at_place(builder *b, const em_report *rep, bool spanning)
 		if (s == NULL)
 			return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
 		add_to_source(s, rep);
-		if (spanning && (!p->any_spanning || rep->date < t->spanning_first))
-			t->spanning_first = rep->date;
-		if (spanning && (!p->any_spanning || rep->date_end > t->spanning_last))
-			t->spanning_last = rep->date_end;
-		p->any_spanning |= spanning;
+		if (rep->where.precision > p->death_precision)
+			p->death_precision = rep->where.precision;
 	}
-	if (rep->where.precision > t->precision)
-		t->precision = rep->where.precision;
+	if (spanning)
+		widen(em_report_has_deaths(rep) ? &p->death_days : &p->event_days, rep);
 	if (rep->date < t->first_date)
 		t->first_date = rep->date;
 	if (rep->date_end > t->last_date)
@@ -394,6 +412,13 @@ static void finish_place(place_acc *p)
 	append_sources(t, &at, p->sources, p->source_count);
 	append_sources(t, &at, p->spanning, p->spanning_count);
 	t->spanning_kinds &= ~t->event_kinds;
+	if (p->death_days.any) {
+		t->spanning_first = p->death_days.first;
+		t->spanning_last = p->death_days.last;
+	}
+	if (p->event_days.any)
+		em_date_span_short(t->event_days, sizeof(t->event_days), p->event_days.first,
+				   p->event_days.last);
 	t->category = EM_CATEGORY_UNKNOWN;
 	for (int c = 0; c < EM_CATEGORY_COUNT; c++) {
 		if (t->by_category[c].present) {
@@ -403,6 +428,9 @@ static void finish_place(place_acc *p)
 	}
 	if (categories > 1)
 		t->category = EM_CATEGORY_MIXED;
+	/* A death figure is only as precise as its vaguest report; a place of
+	 * events only is where its best-placed event is. */
+	t->precision = p->death_precision > 0 ? p->death_precision : p->event_precision;
 	t->state = t->precision > 1 ? EM_STATE_APPROXIMATE : EM_STATE_MAPPED;
 	place_words(t);
 }
@@ -432,6 +460,17 @@ bool em_filter_spans(const em_filter *f, em_date first, em_date last)
 bool em_filter_narrows(const em_filter *f)
 {
 	return f != NULL && (f->event_kinds != 0 || f->categories != 0);
+}
+
+bool em_filter_keeps_flow(const em_filter *f, const em_flow *flow)
+{
+	if (f == NULL)
+		return true;
+	if (em_filter_narrows(f))
+		return false;
+	if (!flow->has_date)
+		return !f->has_from && !f->has_to;
+	return em_filter_meets(f, flow->date, flow->date);
 }
 
 bool em_filter_keeps(const em_filter *f, const em_report *rep)

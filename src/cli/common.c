@@ -309,10 +309,12 @@ void cli_print_counts(const em_dataset *dataset)
 	em_dataset_tally t;
 
 	em_dataset_tally_get(dataset, &t);
-	printf("%zu reports: %zu mapped, %zu approximate, %zu not mapped (%zu region-wide "
-	       "totals for the headline, %zu at places that could not be placed); %zu flows\n",
-	       t.reports, t.mapped, t.approximate, t.not_mapped, t.regions,
-	       t.not_mapped - t.regions, t.flows);
+	printf("%zu reports (%zu with deaths, %zu events without): %zu mapped, %zu "
+	       "approximate, %zu not mapped (%zu region-wide totals for the headline, %zu "
+	       "region-wide events for the chronology, %zu at places that could not be "
+	       "placed); %zu flows\n",
+	       t.reports, t.reports - t.events, t.events, t.mapped, t.approximate, t.not_mapped,
+	       t.regions - t.region_events, t.region_events, t.not_mapped - t.regions, t.flows);
 }
 
 void cli_sweep_beside(const char *file)

@@ -49,7 +49,7 @@ static const field place_fields[] = {
 static const field flow_fields[] = {
 	STR("flow_id"), DATE("date"), STR("origin"), STR("destination"), I64("people"),
 	STR("qualifier"), STR("display"), STR("source"), STR("reported_by"), STR("notes"),
-	STR("label"), INT("origin_precision"), INT("destination_precision"), STR("state"),
+	STR("evidence"), STR("label"), INT("origin_precision"), INT("destination_precision"), STR("state"),
 	STR("reason"),
 };
 
@@ -278,6 +278,7 @@ static void put_flow(cursor *c, const em_flow *flow)
 	put_str(c, flow->source);
 	put_str(c, flow->reported_by);
 	put_str(c, flow->notes);
+	put_str(c, flow->evidence);
 	put_str(c, label);
 	put_int(c, flow->from.precision);
 	put_int(c, flow->to.precision);

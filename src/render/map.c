@@ -28,6 +28,11 @@ static bool to_page(const rctx *r, double lon, double lat, double *x, double *y)
 	return true;
 }
 
+bool em_map_point(const rctx *r, double lon, double lat, double *x, double *y)
+{
+	return to_page(r, lon, lat, x, y);
+}
+
 /* Adds the feature's parts to the current path.  Points closer than a
  * tenth of a millimetre to the last one drawn are skipped: invisible in
  * print, and a full-resolution coastline shrinks to what the page shows. */
@@ -146,6 +151,46 @@ static void circle_path(cairo_t *cr, double x, double y, double radius)
 	cairo_arc(cr, x, y, radius, 0, 2 * M_PI);
 }
 
+/* Diagonal hatching inside the current path: a figure for days reaching
+ * beyond the poster's, told apart from the solid figures of its days. */
+static void hatch(rctx *r, double x, double y, double radius, em_color color)
+{
+	cairo_t *cr = r->cr;
+	double step = 1.1 * r->text_scale;
+
+	cairo_save(cr);
+	cairo_clip_preserve(cr);
+	cairo_new_path(cr);
+	for (double d = -2 * radius; d <= 2 * radius; d += step) {
+		cairo_move_to(cr, x + d - radius, y + radius);
+		cairo_line_to(cr, x + d + radius, y - radius);
+	}
+	em_set_color(cr, color);
+	cairo_set_line_width(cr, 0.3 * r->text_scale);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
+static void draw_spanning(rctx *r, const em_place_total *p, double x, double y, em_color color)
+{
+	cairo_t *cr = r->cr;
+	double r_max = em_marker_radius(r, p->spanning.max);
+
+	cairo_new_path(cr);
+	circle_path(cr, x, y, r_max);
+	em_set_color_alpha(cr, color, 0.18);
+	cairo_fill_preserve(cr);
+	hatch(r, x, y, r_max, color);
+	em_set_color(cr, color);
+	cairo_set_line_width(cr, 1.5 * r->style->marker_outline_mm * r->text_scale);
+	cairo_stroke(cr);
+	if (p->spanning.min < p->spanning.max) {
+		circle_path(cr, x, y, em_marker_radius(r, p->spanning.min));
+		cairo_set_line_width(cr, r->style->marker_outline_mm * r->text_scale);
+		cairo_stroke(cr);
+	}
+}
+
 static void draw_marker(rctx *r, const em_place_total *p, double x, double y)
 {
 	cairo_t *cr = r->cr;
@@ -157,8 +202,12 @@ static void draw_marker(rctx *r, const em_place_total *p, double x, double y)
 	const double dash[] = {1.0 * r->text_scale, 0.7 * r->text_scale};
 	bool range = p->total.min < p->total.max;
 
+	if (p->spanning.present)
+		draw_spanning(r, p, x, y, color);
 	cairo_new_path(cr);
-	if (p->state == EM_STATE_APPROXIMATE) {
+	if (!p->total.present) {
+		/* Only a figure for more days than this poster's. */
+	} else if (p->state == EM_STATE_APPROXIMATE) {
 		/* Approximate places: hollow and dashed, never a confident dot. */
 		circle_path(cr, x, y, r_max);
 		em_set_color_alpha(cr, color, 0.12);
@@ -184,31 +233,63 @@ static void draw_marker(rctx *r, const em_place_total *p, double x, double y)
 		cairo_set_line_width(cr, outline);
 		cairo_stroke(cr);
 	}
-	em_occupy_circle(r, x, y, r_max + 0.3);
-	if (r->report != NULL && r->report->marker_count < EM_RENDER_REPORT_MAX) {
-		em_placed_marker *m = &r->report->markers[r->report->marker_count++];
-		snprintf(m->place_id, sizeof(m->place_id), "%s", p->place_id);
-		m->x = x;
-		m->y = y;
-		m->radius = r_max;
-	}
+	em_occupy_circle(r, x, y, em_marker_radius(r, em_place_deaths_max(p)) + 0.3);
+}
+
+/* Every place drawn, with what it shows, for tests and checks. */
+static void report_place(rctx *r, const em_place_total *p, double x, double y)
+{
+	em_placed_marker *m;
+
+	if (r->report == NULL || r->report->marker_count >= EM_RENDER_REPORT_MAX)
+		return;
+	m = &r->report->markers[r->report->marker_count++];
+	snprintf(m->place_id, sizeof(m->place_id), "%s", p->place_id);
+	snprintf(m->name, sizeof(m->name), "%s", p->name);
+	m->x = x;
+	m->y = y;
+	m->radius = em_place_has_deaths(p) ? em_marker_radius(r, em_place_deaths_max(p)) : 0;
+	m->symbols = em_event_row_box(r, p, x, y);
+	m->deaths = em_place_has_deaths(p);
+	m->spanning = p->spanning.present;
+	m->event_kinds = p->event_kinds;
+	m->spanning_kinds = p->spanning_kinds;
 }
 
 static void label_text(const rctx *r, const em_place_total *p, char *out, size_t size)
 {
+	const char *name = p->name;
+	char figure[96] = "";
+
+	if (p->display[0] != '\0')
+		snprintf(figure, sizeof(figure), " \xC2\xB7 %s", p->display);
+	else if (p->event_kinds == 0 && p->spanning_kinds != 0)
+		snprintf(figure, sizeof(figure), " (%s)", p->event_days);
 	switch (r->options->labels) {
 	case EM_LABELS_AR:
-		snprintf(out, size, "%s \xC2\xB7 %s", p->name_ar[0] ? p->name_ar : p->name, p->display);
+		snprintf(out, size, "%s%s", p->name_ar[0] ? p->name_ar : name, figure);
 		break;
 	case EM_LABELS_BOTH:
 		if (p->name_ar[0])
-			snprintf(out, size, "%s \xC2\xB7 %s\n%s", p->name, p->display, p->name_ar);
+			snprintf(out, size, "%s%s\n%s", name, figure, p->name_ar);
 		else
-			snprintf(out, size, "%s", p->label);
+			snprintf(out, size, "%s%s", name, figure);
 		break;
 	default:
-		snprintf(out, size, "%s", p->label);
+		snprintf(out, size, "%s%s", name, figure);
 	}
+}
+
+/* How far a label keeps from its place: the death circle, or the row of
+ * event symbols standing on the place. */
+static double label_radius(const rctx *r, const em_place_total *p, double x, double y)
+{
+	em_box row;
+
+	if (em_place_has_deaths(p))
+		return em_marker_radius(r, em_place_deaths_max(p));
+	row = em_event_row_box(r, p, x, y);
+	return fmax(row.width, row.height) / 2 + 0.4 * r->text_scale;
 }
 
 static void draw_place_labels(rctx *r)
@@ -227,9 +308,14 @@ static void draw_place_labels(rctx *r)
 		label_text(r, p, text, sizeof(text));
 		layout = em_text_layout(r, text, s->label_pt, true, false, 0);
 		em_text_size(layout, &w, &h);
-		if (!em_place_label(&r->occupied, x, y, em_marker_radius(r, p->total.max), w, h, &box)
-		    && r->report != NULL)
-			r->report->labels_overlapping++;
+		if (!em_place_label(&r->occupied, x, y, label_radius(r, p, x, y), w, h, &box)) {
+			/* Crowded: further out, with a leader back to the place. */
+			if (em_place_label_far(&r->occupied, x, y, label_radius(r, p, x, y), w, h,
+					       r->text_scale, &box))
+				em_draw_leader(r, &box, x, y, s->label);
+			else if (r->report != NULL)
+				r->report->labels_overlapping++;
+		}
 		em_draw_layout_halo(r, layout, box.x, box.y, s->label, s->label_halo, s->label_halo_mm);
 		em_occupy_box(r, &box, true);
 		g_object_unref(layout);
@@ -242,284 +328,11 @@ static void draw_markers(rctx *r)
 	for (size_t i = 0; i < r->summary->place_count; i++) {
 		const em_place_total *p = &r->summary->places[i];
 		double x, y;
-		if (to_page(r, p->lon, p->lat, &x, &y))
-			draw_marker(r, p, x, y);
-	}
-}
-
-/* ---- arrows -------------------------------------------------------- */
-
-static bool same_end(const em_location *a, const em_location *b)
-{
-	return fabs(a->lat - b->lat) < 1e-6 && fabs(a->lon - b->lon) < 1e-6;
-}
-
-/* True when the page point lies inside a marker (or just next to it). */
-static bool inside_marker(const rctx *r, double x, double y)
-{
-	for (size_t i = 0; i < r->summary->place_count; i++) {
-		const em_place_total *p = &r->summary->places[i];
-		double px, py;
-		if (to_page(r, p->lon, p->lat, &px, &py) &&
-		    hypot(px - x, py - y) < em_marker_radius(r, p->total.max) + 0.8)
-			return true;
-	}
-	return false;
-}
-
-static bool flow_in_filter(const rctx *r, const em_flow *f)
-{
-	const em_filter *filter = &r->options->filter;
-
-	if (!f->has_date)
-		return !filter->has_from && !filter->has_to; /* undated: whole-period maps only */
-	return (!filter->has_from || f->date >= filter->from) &&
-	       (!filter->has_to || f->date <= filter->to);
-}
-
-static void append_source(char *list, size_t size, const char *source)
-{
-	if (strstr(list, source) != NULL)
-		return;
-	if (list[0] != '\0')
-		strncat(list, ", ", size - strlen(list) - 1);
-	strncat(list, source, size - strlen(list) - 1);
-}
-
-/* Flows with the same two ends become one arrow; its figure is the
- * largest counted one (sources are never added up) and it names them all. */
-static void collect_arrows(rctx *r, long long *max_people)
-{
-	*max_people = 0;
-	for (size_t i = 0; i < em_dataset_flow_count(r->dataset); i++) {
-		const em_flow *f = em_dataset_flow(r->dataset, i);
-		size_t k;
-		if (f->from.state == EM_STATE_NOT_MAPPED || f->to.state == EM_STATE_NOT_MAPPED ||
-		    !flow_in_filter(r, f))
+		if (!to_page(r, p->lon, p->lat, &x, &y))
 			continue;
-		for (k = 0; k < r->arrow_count; k++) {
-			const em_flow *g = em_dataset_flow(r->dataset, r->arrows[k].first);
-			if (same_end(&g->from, &f->from) && same_end(&g->to, &f->to))
-				break;
-		}
-		if (k == r->arrow_count) {
-			if (k == sizeof(r->arrows) / sizeof(r->arrows[0]))
-				continue;
-			memset(&r->arrows[k], 0, sizeof(r->arrows[k]));
-			r->arrows[k].first = i;
-			r->arrows[k].best = -1;
-			r->arrow_count++;
-		}
-		append_source(r->arrows[k].sources, sizeof(r->arrows[k].sources), f->source);
-		if (f->has_people &&
-		    (r->arrows[k].best < 0 ||
-		     f->people > em_dataset_flow(r->dataset, (size_t)r->arrows[k].best)->people))
-			r->arrows[k].best = (long)i;
-		if (f->has_people && f->people > *max_people)
-			*max_people = f->people;
-		r->arrows[k].approximate |= f->from.precision > 1 || f->to.precision > 1;
-	}
-}
-
-static void arrow_label(const em_flow *f, const char *sources, char *out, size_t size)
-{
-	char number[48], from[160] = "";
-	em_range range = {true, 0, 0, EM_QUALIFIER_EXACT, EM_QUALIFIER_EXACT};
-
-	/* An arrow from a region is not from the point it starts at: say so. */
-	if (f->from.precision >= 3)
-		snprintf(from, sizeof(from), " from the %s", f->origin);
-	if (!f->has_people) {
-		snprintf(out, size, "People%s to %s, not counted \xC2\xB7 %s", from, f->destination,
-			 sources);
-		return;
-	}
-	range.min = range.max = f->people;
-	range.min_qualifier = range.max_qualifier = f->qualifier;
-	em_range_format(number, sizeof(number), &range);
-	snprintf(out, size, "%s%s to %s \xC2\xB7 %s", number, from, f->destination, sources);
-}
-
-static void curve_point(const arrow *a, double t, double *x, double *y, double *tx, double *ty);
-
-/* The part of the curve from t0 to t1, as a quadratic curve again. */
-static void sub_curve(arrow *a, double t0, double t1)
-{
-	double x0, y0, x1, y1, tx, ty;
-	double cx0 = (1 - t0) * a->cx + t0 * a->x1, cy0 = (1 - t0) * a->cy + t0 * a->y1;
-
-	curve_point(a, t0, &x0, &y0, &tx, &ty);
-	curve_point(a, t1, &x1, &y1, &tx, &ty);
-	/* Control point of [t0, 1], then cut that at the matching parameter. */
-	{
-		double s = t0 < 1 ? (t1 - t0) / (1 - t0) : 1;
-		a->cx = (1 - s) * x0 + s * cx0;
-		a->cy = (1 - s) * y0 + s * cy0;
-	}
-	a->x0 = x0;
-	a->y0 = y0;
-	a->x1 = x1;
-	a->y1 = y1;
-}
-
-static void arrow_geometry(rctx *r, arrow *a, const em_flow *f)
-{
-	double dx, dy, len, nx, ny, t0 = 0, t1 = 1, x, y, tx, ty;
-
-	to_page(r, f->from.lon, f->from.lat, &a->x0, &a->y0);
-	to_page(r, f->to.lon, f->to.lat, &a->x1, &a->y1);
-	dx = a->x1 - a->x0;
-	dy = a->y1 - a->y0;
-	len = hypot(dx, dy);
-	if (len < 1e-6)
-		len = 1e-6;
-	/* Bow the arrow: towards the east when it runs north-south (inland on
-	 * a west-facing coast), towards the north otherwise. */
-	nx = -dy / len;
-	ny = dx / len;
-	if ((fabs(dy) >= fabs(dx) && nx < 0) || (fabs(dy) < fabs(dx) && ny > 0)) {
-		nx = -nx;
-		ny = -ny;
-	}
-	a->cx = (a->x0 + a->x1) / 2 + nx * 0.22 * len;
-	a->cy = (a->y0 + a->y1) / 2 + ny * 0.22 * len;
-	/* Start and stop outside any marker, so circles stay clean. */
-	while (t0 < 0.4) {
-		curve_point(a, t0, &x, &y, &tx, &ty);
-		if (!inside_marker(r, x, y))
-			break;
-		t0 += 0.01;
-	}
-	while (t1 > 0.6) {
-		curve_point(a, t1, &x, &y, &tx, &ty);
-		if (!inside_marker(r, x, y))
-			break;
-		t1 -= 0.01;
-	}
-	if (t0 > 0 || t1 < 1)
-		sub_curve(a, t0, t1);
-}
-
-static void curve_point(const arrow *a, double t, double *x, double *y, double *tx, double *ty)
-{
-	double u = 1 - t;
-
-	*x = u * u * a->x0 + 2 * u * t * a->cx + t * t * a->x1;
-	*y = u * u * a->y0 + 2 * u * t * a->cy + t * t * a->y1;
-	*tx = 2 * u * (a->cx - a->x0) + 2 * t * (a->x1 - a->cx);
-	*ty = 2 * u * (a->cy - a->y0) + 2 * t * (a->y1 - a->cy);
-}
-
-static void draw_arrow(rctx *r, const arrow *a)
-{
-	cairo_t *cr = r->cr;
-	const em_style *s = r->style;
-	double head_len = fmax(3.2 * r->text_scale, 2.3 * a->width);
-	double head_w = fmax(1.5 * r->text_scale, 1.05 * a->width); /* half the head's width */
-	double ex, ey, tx, ty, tl, bx, by;
-	const double dash[] = {1.6 * r->text_scale, 0.9 * r->text_scale};
-	em_color color = a->counted ? s->arrow : s->arrow_uncounted;
-
-	/* The head's base, where the body ends. */
-	curve_point(a, 1.0, &ex, &ey, &tx, &ty);
-	tl = hypot(tx, ty);
-	tx /= tl;
-	ty /= tl;
-	bx = ex - tx * head_len;
-	by = ey - ty * head_len;
-	cairo_new_path(cr);
-	cairo_move_to(cr, a->x0, a->y0);
-	cairo_curve_to(cr, a->x0 + 2.0 / 3 * (a->cx - a->x0), a->y0 + 2.0 / 3 * (a->cy - a->y0),
-		       bx + 2.0 / 3 * (a->cx - bx), by + 2.0 / 3 * (a->cy - by), bx, by);
-	/* A light casing keeps the arrow readable over borders and coast. */
-	em_set_color_alpha(cr, s->label_halo, 0.7);
-	cairo_set_line_width(cr, a->width + 0.8 * r->text_scale);
-	cairo_stroke_preserve(cr);
-	em_set_color(cr, color);
-	cairo_set_line_width(cr, a->width);
-	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-	if (!a->counted)
-		cairo_set_dash(cr, dash, 2, 0);
-	cairo_stroke(cr);
-	cairo_set_dash(cr, NULL, 0, 0);
-	cairo_move_to(cr, ex, ey);
-	cairo_line_to(cr, bx - ty * head_w, by + tx * head_w);
-	cairo_line_to(cr, bx + ty * head_w, by - tx * head_w);
-	cairo_close_path(cr);
-	em_set_color(cr, color);
-	cairo_fill(cr);
-}
-
-static void draw_arrow_label(rctx *r, const arrow *a)
-{
-	static const double ts[] = {0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8};
-	const em_style *s = r->style;
-	/* Long labels wrap: a column beside the arrow fits where a line does not. */
-	PangoLayout *layout = em_text_layout(r, a->label, s->label_pt * 0.92, false, true,
-					     42 * r->text_scale);
-	double w, h;
-	em_box box = {0, 0, 0, 0};
-	bool placed = false;
-
-	em_text_size(layout, &w, &h);
-	for (size_t i = 0; i < sizeof(ts) / sizeof(ts[0]) && !placed; i++) {
-		for (int side = 1; side >= -1 && !placed; side -= 2) {
-			double x, y, tx, ty, tl, nx, ny, off;
-			curve_point(a, ts[i], &x, &y, &tx, &ty);
-			tl = hypot(tx, ty);
-			/* Outward normal: the side of the control point. */
-			nx = -ty / tl;
-			ny = tx / tl;
-			if (nx * (a->cx - x) + ny * (a->cy - y) < 0) {
-				nx = -nx;
-				ny = -ny;
-			}
-			nx *= side;
-			ny *= side;
-			off = a->width / 2 + 1.0;
-			box.x = x + nx * off - (nx < -0.3 ? w : nx > 0.3 ? 0 : w / 2);
-			box.y = y + ny * off - (ny < -0.3 ? h : ny > 0.3 ? 0 : h / 2);
-			box.width = w;
-			box.height = h;
-			placed = em_place_free(&r->occupied, &box);
-		}
-	}
-	if (!placed && r->report != NULL)
-		r->report->labels_overlapping++;
-	em_draw_layout_halo(r, layout, box.x, box.y, a->counted ? s->arrow : s->arrow_uncounted,
-			    s->label_halo, s->label_halo_mm);
-	em_occupy_box(r, &box, true);
-	g_object_unref(layout);
-}
-
-/* Labels keep off the arrows: the body as a chain of circles. */
-static void occupy_arrow(rctx *r, const arrow *a)
-{
-	for (int i = 1; i < 24; i++) {
-		double x, y, tx, ty;
-		curve_point(a, i / 24.0, &x, &y, &tx, &ty);
-		em_occupy_circle(r, x, y, a->width / 2 + 0.6);
-	}
-}
-
-static void prepare_arrows(rctx *r)
-{
-	long long max_people;
-
-	collect_arrows(r, &max_people);
-	for (size_t k = 0; k < r->arrow_count; k++) {
-		arrow *a = &r->arrows[k];
-		const em_flow *first = em_dataset_flow(r->dataset, a->first);
-		const em_flow *counted = a->best >= 0 ? em_dataset_flow(r->dataset, (size_t)a->best)
-						      : NULL;
-
-		arrow_label(counted ? counted : first, a->sources, a->label, sizeof(a->label));
-		a->counted = counted != NULL;
-		a->width = r->style->arrow_min_mm * r->text_scale;
-		if (counted != NULL && max_people > 0)
-			a->width = fmax(a->width, r->style->arrow_max_mm * r->text_scale *
-							  (double)counted->people / (double)max_people);
-		arrow_geometry(r, a, first);
+		if (em_place_has_deaths(p))
+			draw_marker(r, p, x, y);
+		report_place(r, p, x, y);
 	}
 }
 
@@ -854,15 +667,12 @@ em_status em_draw_map(rctx *r)
 	draw_basemap(r);
 	draw_north_arrow(r);
 	draw_scale_bar(r);
-	prepare_arrows(r);
-	for (size_t k = 0; k < r->arrow_count; k++)
-		draw_arrow(r, &r->arrows[k]);
-	for (size_t k = 0; k < r->arrow_count; k++)
-		occupy_arrow(r, &r->arrows[k]);
+	em_prepare_arrows(r);
+	em_draw_arrows(r);
+	em_draw_event_rows(r);
 	draw_markers(r);
 	draw_place_labels(r);
-	for (size_t k = 0; k < r->arrow_count; k++)
-		draw_arrow_label(r, &r->arrows[k]);
+	em_draw_arrow_labels(r);
 	draw_area_names(r, EM_BASEMAP_SEA_LABELS, r->style->sea_label, r->style->country_pt * 0.85,
 			true, false);
 	draw_area_names(r, EM_BASEMAP_COUNTRY_LABELS, r->style->country_label,

@@ -8,18 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const category_words[] = {"civilians", "security forces",
-					     "pro-Assad fighters", "unknown or mixed", "several categories"};
 
-typedef struct cursor {
-	rctx *r;
-	double x, y, width;
-	bool dry;
-} cursor;
+typedef em_cursor cursor;
 
-/* A block of wrapped text at the cursor; returns its height. */
-static double text_block(cursor *c, const char *text, double pt, bool bold, bool italic,
-			 em_color color)
+double em_text_block(cursor *c, const char *text, double pt, bool bold, bool italic,
+		     em_color color)
 {
 	PangoLayout *layout = em_text_layout(c->r, text, pt, bold, italic, c->width);
 	double w, h;
@@ -32,7 +25,7 @@ static double text_block(cursor *c, const char *text, double pt, bool bold, bool
 	return h;
 }
 
-static void gap(cursor *c, double mm)
+void em_gap(cursor *c, double mm)
 {
 	c->y += mm * c->r->text_scale;
 }
@@ -73,7 +66,7 @@ static void headline_line(const em_source_total *h, char *out, size_t size)
 			continue;
 		em_range_format(range, sizeof(range), &h->by_category[k]);
 		at += (size_t)snprintf(out + at, size > at ? size - at : 0, "%s%s %s",
-				       at ? " \xC2\xB7 " : "", range, category_words[k]);
+				       at ? " \xC2\xB7 " : "", range, em_category_words[k]);
 	}
 }
 
@@ -100,236 +93,43 @@ static void headline_content(cursor *c)
 	const em_style *s = r->style;
 	const em_summary *sum = r->summary;
 
-	text_block(c, "Deaths reported across the whole area", s->heading_pt, true, false, s->heading);
-	gap(c, 0.8);
-	text_block(c, "Totals for the region as each source gave them; sources are not added up.",
-		   s->small_pt, false, true, s->muted_text);
-	gap(c, 2.5);
+	bool spans = false;
+
+	for (size_t i = 0; i < sum->headline_count; i++)
+		spans |= sum->headline[i].spanning;
+	em_text_block(c, "Deaths reported across the whole area", s->heading_pt, true, false, s->heading);
+	em_gap(c, 0.8);
+	em_text_block(c, spans ? "Totals for the region as each source gave them, for periods "
+				 "that include these days; sources are not added up."
+			       : "Totals for the region as each source gave them; sources are not "
+				 "added up.",
+		      s->small_pt, false, true, s->muted_text);
+	em_gap(c, 2.5);
 	if (sum->headline_count == 0)
-		text_block(c, "No region-wide totals were reported for this period.", s->text_pt,
-			   false, false, s->text);
+		em_text_block(c, "No source gave a region-wide total for a period that includes "
+				 "these days.", s->text_pt, false, false, s->text);
 	for (size_t i = 0; i < sum->headline_count; i++) {
 		const em_source_total *h = &sum->headline[i];
-		char total[64], line[512], when[64], head[160];
+		char total[64], line[512], when[128], head[160];
 		em_range_format(total, sizeof(total), &h->total);
 		date_span(h->first_date, h->last_date, when, sizeof(when));
+		if (h->spanning)
+			strncat(when, " \xC2\xB7 a period longer than this poster's",
+				sizeof(when) - strlen(when) - 1);
 		snprintf(head, sizeof(head), "%s  %s", h->source, total);
-		text_block(c, head, s->heading_pt * 1.05, true, false, s->heading);
+		em_text_block(c, head, s->heading_pt * 1.05, true, false, s->heading);
 		headline_line(h, line, sizeof(line));
 		if (line[0] != '\0')
-			text_block(c, line, s->text_pt, false, false, s->text);
-		text_block(c, when, s->small_pt, false, false, s->muted_text);
-		gap(c, 2.2);
-	}
-}
-
-/* ---- legend -------------------------------------------------------- */
-
-static long long nice_value(double v)
-{
-	static const double steps[] = {1, 2, 2.5, 5};
-	double best = 1;
-
-	for (double decade = 1; decade <= 1e9; decade *= 10)
-		for (size_t i = 0; i < 4; i++)
-			if (steps[i] * decade <= v + 1e-9)
-				best = steps[i] * decade;
-	return (long long)best;
-}
-
-static void legend_circles(cursor *c)
-{
-	rctx *r = c->r;
-	const em_style *s = r->style;
-	long long values[3];
-	double big = em_marker_radius(r, r->scale_max), base;
-
-	values[0] = nice_value((double)r->scale_max);
-	values[1] = nice_value((double)r->scale_max / 4);
-	values[2] = nice_value((double)r->scale_max / 16);
-	if (values[2] >= values[1])
-		values[2] = 0;
-	if (values[1] >= values[0])
-		values[1] = 0;
-	base = c->y + 2 * big;
-	for (int i = 0; i < 3; i++) {
-		double rad, x = c->x + big, y;
-		char text[32];
-		PangoLayout *layout;
-		double w, h;
-		if (r->report != NULL)
-			r->report->legend_values[i] = (size_t)values[i];
-		if (values[i] <= 0)
-			continue;
-		rad = em_marker_radius(r, values[i]);
-		y = base - rad;
-		if (!c->dry) {
-			cairo_new_path(r->cr);
-			cairo_arc(r->cr, x, y, rad, 0, 2 * M_PI);
-			em_set_color_alpha(r->cr, s->muted_text, 0.08);
-			cairo_fill_preserve(r->cr);
-			em_set_color(r->cr, s->text);
-			cairo_set_line_width(r->cr, 0.25);
-			cairo_stroke(r->cr);
-			cairo_move_to(r->cr, x, y - rad);
-			cairo_line_to(r->cr, c->x + 2 * big + 3, y - rad);
-			cairo_stroke(r->cr);
-		}
-		em_count_format(text, sizeof(text), values[i]);
-		layout = em_text_layout(r, text, s->small_pt, false, false, 0);
-		em_text_size(layout, &w, &h);
-		if (!c->dry)
-			em_draw_layout(r, layout, c->x + 2 * big + 4, y - rad - h / 2, s->text);
-		g_object_unref(layout);
-	}
-	c->y = base + 1.5 * r->text_scale;
-}
-
-/* A small symbol at the left and its explanation beside it. */
-static void legend_row(cursor *c, int kind, em_color color, const char *text)
-{
-	rctx *r = c->r;
-	const em_style *s = r->style;
-	double sym = 7 * r->text_scale, y0 = c->y, h;
-	cursor t = *c;
-	cairo_t *cr = r->cr;
-	const double dash[] = {1.0 * r->text_scale, 0.7 * r->text_scale};
-
-	t.x = c->x + sym + 2.5 * r->text_scale;
-	t.width = c->width - sym - 2.5 * r->text_scale;
-	h = text_block(&t, text, s->text_pt, false, false, s->text);
-	if (!c->dry) {
-		double cx = c->x + sym / 2, cy = y0 + fmax(h, sym * 0.7) / 2;
-		cairo_new_path(cr);
-		switch (kind) {
-		case 0: /* category swatch */
-			cairo_arc(cr, cx, cy, sym * 0.3, 0, 2 * M_PI);
-			em_set_color_alpha(cr, color, s->marker_opacity);
-			cairo_fill(cr);
-			break;
-		case 1: /* range: inner disc and ring */
-			cairo_arc(cr, cx, cy, sym * 0.45, 0, 2 * M_PI);
-			em_set_color_alpha(cr, color, s->range_opacity);
-			cairo_fill_preserve(cr);
-			em_set_color(cr, color);
-			cairo_set_line_width(cr, 0.3);
-			cairo_stroke(cr);
-			cairo_arc(cr, cx, cy, sym * 0.25, 0, 2 * M_PI);
-			em_set_color_alpha(cr, color, s->marker_opacity);
-			cairo_fill(cr);
-			break;
-		case 2: /* approximate */
-			cairo_arc(cr, cx, cy, sym * 0.38, 0, 2 * M_PI);
-			em_set_color(cr, color);
-			cairo_set_line_width(cr, 0.6 * r->text_scale);
-			cairo_set_dash(cr, dash, 2, 0);
-			cairo_stroke(cr);
-			cairo_set_dash(cr, NULL, 0, 0);
-			break;
-		case 3: /* town */
-			cairo_arc(cr, cx, cy, s->town_dot_mm * r->text_scale, 0, 2 * M_PI);
-			em_set_color(cr, s->town_dot);
-			cairo_fill(cr);
-			break;
-		default: /* border */
-			cairo_move_to(cr, c->x, cy);
-			cairo_line_to(cr, c->x + sym, cy);
-			em_set_color(cr, s->border);
-			cairo_set_line_width(cr, s->border_mm);
-			{
-				const double bd[] = {2.2, 0.9};
-				cairo_set_dash(cr, bd, 2, 0);
-			}
-			cairo_stroke(cr);
-			cairo_set_dash(cr, NULL, 0, 0);
-		}
-	}
-	c->y = y0 + fmax(h, sym * 0.7) + 1.2 * r->text_scale;
-}
-
-static void legend_arrow(cursor *c, double width, bool counted, const char *text)
-{
-	rctx *r = c->r;
-	const em_style *s = r->style;
-	double len = 26 * r->text_scale, y0 = c->y, h, head = fmax(3.2 * r->text_scale, 2.3 * width);
-	double hw = fmax(1.5 * r->text_scale, 1.05 * width), cy;
-	cursor t = *c;
-	cairo_t *cr = r->cr;
-	const double dash[] = {1.6 * r->text_scale, 0.9 * r->text_scale};
-
-	t.x = c->x + len + 3 * r->text_scale;
-	t.width = c->width - len - 3 * r->text_scale;
-	h = text_block(&t, text, s->text_pt, false, false, s->text);
-	cy = y0 + fmax(h, 2 * hw) / 2;
-	if (!c->dry) {
-		em_color color = counted ? s->arrow : s->arrow_uncounted;
-		cairo_new_path(cr);
-		cairo_move_to(cr, c->x, cy);
-		cairo_line_to(cr, c->x + len - head, cy);
-		em_set_color(cr, color);
-		cairo_set_line_width(cr, width);
-		if (!counted)
-			cairo_set_dash(cr, dash, 2, 0);
-		cairo_stroke(cr);
-		cairo_set_dash(cr, NULL, 0, 0);
-		cairo_move_to(cr, c->x + len, cy);
-		cairo_line_to(cr, c->x + len - head, cy - hw);
-		cairo_line_to(cr, c->x + len - head, cy + hw);
-		cairo_close_path(cr);
-		cairo_fill(cr);
-	}
-	c->y = y0 + fmax(h, 2 * hw) + 1.2 * r->text_scale;
-}
-
-static void legend_content(cursor *c)
-{
-	rctx *r = c->r;
-	const em_style *s = r->style;
-	bool present[EM_CATEGORY_COUNT + 1] = {false};
-	long long max_people = 0;
-	char text[160];
-
-	text_block(c, "Legend", s->heading_pt, true, false, s->heading);
-	gap(c, 2);
-	text_block(c, "Deaths reported at a place (circle area)", s->text_pt, true, false, s->text);
-	gap(c, 1);
-	legend_circles(c);
-	for (size_t i = 0; i < r->summary->place_count; i++)
-		present[r->summary->places[i].category] = true;
-	for (int k = 0; k <= EM_CATEGORY_MIXED; k++)
-		if (present[k] || k < EM_CATEGORY_UNKNOWN)
-			legend_row(c, 0, s->category[k], category_words[k]);
-	legend_row(c, 1, s->category[EM_CATEGORY_UNKNOWN],
-		   "Sources differ: inner disc lowest figure, ring highest");
-	legend_row(c, 2, s->category[EM_CATEGORY_UNKNOWN],
-		   "Place known only approximately (near, or the region)");
-	gap(c, 1.5);
-	text_block(c, "People displaced (arrow width)", s->text_pt, true, false, s->text);
-	gap(c, 1);
-	for (size_t k = 0; k < r->arrow_count; k++)
-		if (r->arrows[k].counted)
-			max_people = 1; /* at least one counted arrow is drawn */
-	if (max_people) {
-		for (size_t i = 0; i < em_dataset_flow_count(r->dataset); i++) {
-			const em_flow *f = em_dataset_flow(r->dataset, i);
-			if (f->has_people && f->people > max_people)
-				max_people = f->people;
-		}
-		em_count_format(text, sizeof(text), max_people);
-		strncat(text, " people", sizeof(text) - strlen(text) - 1);
-		legend_arrow(c, s->arrow_max_mm * r->text_scale, true, text);
-	}
-	legend_arrow(c, s->arrow_min_mm * r->text_scale, false, "Movement reported, not counted");
-	gap(c, 1.5);
-	legend_row(c, 3, s->town_dot, "Town");
-	legend_row(c, 4, s->border, "International border");
-	if (r->options->series_note != NULL) {
-		gap(c, 1);
-		text_block(c, r->options->series_note, s->small_pt, false, true, s->muted_text);
+			em_text_block(c, line, s->text_pt, false, false, s->text);
+		em_text_block(c, when, s->small_pt, false, false, s->muted_text);
+		em_gap(c, 2.2);
 	}
 }
 
 /* ---- locator inset ------------------------------------------------- */
+
+/* The inset's height at most (at A3 size): enough to place the region. */
+#define INSET_MAX_MM 44
 
 typedef struct inset {
 	double x, y, w, h;
@@ -376,8 +176,8 @@ static void inset_content(cursor *c)
 	em_bbox main;
 	double x0, y0, x1, y1;
 
-	text_block(c, "Location", s->heading_pt, true, false, s->heading);
-	gap(c, 2);
+	em_text_block(c, "Location", s->heading_pt, true, false, s->heading);
+	em_gap(c, 2);
 	in.west = 24;
 	in.east = 46;
 	in.south = 28.5;
@@ -387,6 +187,14 @@ static void inset_content(cursor *c)
 	in.w = c->width;
 	in.kx = in.w / (in.east - in.west);
 	in.h = (in.north - in.south) * in.kx / cos((in.south + in.north) / 2 * M_PI / 180);
+	if (in.h > INSET_MAX_MM * r->text_scale) {
+		/* A wide column: less of the north and south, the same east-west. */
+		double keep = (in.north - in.south) * INSET_MAX_MM * r->text_scale / in.h;
+		double middle = (in.north + in.south) / 2;
+		in.south = middle - keep / 2;
+		in.north = middle + keep / 2;
+		in.h = INSET_MAX_MM * r->text_scale;
+	}
 	c->y += in.h;
 	if (c->dry)
 		return;
@@ -445,25 +253,31 @@ static void unmapped_content(cursor *c)
 	size_t shown = 0;
 	char line[512], number[64];
 
-	text_block(c, "Not on the map", s->heading_pt, true, false, s->heading);
-	gap(c, 1.5);
+	em_text_block(c, "Not on the map", s->heading_pt, true, false, s->heading);
+	em_gap(c, 1.5);
 	for (size_t i = 0; i < em_dataset_report_count(r->dataset); i++) {
 		const em_report *rep = em_dataset_report(r->dataset, i);
 		em_range range = {true, rep->fatalities, rep->fatalities, rep->qualifier, rep->qualifier};
 		if (rep->scope != EM_SCOPE_PLACE || rep->where.state != EM_STATE_NOT_MAPPED ||
-		    (f->has_from && rep->date < f->from) || (f->has_to && rep->date > f->to))
+		    !em_filter_keeps(f, rep))
 			continue;
 		em_range_format(number, sizeof(number), &range);
-		snprintf(line, sizeof(line), "%s: %s %s (%s). Not placed: %s.", rep->location, number,
-			 category_words[rep->category], rep->source, short_reason(&rep->where));
-		text_block(c, line, s->small_pt, false, false, s->text);
-		gap(c, 0.8);
+		if (em_report_has_deaths(rep))
+			snprintf(line, sizeof(line), "%s: %s %s (%s). Not placed: %s.", rep->location,
+				 number, em_category_words[rep->category], rep->source,
+				 short_reason(&rep->where));
+		else
+			snprintf(line, sizeof(line), "%s: %s (%s). Not placed: %s.", rep->location,
+				 rep->summary[0] ? rep->summary : rep->event_type, rep->source,
+				 short_reason(&rep->where));
+		em_text_block(c, line, s->small_pt, false, false, s->text);
+		em_gap(c, 0.8);
 		shown++;
 	}
 	for (size_t i = 0; i < em_dataset_flow_count(r->dataset); i++) {
 		const em_flow *fl = em_dataset_flow(r->dataset, i);
 		const em_location *bad = fl->from.state == EM_STATE_NOT_MAPPED ? &fl->from : &fl->to;
-		if (bad->state != EM_STATE_NOT_MAPPED)
+		if (bad->state != EM_STATE_NOT_MAPPED || !em_filter_keeps_flow(f, fl))
 			continue;
 		if (fl->has_people) {
 			em_range range = {true, fl->people, fl->people, fl->qualifier, fl->qualifier};
@@ -473,68 +287,104 @@ static void unmapped_content(cursor *c)
 		}
 		snprintf(line, sizeof(line), "%s people to %s (%s). Not drawn: %s.", number,
 			 fl->destination, fl->source, short_reason(bad));
-		text_block(c, line, s->small_pt, false, false, s->text);
-		gap(c, 0.8);
+		em_text_block(c, line, s->small_pt, false, false, s->text);
+		em_gap(c, 0.8);
 		shown++;
 	}
 	if (shown == 0)
-		text_block(c, "Every place reported for this period is on the map.", s->small_pt, false,
+		em_text_block(c, "Every place reported for this period is on the map.", s->small_pt, false,
 			   false, s->text);
 }
 
-/* Horizontal bars per place: solid to the lowest figure, light to the
- * highest, in the place's colour; the figure as text beside. */
+/* Horizontal bars per place with deaths: solid to the lowest figure,
+ * light to the highest, in the place's colour, the figure beside; a figure
+ * for days reaching beyond the poster's is outlined only.  At most
+ * PLACE_ROWS, then how many more. */
+#define PLACE_ROWS 12
+
+static void place_bar(cursor *c, const em_place_total *p, double name_w, long long top)
+{
+	rctx *r = c->r;
+	const em_style *s = r->style;
+	double bar_h = 4.2 * r->text_scale, x0 = c->x + name_w + 2.5 * r->text_scale;
+	double span = c->width - (x0 - c->x) - 30 * r->text_scale, w, h;
+	const em_range *range = p->total.present ? &p->total : &p->spanning;
+	double low = span * (double)range->min / (double)top;
+	double high = span * (double)em_place_deaths_max(p) / (double)top;
+	em_color color = s->category[p->category];
+	PangoLayout *name = em_text_layout(r, p->name, s->text_pt, false, false, 0);
+	PangoLayout *value = em_text_layout(r, p->display, s->text_pt, true, false,
+					    c->width - (x0 - c->x) - high - 1.5);
+
+	em_text_size(name, &w, &h);
+	if (!c->dry) {
+		em_draw_layout(r, name, x0 - 2.5 * r->text_scale - w, c->y + (bar_h - h) / 2, s->text);
+		cairo_rectangle(r->cr, x0, c->y, high, bar_h);
+		em_set_color_alpha(r->cr, color, p->total.present ? s->range_opacity : 0.12);
+		cairo_fill_preserve(r->cr);
+		if (!p->total.present) {
+			em_set_color(r->cr, color);
+			cairo_set_line_width(r->cr, 0.3 * r->text_scale);
+			cairo_stroke(r->cr);
+		} else {
+			cairo_new_path(r->cr);
+			cairo_rectangle(r->cr, x0, c->y, low, bar_h);
+			em_set_color_alpha(r->cr, color, s->marker_opacity);
+			cairo_fill(r->cr);
+		}
+		em_text_size(value, &w, &h);
+		em_draw_layout(r, value, x0 + high + 1.5, c->y + (bar_h - h) / 2, s->text);
+	}
+	em_text_size(value, &w, &h);
+	c->y += fmax(6.2 * r->text_scale, h + 1.2 * r->text_scale);
+	g_object_unref(name);
+	g_object_unref(value);
+}
+
 static void places_content(cursor *c)
 {
 	rctx *r = c->r;
 	const em_style *s = r->style;
-	double name_w = 0, bar_h = 4.2 * r->text_scale, row = 6.2 * r->text_scale;
+	double name_w = 0;
 	long long top = 1;
+	size_t shown = 0, with_deaths = 0;
+	char more[96];
 
-	text_block(c, "Deaths reported by place", s->heading_pt, true, false, s->heading);
-	gap(c, 0.8);
-	text_block(c, "Solid bar: lowest figure across sources; light bar: highest.", s->small_pt,
+	em_text_block(c, "Deaths reported by place", s->heading_pt, true, false, s->heading);
+	em_gap(c, 0.8);
+	em_text_block(c, "Solid bar: lowest figure across sources; light bar: highest.", s->small_pt,
 		   false, true, s->muted_text);
-	gap(c, 2);
-	if (r->summary->place_count == 0) {
-		text_block(c, "No place was mapped for this period.", s->text_pt, false, false, s->text);
-		return;
-	}
+	em_gap(c, 2);
 	for (size_t i = 0; i < r->summary->place_count; i++) {
-		PangoLayout *l = em_text_layout(r, r->summary->places[i].name, s->text_pt, false, false, 0);
+		const em_place_total *p = &r->summary->places[i];
+		PangoLayout *l;
 		double w, h;
+		if (!em_place_has_deaths(p))
+			continue;
+		with_deaths++;
+		l = em_text_layout(r, p->name, s->text_pt, false, false, 0);
 		em_text_size(l, &w, &h);
 		name_w = fmax(name_w, w);
 		g_object_unref(l);
-		if (r->summary->places[i].total.max > top)
-			top = r->summary->places[i].total.max;
+		if (em_place_deaths_max(p) > top)
+			top = em_place_deaths_max(p);
 	}
-	for (size_t i = 0; i < r->summary->place_count && i < 12; i++) {
-		const em_place_total *p = &r->summary->places[i];
-		double x0 = c->x + name_w + 2.5 * r->text_scale;
-		double span = c->width - (x0 - c->x) - 18 * r->text_scale;
-		double y = c->y;
-		em_color color = r->style->category[p->category];
-		PangoLayout *name = em_text_layout(r, p->name, s->text_pt, false, false, 0);
-		PangoLayout *value = em_text_layout(r, p->display, s->text_pt, true, false, 0);
-		double w, h;
-
-		em_text_size(name, &w, &h);
-		if (!c->dry) {
-			em_draw_layout(r, name, x0 - 2.5 * r->text_scale - w, y + (bar_h - h) / 2, s->text);
-			cairo_rectangle(r->cr, x0, y, span * (double)p->total.max / (double)top, bar_h);
-			em_set_color_alpha(r->cr, color, s->range_opacity);
-			cairo_fill(r->cr);
-			cairo_rectangle(r->cr, x0, y, span * (double)p->total.min / (double)top, bar_h);
-			em_set_color_alpha(r->cr, color, s->marker_opacity);
-			cairo_fill(r->cr);
-			em_text_size(value, &w, &h);
-			em_draw_layout(r, value, x0 + span * (double)p->total.max / (double)top + 1.5,
-				       y + (bar_h - h) / 2, s->text);
+	if (with_deaths == 0) {
+		em_text_block(c, "No deaths were reported at a place on the map for these days.",
+			      s->text_pt, false, false, s->text);
+		return;
+	}
+	name_w = fmin(name_w, c->width * 0.4);
+	for (size_t i = 0; i < r->summary->place_count && shown < PLACE_ROWS; i++) {
+		if (em_place_has_deaths(&r->summary->places[i])) {
+			place_bar(c, &r->summary->places[i], name_w, top);
+			shown++;
 		}
-		g_object_unref(name);
-		g_object_unref(value);
-		c->y += row;
+	}
+	if (with_deaths > shown) {
+		snprintf(more, sizeof(more), "and %zu more places, in the places layer",
+			 with_deaths - shown);
+		em_text_block(c, more, s->small_pt, false, true, s->muted_text);
 	}
 }
 
@@ -579,7 +429,7 @@ static void credits_content(cursor *c)
 		 "(LGPL-3.0). Projection: %s. Made with eventmap.",
 		 sources, outlets[0] ? "; as reported by " : "", outlets,
 		 em_mapview_description(r->view));
-	text_block(c, text, s->credit_pt, false, false, s->muted_text);
+	em_text_block(c, text, s->credit_pt, false, false, s->muted_text);
 }
 
 /* ---- panels -------------------------------------------------------- */
@@ -613,7 +463,7 @@ static void panel(rctx *r, double x, double *y, double width, content_fn fn, boo
 void em_draw_panel(rctx *r, em_panel which, double x, double *y, double width, bool framed)
 {
 	static const content_fn contents[] = {
-		[EM_PANEL_HEADLINE] = headline_content, [EM_PANEL_LEGEND] = legend_content,
+		[EM_PANEL_HEADLINE] = headline_content, [EM_PANEL_LEGEND] = em_legend_content,
 		[EM_PANEL_INSET] = inset_content, [EM_PANEL_PLACES] = places_content,
 		[EM_PANEL_UNMAPPED] = unmapped_content, [EM_PANEL_CREDITS] = credits_content};
 
@@ -628,40 +478,123 @@ double em_panel_height(rctx *r, em_panel which, double width)
 		credits_content(&c);
 		return c.y;
 	}
-	legend_content(&c);
+	em_legend_content(&c);
 	return c.y + 2 * r->style->panel_padding_mm * r->text_scale;
 }
 
+#define PLACE_BARS_FROM 3
+
+static size_t places_with_deaths(const rctx *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->summary->place_count; i++)
+		n += em_place_has_deaths(&r->summary->places[i]);
+	return n;
+}
+
+static double framed_height(rctx *r, content_fn fn, double width)
+{
+	double pad = r->style->panel_padding_mm * r->text_scale;
+	cursor c = {r, 0, pad, width - 2 * pad, true};
+
+	fn(&c);
+	return c.y + pad + r->style->gutter_mm * r->text_scale;
+}
+
+/* The column for the "not on the map" note: among those where it fits,
+ * the one that leaves the largest room in any column. */
+static size_t place_floating(rctx *r, const double *y, size_t n, double width, double bottom)
+{
+	double h = framed_height(r, unmapped_content, width), best_room = -1;
+	size_t best = 0;
+
+	/* Where nothing fits, the shortest column. */
+	for (size_t i = 1; i < n; i++)
+		if (y[i] < y[best])
+			best = i;
+	for (size_t i = 0; i < n; i++) {
+		double room = 0;
+		if (y[i] + h > bottom)
+			continue;
+		for (size_t k = 0; k < n; k++)
+			room = fmax(room, bottom - (k == i ? y[k] + h : y[k]));
+		if (room > best_room) {
+			best_room = room;
+			best = i;
+		}
+	}
+	return best;
+}
+
+/* The chronology, framed, in at most `room` mm from (x, *y). */
+static void chronology_panel(rctx *r, double x, double *y, double width, double room)
+{
+	const em_style *s = r->style;
+	double pad = s->panel_padding_mm * r->text_scale;
+	cursor c = {r, x + pad, *y + pad, width - 2 * pad, true};
+	double height;
+
+	em_chronology_content(&c, room - 2 * pad);
+	height = c.y - *y + pad;
+	cairo_rectangle(r->cr, x, *y, width, height);
+	em_set_color(r->cr, s->panel);
+	cairo_fill_preserve(r->cr);
+	em_set_color(r->cr, s->panel_border);
+	cairo_set_line_width(r->cr, 0.3);
+	cairo_stroke(r->cr);
+	c.y = *y + pad;
+	c.dry = false;
+	em_chronology_content(&c, room - 2 * pad);
+	*y += height + s->gutter_mm * r->text_scale;
+}
+
+/* The panels in columns beside (wide pages) or below the map, then the
+ * chronology in the column with the most room left above the credits. */
 em_status em_draw_panels(rctx *r, const em_box *area, bool columns)
 {
 	double g = r->style->gutter_mm * r->text_scale;
-	double y = area->y;
+	double x[3], y[3], w, bottom, credits_y;
+	size_t n = columns ? 2 : 3, best = 0;
+	cursor measure = {r, area->x, 0, area->width, true};
+
+	w = (area->width - (double)(n - 1) * g) / (double)n;
+	for (size_t i = 0; i < n; i++) {
+		x[i] = area->x + (double)i * (w + g);
+		y[i] = area->y;
+	}
+	/* The bars repeat the map's labels until there are several places. */
+	bool bars = places_with_deaths(r) >= PLACE_BARS_FROM;
 
 	if (columns) {
-		double w = (area->width - g) / 2, y2 = area->y;
-		panel(r, area->x, &y, w, headline_content, true);
-		panel(r, area->x, &y, w, legend_content, true);
-		panel(r, area->x + w + g, &y2, w, inset_content, true);
-		panel(r, area->x + w + g, &y2, w, places_content, true);
-		panel(r, area->x + w + g, &y2, w, unmapped_content, true);
-		y = fmax(y, y2);
+		panel(r, x[0], &y[0], w, headline_content, true);
+		panel(r, x[0], &y[0], w, em_legend_content, true);
+		panel(r, x[1], &y[1], w, inset_content, true);
+		if (bars)
+			panel(r, x[1], &y[1], w, places_content, true);
 	} else {
-		double w = (area->width - 2 * g) / 3, y1 = y, y2 = y, y3 = y;
-		panel(r, area->x, &y1, w, headline_content, true);
-		panel(r, area->x + w + g, &y2, w, legend_content, true);
-		panel(r, area->x + 2 * (w + g), &y3, w, inset_content, true);
-		panel(r, area->x, &y1, w, places_content, true);
-		panel(r, area->x + 2 * (w + g), &y3, w, unmapped_content, true);
-		y = fmax(y1, fmax(y2, y3));
+		panel(r, x[0], &y[0], w, headline_content, true);
+		panel(r, x[1], &y[1], w, em_legend_content, true);
+		panel(r, x[2], &y[2], w, inset_content, true);
+		if (bars)
+			panel(r, x[0], &y[0], w, places_content, true);
 	}
-	{
-		/* Credits sit at the foot of the area, below everything else. */
-		cursor measure = {r, area->x, 0, area->width, true};
-		double cy;
-		credits_content(&measure);
-		cy = fmax(y, area->y + area->height - measure.y);
-		panel(r, area->x, &cy, area->width, credits_content, false);
-	}
+	/* The note of what is not on the map goes where it leaves the
+	 * chronology the most room; the chronology takes the room left. */
+	credits_content(&measure);
+	bottom = area->y + area->height - measure.y - g;
+	best = place_floating(r, y, n, w, bottom);
+	panel(r, x[best], &y[best], w, unmapped_content, true);
+	best = 0;
+	for (size_t i = 1; i < n; i++)
+		if (y[i] < y[best])
+			best = i;
+	if (em_chronology_any(r) && bottom - y[best] > 28 * r->text_scale)
+		chronology_panel(r, x[best], &y[best], w, bottom - y[best]);
+	credits_y = area->y + area->height - measure.y;
+	for (size_t i = 0; i < n; i++)
+		credits_y = fmax(credits_y, y[i]);
+	panel(r, area->x, &credits_y, area->width, credits_content, false);
 	return cairo_status(r->cr) == CAIRO_STATUS_SUCCESS
 		       ? EM_OK
 		       : em_error_set(r->err, EM_ERR_IO, "drawing the panels: %s",

@@ -84,3 +84,12 @@ bool em_place_label(const occupancy *o, double x, double y, double radius, doubl
 	}
 	return false;
 }
+
+bool em_place_label_far(const occupancy *o, double x, double y, double radius, double w,
+			double h, double scale, em_box *out)
+{
+	for (double far = 4; far <= 24; far += 4)
+		if (em_place_label(o, x, y, radius + far * scale, w, h, out))
+			return true;
+	return false;
+}

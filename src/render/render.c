@@ -71,11 +71,6 @@ em_status em_page_parse(em_page *out, const char *preset, bool portrait, em_erro
 			    "(50 to 2000 mm, e.g. 300x200mm)", preset);
 }
 
-static bool in_filter(const em_filter *f, em_date date)
-{
-	return (!f->has_from || date >= f->from) && (!f->has_to || date <= f->to);
-}
-
 static void grow(em_bbox *b, double lon, double lat, bool *any)
 {
 	if (!*any) {
@@ -111,10 +106,8 @@ em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_b
 	}
 	for (size_t i = 0; i < em_dataset_flow_count(dataset); i++) {
 		const em_flow *f = em_dataset_flow(dataset, i);
-		bool filtered = filter->has_from || filter->has_to;
-		/* Undated flows belong to whole-period maps only, as drawn. */
 		if (f->from.state == EM_STATE_NOT_MAPPED || f->to.state == EM_STATE_NOT_MAPPED ||
-		    (f->has_date ? !in_filter(filter, f->date) : filtered))
+		    !em_filter_keeps_flow(filter, f))
 			continue;
 		grow(extent, f->from.lon, f->from.lat, &any);
 		grow(extent, f->to.lon, f->to.lat, &any);
@@ -272,6 +265,114 @@ static long long poster_epoch(const em_poster_options *o, const em_dataset *ds)
 	return (long long)last * 86400LL;
 }
 
+/* ---- texts ------------------------------------------------------- */
+
+static void long_date(em_date day, bool weekday, char *out, size_t size)
+{
+	static const char *const weekdays[] = {"Thursday", "Friday", "Saturday", "Sunday",
+					       "Monday", "Tuesday", "Wednesday"};
+	static const char *const months[] = {"January", "February", "March", "April", "May",
+					     "June", "July", "August", "September",
+					     "October", "November", "December"};
+	int y, m, d;
+
+	em_date_split(day, &y, &m, &d);
+	/* 1970-01-01 was a Thursday. */
+	snprintf(out, size, "%s%s%d %s %d", weekday ? weekdays[((day % 7) + 7) % 7] : "",
+		 weekday ? " " : "", d, months[m - 1], y);
+}
+
+/* "Saturday 8 March 2025", "6–11 March 2025", "28 February – 2 March 2025". */
+static void days_text(em_date first, em_date last, char *out, size_t size)
+{
+	char a[48], b[48];
+	int y0, m0, d0, y1, m1, d1;
+
+	em_date_split(first, &y0, &m0, &d0);
+	em_date_split(last, &y1, &m1, &d1);
+	long_date(first, first == last, a, sizeof(a));
+	long_date(last, false, b, sizeof(b));
+	if (first == last)
+		snprintf(out, size, "%s", a);
+	else if (y0 == y1 && m0 == m1)
+		snprintf(out, size, "%d\xE2\x80\x93%s", d0, b);
+	else if (y0 == y1)
+		snprintf(out, size, "%.*s \xE2\x80\x93 %s", (int)(strrchr(a, ' ') - a), a, b);
+	else
+		snprintf(out, size, "%s \xE2\x80\x93 %s", a, b);
+}
+
+/* Whether the poster's days hold anything at all: a report or a flow. */
+static bool anything(const em_dataset *ds, const em_filter *f, em_date *first, em_date *last)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < em_dataset_report_count(ds); i++) {
+		const em_report *rep = em_dataset_report(ds, i);
+		if (!em_filter_keeps(f, rep))
+			continue;
+		if (!any || rep->date < *first)
+			*first = rep->date;
+		if (!any || rep->date_end > *last)
+			*last = rep->date_end;
+		any = true;
+	}
+	for (size_t i = 0; i < em_dataset_flow_count(ds); i++)
+		any |= em_filter_keeps_flow(f, em_dataset_flow(ds, i));
+	return any;
+}
+
+/* The title and the subtitle: the days and what the poster shows. */
+static void default_texts(const rctx *r, em_poster_options *o, char *subtitle, size_t size)
+{
+	const em_filter *f = &o->filter;
+	em_date first = 0, last = 0;
+	bool any = anything(r->dataset, f, &first, &last);
+	char span[128];
+
+	if (o->title == NULL)
+		o->title = "Reported deaths, events and displacement";
+	if (o->subtitle != NULL)
+		return;
+	/* The poster's own days when it has them; else the data's. */
+	if (f->has_from)
+		first = f->from;
+	if (f->has_to)
+		last = f->to;
+	days_text(first, last, span, sizeof(span));
+	if (!any)
+		snprintf(subtitle, size, "Nothing was reported for %s in this dataset", span);
+	else if (f->has_from || f->has_to)
+		snprintf(subtitle, size, "What was reported for %s: deaths, other events and people "
+			 "displaced, with reports over several days marked as such", span);
+	else
+		snprintf(subtitle, size, "Deaths reported at each place (range across sources), "
+			 "other reported events and people displaced \xC2\xB7 %s", span);
+	o->subtitle = subtitle;
+}
+
+/* A poster of days with nothing reported says so across its map. */
+static void draw_nothing(rctx *r)
+{
+	const em_style *s = r->style;
+	PangoLayout *layout = em_text_layout(r, r->options->subtitle, s->heading_pt * 1.2, true,
+					     false, r->map.width * 0.6);
+	double w, h, pad = 4 * r->text_scale;
+
+	pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
+	em_text_size(layout, &w, &h);
+	cairo_rectangle(r->cr, r->map.x + (r->map.width - w) / 2 - pad,
+			r->map.y + (r->map.height - h) / 2 - pad, w + 2 * pad, h + 2 * pad);
+	em_set_color_alpha(r->cr, s->panel, 0.92);
+	cairo_fill_preserve(r->cr);
+	em_set_color(r->cr, s->panel_border);
+	cairo_set_line_width(r->cr, 0.3);
+	cairo_stroke(r->cr);
+	em_draw_layout(r, layout, r->map.x + (r->map.width - w) / 2,
+		       r->map.y + (r->map.height - h) / 2, s->heading);
+	g_object_unref(layout);
+}
+
 /* ---- layout -------------------------------------------------------- */
 
 static void layout_and_draw(rctx *r, const em_bbox *data, em_status *status)
@@ -306,7 +407,7 @@ static void layout_and_draw(rctx *r, const em_bbox *data, em_status *status)
 		r->map.width = content_w - 12 * r->text_scale;
 		/* The panels below need about this much (the legend is the
 		 * tallest column); the map takes the rest. */
-		r->map.height = fmax(content_h * 0.4, content_h - 168 * r->text_scale);
+		r->map.height = fmax(content_h * 0.4, content_h - 196 * r->text_scale);
 		panels.x = m;
 		panels.y = r->map.y + r->map.height + 6 * r->text_scale + g;
 		panels.width = content_w;
@@ -316,51 +417,13 @@ static void layout_and_draw(rctx *r, const em_bbox *data, em_status *status)
 				    0.16, 60.0, r->options->crs, r->err);
 	if (*status == EM_OK)
 		*status = em_draw_map(r);
+	if (*status == EM_OK && r->summary->report_count == 0 && r->arrow_count == 0) {
+		draw_nothing(r);
+		if (r->report != NULL)
+			r->report->empty = true;
+	}
 	if (*status == EM_OK)
 		*status = em_draw_panels(r, &panels, wide);
-}
-
-static void default_texts(const rctx *r, em_poster_options *o, char *subtitle, size_t size)
-{
-	em_date first = 0, last = 0;
-	bool any = false;
-	char span[64];
-
-	if (o->title == NULL)
-		o->title = "Reported deaths and displacement";
-	if (o->subtitle != NULL)
-		return;
-	for (size_t i = 0; i < em_dataset_report_count(r->dataset); i++) {
-		const em_report *rep = em_dataset_report(r->dataset, i);
-		if (!in_filter(&o->filter, rep->date))
-			continue;
-		if (!any || rep->date < first)
-			first = rep->date;
-		if (!any || rep->date_end > last)
-			last = rep->date_end;
-		any = true;
-	}
-	if (!any) {
-		snprintf(subtitle, size, "No reports for this period");
-	} else {
-		int y0, m0, d0, y1, m1, d1;
-		static const char *const months[] = {"January", "February", "March", "April", "May",
-						     "June", "July", "August", "September",
-						     "October", "November", "December"};
-		em_date_split(first, &y0, &m0, &d0);
-		em_date_split(last, &y1, &m1, &d1);
-		if (first == last)
-			snprintf(span, sizeof(span), "%d %s %d", d0, months[m0 - 1], y0);
-		else if (m0 == m1)
-			snprintf(span, sizeof(span), "%d\xE2\x80\x93%d %s %d", d0, d1, months[m0 - 1], y1);
-		else
-			snprintf(span, sizeof(span), "%d %s \xE2\x80\x93 %d %s %d", d0, months[m0 - 1], d1,
-				 months[m1 - 1], y1);
-		snprintf(subtitle, size,
-			 "Deaths reported at each place, with the range across sources, and people "
-			 "displaced \xC2\xB7 %s", span);
-	}
-	o->subtitle = subtitle;
 }
 
 /* ---- the poster -------------------------------------------------------- */

@@ -35,7 +35,7 @@ typedef struct arrow {
 	size_t first;           /* the first flow with these ends */
 	long best;              /* the largest counted one, or -1 */
 	char sources[160];
-	char label[256];
+	char label[640];
 } arrow;
 
 typedef struct rctx {
@@ -77,12 +77,46 @@ void em_occupy_circle(rctx *r, double x, double y, double radius);
  * the first free one; false when none is, with *out at the first. */
 bool em_place_label(const occupancy *o, double x, double y, double radius, double w,
 		    double h, em_box *out);
+/* The same further out (up to 24 mm times scale beyond the radius), for a
+ * label that will need a leader line back to its point. */
+bool em_place_label_far(const occupancy *o, double x, double y, double radius, double w,
+			double h, double scale, em_box *out);
+/* A thin line from the nearest edge of a label's box to its point. */
+void em_draw_leader(rctx *r, const em_box *box, double x, double y, em_color color);
 
 /* map.c */
 em_status em_draw_map(rctx *r);
 double em_marker_radius(const rctx *r, long long value);
+/* The page point of a lon/lat on the map; false when it cannot be drawn. */
+bool em_map_point(const rctx *r, double lon, double lat, double *x, double *y);
 
-/* panels.c */
+/* arrows.c */
+void em_prepare_arrows(rctx *r);
+void em_draw_arrows(rctx *r);
+void em_draw_arrow_labels(rctx *r);
+
+/* events.c */
+double em_event_size(const rctx *r);
+void em_event_symbol_path(cairo_t *cr, em_event_kind kind, double cx, double cy, double size);
+void em_draw_event_symbol(rctx *r, em_event_kind kind, double cx, double cy, double size,
+			  bool hollow);
+/* Where a place's row of event symbols goes (width 0 without events):
+ * on the place, or beneath its death circle. */
+em_box em_event_row_box(const rctx *r, const em_place_total *p, double x, double y);
+void em_draw_event_rows(rctx *r);
+
+/* panels.c: a cursor down a panel; a dry run measures without drawing. */
+typedef struct em_cursor {
+	rctx *r;
+	double x, y, width;
+	bool dry;
+} em_cursor;
+
+/* A block of wrapped text at the cursor; returns its height. */
+double em_text_block(em_cursor *c, const char *text, double pt, bool bold, bool italic,
+		     em_color color);
+void em_gap(em_cursor *c, double mm);
+
 typedef enum em_panel {
 	EM_PANEL_HEADLINE, EM_PANEL_LEGEND, EM_PANEL_INSET, EM_PANEL_PLACES, EM_PANEL_UNMAPPED,
 	EM_PANEL_CREDITS
@@ -92,6 +126,16 @@ void em_draw_panel(rctx *r, em_panel which, double x, double *y, double width, b
 /* Height of the legend (framed) or the credits (not) at this width. */
 double em_panel_height(rctx *r, em_panel which, double width);
 double em_title_band(rctx *r);
+
+/* legend.c */
+extern const char *const em_category_words[EM_CATEGORY_COUNT + 1];
+void em_legend_content(em_cursor *c);
+
+/* chronology.c: what happened, day by day, in at most `height` mm (the
+ * entries that do not fit are counted in an "and N more" line). */
+void em_chronology_content(em_cursor *c, double height);
+/* Whether the poster's days hold anything for the chronology. */
+bool em_chronology_any(const rctx *r);
 
 /* render.c: writing a recorded page to files, each in a thread. */
 em_status em_render_write(const char *const *paths, size_t count, cairo_surface_t *page,

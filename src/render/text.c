@@ -75,3 +75,16 @@ void em_draw_layout_halo(rctx *r, PangoLayout *layout, double x, double y, em_co
 	cairo_restore(cr);
 	em_draw_layout(r, layout, x, y, color);
 }
+
+void em_draw_leader(rctx *r, const em_box *box, double x, double y, em_color color)
+{
+	double bx = fmax(box->x, fmin(x, box->x + box->width));
+	double by = fmax(box->y, fmin(y, box->y + box->height));
+
+	cairo_new_path(r->cr);
+	cairo_move_to(r->cr, bx, by);
+	cairo_line_to(r->cr, x, y);
+	em_set_color(r->cr, color);
+	cairo_set_line_width(r->cr, 0.25 * r->text_scale);
+	cairo_stroke(r->cr);
+}

@@ -60,7 +60,7 @@ static const column report_columns[R_COLUMNS] = {
 
 enum {
 	F_ID, F_DATE, F_ORIGIN, F_DESTINATION, F_PEOPLE, F_QUALIFIER, F_SOURCE,
-	F_REPORTED_BY, F_NOTES, F_COLUMNS
+	F_REPORTED_BY, F_NOTES, F_EVIDENCE, F_COLUMNS
 };
 
 static const column flow_columns[F_COLUMNS] = {
@@ -73,6 +73,7 @@ static const column flow_columns[F_COLUMNS] = {
 	[F_SOURCE] = {{"source", NULL, NULL}, true},
 	[F_REPORTED_BY] = {{"reported_by", NULL, NULL}, false},
 	[F_NOTES] = {{"notes", NULL, NULL}, false},
+	[F_EVIDENCE] = {{"evidence", NULL, NULL}, false},
 };
 
 /* One row being read: where it is, and its values by column. */
@@ -439,7 +440,8 @@ static em_status read_flow(const row *r, em_flow *flow)
 		return status;
 	flow->reported_by = keep(r, F_REPORTED_BY);
 	flow->notes = keep(r, F_NOTES);
-	if (!flow->reported_by || !flow->notes)
+	flow->evidence = keep(r, F_EVIDENCE);
+	if (!flow->reported_by || !flow->notes || !flow->evidence)
 		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 	return EM_OK;
 }

@@ -343,6 +343,8 @@ static em_status note_report(em_resolver *r, const em_report *rep)
 	em_dataset_tally *t = &r->dataset->tally;
 
 	t->reports++;
+	if (!em_report_has_deaths(rep))
+		t->events++;
 	switch (rep->where.state) {
 	case EM_STATE_MAPPED: t->mapped++; break;
 	case EM_STATE_APPROXIMATE: t->approximate++; break;
@@ -353,6 +355,8 @@ static em_status note_report(em_resolver *r, const em_report *rep)
 		size_t n;
 
 		t->regions++;
+		if (!em_report_has_deaths(rep))
+			t->region_events++;
 		/* A name too long is too long to be a flow's end anyway. */
 		if (lower_name(rep->location, lower, sizeof(lower), &n) &&
 		    em_keymap_get(&r->regions, lower, n, true, NULL) == NULL)

@@ -55,6 +55,7 @@ static const setting settings[] = {
 	{"markers", "scaling", K_SCALING, offsetof(em_style, scaling), 0, 0},
 	C("labels", "color", label), C("labels", "halo", label_halo),
 	N("labels", "size_pt", label_pt, 3, 100), N("labels", "halo_mm", label_halo_mm, 0, 5),
+	C("events", "ink", event_ink), N("events", "size_mm", event_mm, 0.5, 20),
 	C("arrows", "color", arrow), C("arrows", "uncounted", arrow_uncounted),
 	N("arrows", "max_width_mm", arrow_max_mm, 0.2, 50),
 	N("arrows", "min_width_mm", arrow_min_mm, 0.1, 20),
@@ -128,6 +129,8 @@ void em_style_defaults(em_style *s)
 	s->label_halo = rgb(0xffffff);
 	s->label_pt = 10.5;
 	s->label_halo_mm = 0.7;
+	s->event_ink = rgb(0x262626);
+	s->event_mm = 2.9;
 	s->arrow = rgb(0x1f3a5f);
 	s->arrow_uncounted = rgb(0x7d8fa3);
 	s->arrow_max_mm = 4.5;

@@ -116,7 +116,7 @@ REPORTS_FIELDS = (
 FLOWS_FIELDS = (
     "flow_id:string date:date origin:string destination:string people:long "
     "qualifier:string display:string source:string reported_by:string "
-    "notes:string label:string origin_precision:integer "
+    "notes:string evidence:string label:string origin_precision:integer "
     "destination_precision:integer"
 )
 

@@ -378,6 +378,13 @@
         </config>
       </editWidget>
     </field>
+    <field name="evidence" configurationFlags="None">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
     <field name="label" configurationFlags="None">
       <editWidget type="">
         <config>
@@ -411,9 +418,10 @@
     <alias name="" field="source" index="7"/>
     <alias name="" field="reported_by" index="8"/>
     <alias name="" field="notes" index="9"/>
-    <alias name="" field="label" index="10"/>
-    <alias name="" field="origin_precision" index="11"/>
-    <alias name="" field="destination_precision" index="12"/>
+    <alias name="" field="evidence" index="10"/>
+    <alias name="" field="label" index="11"/>
+    <alias name="" field="origin_precision" index="12"/>
+    <alias name="" field="destination_precision" index="13"/>
   </aliases>
   <defaults>
     <default expression="" field="flow_id" applyOnUpdate="0"/>
@@ -426,6 +434,7 @@
     <default expression="" field="source" applyOnUpdate="0"/>
     <default expression="" field="reported_by" applyOnUpdate="0"/>
     <default expression="" field="notes" applyOnUpdate="0"/>
+    <default expression="" field="evidence" applyOnUpdate="0"/>
     <default expression="" field="label" applyOnUpdate="0"/>
     <default expression="" field="origin_precision" applyOnUpdate="0"/>
     <default expression="" field="destination_precision" applyOnUpdate="0"/>
@@ -441,6 +450,7 @@
     <constraint unique_strength="0" exp_strength="0" field="source" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="reported_by" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="notes" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="evidence" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="label" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="origin_precision" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="destination_precision" notnull_strength="0" constraints="0"/>
@@ -456,6 +466,7 @@
     <constraint desc="" field="source" exp=""/>
     <constraint desc="" field="reported_by" exp=""/>
     <constraint desc="" field="notes" exp=""/>
+    <constraint desc="" field="evidence" exp=""/>
     <constraint desc="" field="label" exp=""/>
     <constraint desc="" field="origin_precision" exp=""/>
     <constraint desc="" field="destination_precision" exp=""/>

@@ -93,19 +93,22 @@ static void test_png__size_and_places_on_their_pixels(void **state)
 	cairo_surface_t *png;
 	const unsigned char *data;
 	int stride;
+	size_t circles = 0;
 
 	(void)state;
 	render(out("a4.png"), "A4", false, 150, EM_LABELS_EN, NULL, &report);
 	/* A4 landscape at 150 dpi. */
 	assert_int_equal(report.pixel_width, (int)lround(297 / 25.4 * 150));
 	assert_int_equal(report.pixel_height, (int)lround(210 / 25.4 * 150));
-	assert_int_equal(report.marker_count, 2);
 	png = cairo_image_surface_create_from_png(out("a4.png"));
 	assert_int_equal(cairo_surface_status(png), CAIRO_STATUS_SUCCESS);
 	data = cairo_image_surface_get_data(png);
 	stride = cairo_image_surface_get_stride(png);
 	for (size_t i = 0; i < report.marker_count; i++) {
 		const em_placed_marker *m = &report.markers[i];
+		if (!m->deaths)
+			continue;
+		circles++;
 		/* Half a radius from the centre, the marker's colour shows. */
 		int px = (int)lround((m->x + m->radius * 0.5) / 25.4 * 150);
 		int py = (int)lround(m->y / 25.4 * 150);
@@ -118,6 +121,8 @@ static void test_png__size_and_places_on_their_pixels(void **state)
 			assert_true(blue > 150 && red < 100); /* security forces: blue */
 	}
 	cairo_surface_destroy(png);
+	/* Baniyas and Al-Janoudiya have deaths; every other place, events. */
+	assert_int_equal(circles, 2);
 }
 
 static bool overlap(const em_box *a, const em_box *b)
@@ -133,7 +138,9 @@ static void test_labels__no_overlaps(void **state)
 	(void)state;
 	for (size_t p = 0; p < sizeof(pages) / sizeof(pages[0]); p++) {
 		render(out("labels.pdf"), pages[p], p == 1, 72, EM_LABELS_EN, NULL, &report);
-		assert_int_equal(report.labels_overlapping, 0);
+		if (report.labels_overlapping != 0)
+			fail_msg("%s: %zu labels could not be placed free", pages[p],
+				 report.labels_overlapping);
 		assert_true(report.label_count >= 4);
 		for (size_t i = 0; i < report.label_count; i++) {
 			const em_box *a = &report.labels[i];
@@ -146,6 +153,9 @@ static void test_labels__no_overlaps(void **state)
 				double ny = fmax(a->y, fmin(c->y, a->y + a->height));
 				if (hypot(nx - c->x, ny - c->y) < c->radius - 1e-6)
 					fail_msg("%s: label %zu covers a marker", pages[p], i);
+				if (c->symbols.width > 0 && overlap(a, &c->symbols))
+					fail_msg("%s: label %zu covers the event symbols of %s",
+						 pages[p], i, c->name);
 			}
 			/* Inside the map frame. */
 			assert_true(a->x >= report.map_frame.x &&

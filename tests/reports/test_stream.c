@@ -154,7 +154,17 @@ static void test_stream__places_like_the_in_memory_read(void **state)
 	em_dataset_tally_get(kept, &ta);
 	em_dataset_tally_get(streamed, &tb);
 	assert_memory_equal(&ta, &tb, sizeof(ta));
-	assert_true(ta.reports == 18 && ta.regions == 15 && ta.flows == 4);
+	{
+		size_t regions = 0, events = 0;
+		for (size_t i = 0; i < em_dataset_report_count(kept); i++) {
+			regions += em_dataset_report(kept, i)->scope == EM_SCOPE_REGION;
+			events += !em_report_has_deaths(em_dataset_report(kept, i));
+		}
+		assert_int_equal(ta.reports, em_dataset_report_count(kept));
+		assert_int_equal(ta.regions, regions);
+		assert_int_equal(ta.events, events);
+		assert_true(ta.reports > 18 && events > 0 && ta.flows == 4);
+	}
 	assert_int_equal(em_dataset_warning_count(streamed), em_dataset_warning_count(kept));
 	for (size_t i = 0; i < em_dataset_warning_count(kept); i++)
 		assert_string_equal(em_dataset_warning(streamed, i), em_dataset_warning(kept, i));
