@@ -43,6 +43,7 @@ typedef enum em_label_language {
 typedef struct em_poster_options {
 	const char *title;           /* NULL: "Reported deaths and displacement" */
 	const char *subtitle;        /* NULL: the date span and what is shown */
+	const char *credit;          /* NULL, or a line at the head of the credits */
 	em_page page;
 	double dpi;                  /* PNG only; 0 -> 300 (or the page's pixel DPI) */
 	em_label_language labels;
@@ -110,13 +111,15 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 			    const em_poster_options *options, em_render_report *report,
 			    em_error *err);
 
-/* Small multiples: one small map per day on one page, sharing the extent
- * and scale in options (extent and scale_max should be set), with one
- * legend and title.  cumulative: each map shows everything up to its day. */
+/* Small multiples: one small map per period on one page, sharing the
+ * extent and scale in options (extent and scale_max should be set), with
+ * one legend and title.  A period is period_days days from each of
+ * `starts` (1: days, 7: weeks), within the days of options->filter.
+ * cumulative: each map shows everything up to the end of its period. */
 em_status em_render_overview(const char *const *paths, size_t count, const em_dataset *dataset,
 			     const em_basemap *basemap, const em_style *style,
-			     const em_poster_options *options, const em_date *days,
-			     size_t day_count, bool cumulative, em_error *err);
+			     const em_poster_options *options, const em_date *starts,
+			     size_t period_count, int period_days, bool cumulative, em_error *err);
 
 /* The extent (lon/lat) and marker scale a poster of `filter` would use:
  * for series that must share them. */

@@ -1,7 +1,8 @@
-/* Posters for a series of days: one per day that has reports (and, on
- * request, "through day N" posters), all with the same extent and circle
- * scale, rendered by a pool of threads, then the overview sheet.  A day
- * that fails is reported with its day; the others still complete. */
+/* Posters for a series of periods: one per day the reports cover (and, on
+ * request, "through day N" posters), or one per week, all with the same
+ * extent and circle scale, rendered by a pool of threads, then the
+ * overview sheet.  A period that fails is reported with its dates; the
+ * others still complete. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,11 +12,13 @@
 #include "cli.h"
 #include "eventmap/atomic.h"
 
-#define DAYS_MAX 366
+/* Posters of one run at most: beyond it, say how to narrow, never cut. */
+#define PERIODS_MAX 366
 
 typedef struct batch_job {
-	em_date day;
-	bool cumulative;
+	em_date first, last;        /* the poster's days */
+	bool cumulative;            /* everything up to `last` */
+	char name[48];              /* "2025-03-07", "through-2025-03-07", "2025-W10" */
 	char paths[3][4096];
 	const char *path_list[3];
 	size_t path_count;
@@ -47,15 +50,28 @@ static void show_progress(batch_state *b)
 	fflush(stderr);
 }
 
+/* The filter of a job: its days, within the days and kinds asked for. */
+static em_filter job_filter(const batch_state *b, const batch_job *job)
+{
+	em_filter f = b->poster.filter;
+
+	if (!job->cumulative && (!f.has_from || f.from < job->first)) {
+		f.from = job->first;
+		f.has_from = true;
+	}
+	if (!f.has_to || f.to > job->last) {
+		f.to = job->last;
+		f.has_to = true;
+	}
+	return f;
+}
+
 static void run_job(batch_state *b, batch_job *job)
 {
 	em_poster_options o = b->poster;
 	em_summary *summary = NULL;
 
-	o.filter.has_to = true;
-	o.filter.to = job->day;
-	o.filter.has_from = !job->cumulative;
-	o.filter.from = job->day;
+	o.filter = job_filter(b, job);
 	em_error_clear(&job->err);
 	job->status = em_render_posters(job->path_list, job->path_count, b->dataset, b->basemap,
 					b->style, &o, NULL, &job->err);
@@ -90,58 +106,204 @@ static void job_paths(batch_job *job, const char *dir, const cli_batch_options *
 {
 	static const char *const exts[3] = {"png", "pdf", "svg"};
 	const bool wanted[3] = {o->png, o->pdf, o->svg};
-	char date[16];
 
-	em_date_format(date, sizeof(date), job->day);
 	job->path_count = 0;
 	for (int f = 0; f < 3; f++) {
 		if (!wanted[f])
 			continue;
-		snprintf(job->paths[job->path_count], sizeof(job->paths[0]), "%s/days/%s%s.%s", dir,
-			 job->cumulative ? "through-" : "", date, exts[f]);
+		snprintf(job->paths[job->path_count], sizeof(job->paths[0]), "%s/%s/%s.%s", dir,
+			 o->weekly ? "weeks" : "days", job->name, exts[f]);
 		job->path_list[job->path_count] = job->paths[job->path_count];
 		job->path_count++;
 	}
 }
 
+/* Whether anything the posters would show falls in [first, last]. */
+static bool holds_anything(const em_dataset *ds, const em_filter *base, em_date first,
+			   em_date last)
+{
+	em_filter f = *base;
+
+	f.has_from = f.has_to = true;
+	f.from = first;
+	f.to = last;
+	for (size_t i = 0; i < em_dataset_report_count(ds); i++)
+		if (em_filter_keeps(&f, em_dataset_report(ds, i)))
+			return true;
+	for (size_t i = 0; i < em_dataset_flow_count(ds); i++)
+		if (em_filter_keeps_flow(&f, em_dataset_flow(ds, i)))
+			return true;
+	return false;
+}
+
+/* The Monday of a day's week and its ISO week name ("2025-W10"). */
+static em_date week_of(em_date day, char *name, size_t size)
+{
+	em_date monday = day - (em_date)((((day + 3) % 7) + 7) % 7); /* 1970-01-01 was a Thursday */
+	em_date thursday = monday + 3, jan1;
+	int y, m, d;
+	char text[16];
+
+	em_date_split(thursday, &y, &m, &d);
+	snprintf(text, sizeof(text), "%04d-01-01", y);
+	em_date_parse(&jan1, text);
+	snprintf(name, size, "%04d-W%02d", y, (int)((thursday - jan1) / 7) + 1);
+	return monday;
+}
+
+/* The periods of the series: the days the dataset covers, within the days
+ * asked for, that hold anything of the kinds asked for; or their weeks. */
+static em_status plan(batch_state *b, em_date *days, size_t covered, size_t *skipped,
+		      em_error *err)
+{
+	const cli_batch_options *o = b->options;
+	const em_filter *f = &b->poster.filter;
+	size_t wanted = 0;
+
+	*skipped = 0;
+	for (size_t i = 0; i < covered; i++) {
+		em_date day = days[i], first = day, last = day;
+		char name[32];
+		if ((f->has_from && day < f->from) || (f->has_to && day > f->to))
+			continue;
+		if (o->weekly) {
+			first = week_of(day, name, sizeof(name));
+			last = first + 6;
+			if (b->job_count > 0 && b->jobs[b->job_count - 1].first == first)
+				continue;
+		} else {
+			em_date_format(name, sizeof(name), day);
+		}
+		if (!holds_anything(b->dataset, f, first, last)) {
+			(*skipped)++;
+			continue;
+		}
+		wanted += o->cumulative ? 2 : 1;
+		if (wanted > PERIODS_MAX)
+			return em_error_set(err, EM_ERR_INVALID,
+					    "the reports cover more than %d %s to draw: narrow them "
+					    "with --from/--to%s", PERIODS_MAX / (o->cumulative ? 2 : 1),
+					    o->weekly ? "weeks" : "days",
+					    o->weekly ? "" : ", or draw one poster a week with --weekly");
+		for (int c = 0; c < (o->cumulative ? 2 : 1); c++) {
+			batch_job *job = &b->jobs[b->job_count++];
+			job->first = first;
+			job->last = last;
+			job->cumulative = c == 1;
+			snprintf(job->name, sizeof(job->name), "%s%s", c == 1 ? "through-" : "", name);
+			job_paths(job, o->directory, o);
+		}
+	}
+	return EM_OK;
+}
+
 /* The series' shared extent and scale: the whole dataset's area, and the
- * largest figure of any one poster, so no day's circles are clipped. */
+ * largest figure of any one poster, so no poster's circles are clipped. */
 static em_status series_frame(batch_state *b, em_bbox *extent, em_error *err)
 {
-	long long scale = 0, day_scale;
-	em_bbox day_box;
-	em_status status = em_render_fit(b->dataset, NULL, extent, &day_scale, err);
+	long long scale = 0, one_scale;
+	em_bbox one_box;
+	em_status status = em_render_fit(b->dataset, NULL, extent, &one_scale, err);
 
 	for (size_t i = 0; i < b->job_count && status == EM_OK; i++) {
-		em_filter f = b->poster.filter;
-		f.has_from = !b->jobs[i].cumulative;
-		f.has_to = true;
-		f.from = f.to = b->jobs[i].day;
+		em_filter f = job_filter(b, &b->jobs[i]);
 		em_error quiet;
 		em_error_clear(&quiet);
-		if (em_render_fit(b->dataset, &f, &day_box, &day_scale, &quiet) == EM_OK &&
-		    day_scale > scale)
-			scale = day_scale;
+		if (em_render_fit(b->dataset, &f, &one_box, &one_scale, &quiet) == EM_OK &&
+		    one_scale > scale)
+			scale = one_scale;
 	}
 	b->poster.scale_max = scale > 0 ? scale : 1;
 	return status;
+}
+
+static void run_pool(batch_state *b)
+{
+	pthread_t threads[64];
+	size_t workers = b->options->jobs < 1 ? 1 : (size_t)b->options->jobs, started = 0;
+
+	pthread_mutex_init(&b->lock, NULL);
+	/* --jobs 1 means one thread: each poster's formats one after another. */
+	b->poster.one_thread = workers == 1;
+	if (workers > 64)
+		workers = 64;
+	if (b->progress)
+		show_progress(b);
+	for (size_t i = 1; i < workers && i < b->job_count; i++)
+		if (pthread_create(&threads[started], NULL, worker, b) == 0)
+			started++;
+	worker(b);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	pthread_mutex_destroy(&b->lock);
+}
+
+/* The overview sheet in the formats asked for, once every poster is done. */
+static em_status overview(batch_state *b, const char *dir, char paths[][4096], size_t *count,
+			  em_error *err)
+{
+	static const char *const exts[3] = {"png", "pdf", "svg"};
+	const bool wanted[3] = {b->options->png, b->options->pdf, b->options->svg};
+	const char *list[3];
+	em_date starts[PERIODS_MAX];
+	size_t n = 0;
+
+	*count = 0;
+	for (int f = 0; f < 3; f++) {
+		if (!wanted[f])
+			continue;
+		snprintf(paths[*count], 4096, "%s/overview.%s", dir, exts[f]);
+		list[*count] = paths[*count];
+		(*count)++;
+	}
+	for (size_t i = 0; i < b->job_count; i++)
+		if (!b->jobs[i].cumulative)
+			starts[n++] = b->jobs[i].first;
+	if (n == 0)
+		return EM_OK;
+	return em_render_overview(list, *count, b->dataset, b->basemap, b->style, &b->poster,
+				  starts, n, b->options->weekly ? 7 : 1, false, err);
+}
+
+static void print_table(const batch_state *b, size_t skipped, em_status overview_status,
+			char paths[][4096], size_t path_count)
+{
+	printf("%-18s %-8s %-7s %s\n", b->options->weekly ? "week" : "day", "poster", "places",
+	       "files");
+	for (size_t i = 0; i < b->job_count; i++) {
+		const batch_job *job = &b->jobs[i];
+		printf("%-18s %-8s ", job->name, job->cumulative ? "through" : "poster");
+		if (job->status != EM_OK) {
+			printf("FAILED  %s\n", job->err.message);
+			continue;
+		}
+		printf("%-7zu", job->places);
+		for (size_t k = 0; k < job->path_count; k++)
+			printf(" %s", job->paths[k]);
+		printf("\n");
+	}
+	if (overview_status == EM_OK && path_count > 0) {
+		printf("%-18s %-8s %-7s", "all", "overview", "");
+		for (size_t k = 0; k < path_count; k++)
+			printf(" %s", paths[k]);
+		printf("\n");
+	}
+	if (skipped > 0)
+		printf("%zu %s with nothing reported of the kinds asked for: no poster\n", skipped,
+		       b->options->weekly ? "days" : (skipped == 1 ? "day" : "days"));
 }
 
 int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 	      const em_basemap *basemap, const em_style *style, em_error *err)
 {
 	batch_state b;
-	em_date days[DAYS_MAX];
-	size_t day_count = em_dataset_days(dataset, days, DAYS_MAX), failed = 0;
+	size_t covered = em_dataset_days(dataset, NULL, 0), failed = 0, skipped = 0;
+	em_date *days = malloc((covered + 1) * sizeof(*days));
 	em_bbox extent;
-	pthread_t threads[64];
-	size_t workers, started = 0;
-	char note[256], dir[4000], overview[2][4096];
-	const char *overview_paths[2] = {overview[0], overview[1]};
+	char note[256], dir[4000], overview_paths[3][4096];
+	size_t overview_count = 0;
 	em_status status;
 
-	if (day_count > DAYS_MAX)
-		day_count = DAYS_MAX;
 	memset(&b, 0, sizeof(b));
 	b.options = options;
 	b.dataset = dataset;
@@ -149,79 +311,45 @@ int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 	b.style = style;
 	b.poster = options->poster;
 	b.progress = !options->quiet && isatty(STDERR_FILENO);
-	b.jobs = calloc(day_count * 2 + 1, sizeof(*b.jobs));
-	if (b.jobs == NULL) {
+	b.jobs = calloc(2 * PERIODS_MAX + 2, sizeof(*b.jobs));
+	if (b.jobs == NULL || days == NULL) {
+		free(b.jobs);
+		free(days);
 		em_error_set(err, EM_ERR_NOMEM, "out of memory");
 		return CLI_EXIT_ERROR;
 	}
-	snprintf(dir, sizeof(dir), "%.3990s/days", options->directory);
-	if (em_make_directories(dir, err) != EM_OK) {
-		free(b.jobs);
-		return CLI_EXIT_ERROR;
-	}
-	em_atomic_sweep(dir);
-	for (size_t i = 0; i < day_count; i++) {
-		for (int c = 0; c < (options->cumulative ? 2 : 1); c++) {
-			batch_job *job = &b.jobs[b.job_count++];
-			job->day = days[i];
-			job->cumulative = c == 1;
-			job_paths(job, options->directory, options);
-		}
-	}
-	status = series_frame(&b, &extent, err);
+	em_dataset_days(dataset, days, covered);
+	snprintf(dir, sizeof(dir), "%.3990s/%s", options->directory,
+		 options->weekly ? "weeks" : "days");
+	status = plan(&b, days, covered, &skipped, err);
+	free(days);
+	if (status == EM_OK && b.job_count == 0)
+		status = em_error_set(err, EM_ERR_NOTFOUND, "nothing reported%s: no poster to draw",
+				      em_filter_narrows(&b.poster.filter)
+					      ? " of the event types or categories asked for"
+					      : " for these days");
+	if (status == EM_OK)
+		status = em_make_directories(dir, err);
+	if (status == EM_OK)
+		status = series_frame(&b, &extent, err);
 	if (status != EM_OK) {
 		free(b.jobs);
 		return CLI_EXIT_ERROR;
 	}
+	em_atomic_sweep(dir);
 	b.poster.extent = &extent;
 	snprintf(note, sizeof(note),
 		 "Same extent and circle scale on every poster of this series: the largest figure "
-		 "of any day (%lld) sets the full-size circle.", b.poster.scale_max);
+		 "of any %s (%lld) sets the full-size circle.", options->weekly ? "week" : "day",
+		 b.poster.scale_max);
 	b.poster.series_note = note;
-	pthread_mutex_init(&b.lock, NULL);
-	workers = options->jobs < 1 ? 1 : (size_t)options->jobs;
-	/* --jobs 1 means one thread: each poster's formats one after another. */
-	b.poster.one_thread = workers == 1;
-	if (workers > 64)
-		workers = 64;
-	if (b.progress)
-		show_progress(&b);
-	for (size_t i = 1; i < workers && i < b.job_count; i++)
-		if (pthread_create(&threads[started], NULL, worker, &b) == 0)
-			started++;
-	worker(&b);
-	for (size_t i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
-	pthread_mutex_destroy(&b.lock);
-	/* The overview sheet, once every day is done. */
-	snprintf(overview[0], sizeof(overview[0]), "%s/overview.png", dir);
-	snprintf(overview[1], sizeof(overview[1]), "%s/overview.pdf", dir);
-	status = em_render_overview(overview_paths, 2, dataset, basemap, style, &b.poster, days,
-				    day_count, false, err);
-	if (!options->quiet) {
-		printf("%-12s %-8s %-7s %s\n", "day", "poster", "places", "files");
-		for (size_t i = 0; i < b.job_count; i++) {
-			char date[16];
-			em_date_format(date, sizeof(date), b.jobs[i].day);
-			printf("%-12s %-8s ", date, b.jobs[i].cumulative ? "through" : "day");
-			if (b.jobs[i].status == EM_OK) {
-				printf("%-7zu", b.jobs[i].places);
-				for (size_t k = 0; k < b.jobs[i].path_count; k++)
-					printf(" %s", b.jobs[i].paths[k]);
-				printf("\n");
-			} else {
-				printf("FAILED  %s\n", b.jobs[i].err.message);
-			}
-		}
-		if (status == EM_OK)
-			printf("%-12s %-8s %-7s %s %s\n", "all days", "overview", "", overview[0],
-			       overview[1]);
-	}
+	run_pool(&b);
+	status = overview(&b, dir, overview_paths, &overview_count, err);
+	if (!options->quiet)
+		print_table(&b, skipped, status, overview_paths, overview_count);
 	for (size_t i = 0; i < b.job_count; i++) {
 		if (b.jobs[i].status != EM_OK) {
-			char date[16];
-			em_date_format(date, sizeof(date), b.jobs[i].day);
-			cli_error("batch", "%s: %s", date, b.jobs[i].err.message);
+			cli_error("batch", "%s: %s", b.jobs[i].name, b.jobs[i].err.message);
 			failed++;
 		}
 	}

@@ -11,7 +11,9 @@
 #include "eventmap/gazetteer.h"
 #include "eventmap/geocode.h"
 #include "eventmap/reports.h"
+#include "eventmap/basemap.h"
 #include "eventmap/render.h"
+#include "eventmap/style.h"
 
 enum {
 	CLI_EXIT_OK = 0,
@@ -44,6 +46,65 @@ enum { CLI_OPT_OVERRIDE = 1000, CLI_OPT_PLACES };
 	"      --override FILE      pin names with a GeoNames-format file (repeatable)\n"    \
 	"      --places FILE        add places from a CSV (name, lat, lon, country, ...);\n" \
 	"                           its rows win like overrides (repeatable)\n"
+
+/* The options that say what a poster draws, the same in render and batch. */
+enum {
+	CLI_OPT_LANDSCAPE = 1100, CLI_OPT_PORTRAIT, CLI_OPT_TITLE, CLI_OPT_SUBTITLE,
+	CLI_OPT_CREDIT, CLI_OPT_LABELS, CLI_OPT_CRS, CLI_OPT_BASEMAP, CLI_OPT_FROM, CLI_OPT_TO,
+	CLI_OPT_EVENT_TYPE, CLI_OPT_CATEGORY, CLI_OPT_DPI
+};
+#define CLI_POSTER_LONGOPTS                                                      \
+	{"style", required_argument, NULL, 's'},                                 \
+	{"page", required_argument, NULL, 'p'},                                  \
+	{"landscape", no_argument, NULL, CLI_OPT_LANDSCAPE},                     \
+	{"portrait", no_argument, NULL, CLI_OPT_PORTRAIT},                       \
+	{"dpi", required_argument, NULL, CLI_OPT_DPI},                           \
+	{"title", required_argument, NULL, CLI_OPT_TITLE},                       \
+	{"subtitle", required_argument, NULL, CLI_OPT_SUBTITLE},                 \
+	{"credit", required_argument, NULL, CLI_OPT_CREDIT},                     \
+	{"labels", required_argument, NULL, CLI_OPT_LABELS},                     \
+	{"crs", required_argument, NULL, CLI_OPT_CRS},                           \
+	{"basemap", required_argument, NULL, CLI_OPT_BASEMAP},                   \
+	{"from", required_argument, NULL, CLI_OPT_FROM},                         \
+	{"to", required_argument, NULL, CLI_OPT_TO},                             \
+	{"event-type", required_argument, NULL, CLI_OPT_EVENT_TYPE},             \
+	{"category", required_argument, NULL, CLI_OPT_CATEGORY}
+#define CLI_POSTER_USAGE                                                                     \
+	"  -s, --style NAME|FILE    print (default), dark, mono, or a style file\n"              \
+	"  -p, --page PRESET        A4, A3 (default), A2, social-square (1080x1080 px),\n"       \
+	"                           social-wide (1600x900 px) or WxHmm\n"                        \
+	"      --landscape, --portrait  page orientation (default landscape)\n"                  \
+	"      --dpi N              PNG resolution (default 300; 72 to 1200)\n"                  \
+	"      --title TEXT         the title (default: the dataset's, or a generic one)\n"      \
+	"      --subtitle TEXT      the line under it (default: the days and what is shown)\n"  \
+	"      --credit TEXT        a line of your own at the head of the credits\n"             \
+	"      --labels en|ar|both  place-name language (default en)\n"                          \
+	"      --crs PROJ           map projection (default: transverse Mercator centred\n"      \
+	"                           on the data), e.g. EPSG:32637\n"                             \
+	"      --basemap FILE       an OGR source with the basemap's layer names\n"              \
+	"      --from DATE, --to DATE  only what was reported for these days (a report\n"       \
+	"                           spanning them counts, marked with its days)\n"              \
+	"      --event-type LIST    only these ACLED event types, comma-separated\n"             \
+	"                           (Battles, Protests, 'Strategic developments'...)\n"         \
+	"      --category LIST      only these categories (civilians, security_forces,\n"       \
+	"                           pro_assad_fighters, unknown); with either option,\n"        \
+	"                           displacement arrows are left out\n"
+
+typedef struct cli_poster_args {
+	const char *style, *page, *labels, *basemap, *from, *to, *event_types, *categories;
+	bool portrait;
+	em_poster_options poster;
+} cli_poster_args;
+
+void cli_poster_args_init(cli_poster_args *args);
+/* Takes one of CLI_POSTER_LONGOPTS: 1 taken, 0 not one of them, -1 a bad
+ * value (with a message). */
+int cli_poster_option(cli_poster_args *args, int c, const char *arg, const char *command);
+/* Checks and converts what was given; an exit code. */
+int cli_poster_finish(cli_poster_args *args, const char *command);
+/* The style and basemap the options name. */
+em_status cli_poster_load(const cli_poster_args *args, em_style *style, em_basemap **basemap,
+			  em_error *err);
 
 /* Takes one of those options (c is 'g', CLI_OPT_OVERRIDE or
  * CLI_OPT_PLACES); false, with a message, when a list is full. */
@@ -133,16 +194,21 @@ void cli_print_counts(const em_dataset *dataset);
 
 
 typedef struct cli_batch_options {
-	const char *directory;  /* posters go to DIRECTORY/days/ */
+	const char *directory;  /* posters go to DIR/days/ (DIR/weeks/ weekly) */
 	bool png, pdf, svg;
 	bool cumulative;
+	bool weekly;            /* one poster per week, Monday to Sunday */
 	int jobs;
 	bool quiet;
-	em_poster_options poster; /* page, dpi, labels, crs, title */
+	em_poster_options poster; /* page, dpi, labels, texts, days and kinds */
 } cli_batch_options;
 
-/* One poster per day (and per "through" day), then the overview; prints
- * progress on a terminal and a table.  Returns an exit code. */
+/* The formats option, "png,pdf,svg": false for anything else. */
+bool cli_parse_formats(const char *list, bool *png, bool *pdf, bool *svg);
+
+/* One poster per day (and per "through" day), or per week, then the
+ * overview; prints progress on a terminal and a table.  Returns an exit
+ * code. */
 int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 	      const em_basemap *basemap, const em_style *style, em_error *err);
 

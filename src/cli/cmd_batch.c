@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -11,97 +12,93 @@
 static const char usage[] =
 	"usage: eventmap batch [options]\n"
 	"\n"
-	"One poster per day that has reports, with the same extent and circle scale,\n"
+	"One poster per day the reports cover (a report over several days appears on\n"
+	"each of them, marked with its days), with the same extent and circle scale,\n"
 	"in DIR/days/YYYY-MM-DD.<format>, and an overview sheet of all days in\n"
-	"DIR/days/overview.png and .pdf.\n"
+	"DIR/days/overview.<format>.  With --weekly, one poster per week (Monday to\n"
+	"Sunday) in DIR/weeks/YYYY-Www.<format> and an overview of the weeks.\n"
 	"\n"
 	"  -o, --output DIR         output directory (default: output)\n"
 	"  -r, --reports FILE       reports CSV (default: the default dataset)\n"
 	"      --flows FILE         displacement CSV\n"
-	"  -s, --style NAME|FILE    print (default), dark, mono, or a style file\n"
 	"      --per-day            one poster per day (the default)\n"
+	"      --weekly             one poster per week instead\n"
 	"      --cumulative         also \"through day N\" posters: days/through-YYYY-MM-DD\n"
-	"  -f, --formats LIST       png,pdf,svg (default png,pdf)\n"
-	"  -p, --page PRESET        as for render (default A3)\n"
-	"      --portrait           portrait pages\n"
-	"      --dpi N              PNG resolution (default 300)\n"
+	"  -f, --format LIST        png, pdf, svg, comma-separated (default png,pdf);\n"
+	"                           also --formats\n"
+	CLI_POSTER_USAGE
 	"  -j, --jobs N             posters drawn at once (default: the processors)\n"
-	"      --basemap FILE       an OGR source with the basemap's layer names\n"
 	CLI_GAZETTEER_USAGE
 	"  -q, --quiet              no progress and no table\n"
 	"  -h, --help               show this help\n"
 	"\n"
+	"Days with nothing reported (of the event types or categories asked for) get\n"
+	"no poster; the table says which.  At most 366 posters at once: narrow a long\n"
+	"dataset with --from/--to or draw --weekly.\n"
 	"Exit status: 0 every poster written, 4 some failed (named on stderr; the\n"
 	"others were written), 1 usage, input or I/O error.\n";
 
-enum { OPT_FLOWS = 256, OPT_PER_DAY, OPT_CUMULATIVE, OPT_PORTRAIT, OPT_DPI, OPT_BASEMAP };
+enum { OPT_FLOWS = 256, OPT_PER_DAY, OPT_WEEKLY, OPT_CUMULATIVE };
 
 typedef struct batch_args {
 	cli_batch_options batch;
 	cli_dataset_options data;
 	cli_gazetteer_options gazetteers;
-	const char *style, *page, *basemap;
-	bool portrait;
+	cli_poster_args poster;
 } batch_args;
 
-static bool parse_formats(cli_batch_options *b, const char *list)
+bool cli_parse_formats(const char *list, bool *png, bool *pdf, bool *svg)
 {
 	char copy[64], *save = NULL;
 
 	if (strlen(list) >= sizeof(copy))
 		return false;
 	snprintf(copy, sizeof(copy), "%s", list);
-	b->png = b->pdf = b->svg = false;
+	*png = *pdf = *svg = false;
 	for (char *f = strtok_r(copy, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
-		if (strcmp(f, "png") == 0)
-			b->png = true;
-		else if (strcmp(f, "pdf") == 0)
-			b->pdf = true;
-		else if (strcmp(f, "svg") == 0)
-			b->svg = true;
+		if (strcasecmp(f, "png") == 0)
+			*png = true;
+		else if (strcasecmp(f, "pdf") == 0)
+			*pdf = true;
+		else if (strcasecmp(f, "svg") == 0)
+			*svg = true;
 		else
 			return false;
 	}
-	return b->png || b->pdf || b->svg;
+	return *png || *pdf || *svg;
 }
 
 static int parse_args(batch_args *a, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'}, {"reports", required_argument, NULL, 'r'},
-		{"flows", required_argument, NULL, OPT_FLOWS}, {"style", required_argument, NULL, 's'},
-		{"per-day", no_argument, NULL, OPT_PER_DAY},
+		{"flows", required_argument, NULL, OPT_FLOWS},
+		{"per-day", no_argument, NULL, OPT_PER_DAY}, {"weekly", no_argument, NULL, OPT_WEEKLY},
 		{"cumulative", no_argument, NULL, OPT_CUMULATIVE},
-		{"formats", required_argument, NULL, 'f'}, {"page", required_argument, NULL, 'p'},
-		{"portrait", no_argument, NULL, OPT_PORTRAIT}, {"dpi", required_argument, NULL, OPT_DPI},
-		{"jobs", required_argument, NULL, 'j'}, {"basemap", required_argument, NULL, OPT_BASEMAP},
-{"quiet", no_argument, NULL, 'q'},
-		CLI_GAZETTEER_LONGOPTS,
+		{"format", required_argument, NULL, 'f'}, {"formats", required_argument, NULL, 'f'},
+		CLI_POSTER_LONGOPTS, {"jobs", required_argument, NULL, 'j'},
+		{"quiet", no_argument, NULL, 'q'}, CLI_GAZETTEER_LONGOPTS,
 		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	char *end;
-	int c;
+	int c, taken;
 
 	while ((c = getopt_long(argc, argv, "o:r:s:f:p:j:g:qh", longopts, NULL)) != -1) {
+		if ((taken = cli_poster_option(&a->poster, c, optarg, "batch")) != 0) {
+			if (taken < 0)
+				return CLI_EXIT_ERROR;
+			continue;
+		}
 		switch (c) {
 		case 'o': a->batch.directory = optarg; break;
 		case 'r': a->data.reports = optarg; break;
 		case OPT_FLOWS: a->data.flows = optarg; break;
-		case 's': a->style = optarg; break;
-		case OPT_PER_DAY: break;
+		case OPT_PER_DAY: a->batch.weekly = false; break;
+		case OPT_WEEKLY: a->batch.weekly = true; break;
 		case OPT_CUMULATIVE: a->batch.cumulative = true; break;
 		case 'f':
-			if (!parse_formats(&a->batch, optarg)) {
-				cli_error("batch", "--formats '%s': give png, pdf and/or svg, "
+			if (!cli_parse_formats(optarg, &a->batch.png, &a->batch.pdf, &a->batch.svg)) {
+				cli_error("batch", "--format '%s': give png, pdf and/or svg, "
 					  "comma-separated", optarg);
-				return CLI_EXIT_ERROR;
-			}
-			break;
-		case 'p': a->page = optarg; break;
-		case OPT_PORTRAIT: a->portrait = true; break;
-		case OPT_DPI:
-			a->batch.poster.dpi = strtod(optarg, &end);
-			if (*end != '\0' || a->batch.poster.dpi < 72 || a->batch.poster.dpi > 1200) {
-				cli_error("batch", "--dpi '%s': give a number from 72 to 1200", optarg);
 				return CLI_EXIT_ERROR;
 			}
 			break;
@@ -112,7 +109,6 @@ static int parse_args(batch_args *a, int argc, char **argv)
 				return CLI_EXIT_ERROR;
 			}
 			break;
-		case OPT_BASEMAP: a->basemap = optarg; break;
 		case 'g': case CLI_OPT_OVERRIDE: case CLI_OPT_PLACES:
 			if (!cli_gazetteer_option(&a->gazetteers, c, optarg, "batch"))
 				return CLI_EXIT_ERROR;
@@ -126,7 +122,11 @@ static int parse_args(batch_args *a, int argc, char **argv)
 		cli_error("batch", "unexpected argument '%s'", argv[optind]);
 		return CLI_EXIT_ERROR;
 	}
-	return CLI_EXIT_OK;
+	if (a->batch.weekly && a->batch.cumulative) {
+		cli_error("batch", "--cumulative goes with day posters, not --weekly");
+		return CLI_EXIT_ERROR;
+	}
+	return cli_poster_finish(&a->poster, "batch");
 }
 
 int cmd_batch(int argc, char **argv)
@@ -137,32 +137,23 @@ int cmd_batch(int argc, char **argv)
 	em_basemap *basemap = NULL;
 	em_style style;
 	em_error err;
-	char styles[4096], basemap_path[4096];
 	long processors = sysconf(_SC_NPROCESSORS_ONLN);
 	int rc;
 
 	memset(&a, 0, sizeof(a));
-	em_poster_options_init(&a.batch.poster);
+	cli_poster_args_init(&a.poster);
 	a.batch.directory = "output";
 	a.batch.png = a.batch.pdf = true;
 	a.batch.jobs = processors > 0 ? (int)processors : 1;
-	a.style = "print";
-	a.page = "A3";
 	em_error_clear(&err);
 	rc = parse_args(&a, argc, argv);
 	if (rc != CLI_EXIT_OK)
 		return rc < 0 ? CLI_EXIT_OK : rc;
-	if (em_page_parse(&a.batch.poster.page, a.page, a.portrait, &err) != EM_OK) {
-		cli_error("batch", "%s", err.message);
-		return CLI_EXIT_ERROR;
-	}
-	if (a.data.reports == NULL)
-		a.batch.poster.title = CLI_DEFAULT_TITLE;
-	if (a.basemap == NULL)
-		a.basemap = cli_data_path(basemap_path, sizeof(basemap_path), CLI_DEFAULT_BASEMAP);
+	if (a.poster.poster.title == NULL && a.data.reports == NULL)
+		a.poster.poster.title = CLI_DEFAULT_TITLE;
+	a.batch.poster = a.poster.poster;
 	rc = CLI_EXIT_ERROR;
-	if (em_style_load(&style, a.style, cli_data_path(styles, sizeof(styles), "styles"), &err) ||
-	    em_basemap_load(&basemap, a.basemap, &err) ||
+	if (cli_poster_load(&a.poster, &style, &basemap, &err) ||
 	    cli_load_gazetteer(&gz, &a.gazetteers, &err) ||
 	    cli_load_dataset(&ds, gz, &a.data, "batch", &err)) {
 		cli_error("batch", "%s", err.message);

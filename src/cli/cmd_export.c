@@ -18,7 +18,8 @@ static const char usage[] =
 	"      --flows FILE         displacement CSV (default: the default dataset's,\n"
 	"                           when --reports is not given)\n"
 	"  -o, --output DIR         output directory (default: output)\n"
-	"  -f, --format LIST        OGR drivers, comma-separated (default GPKG,GeoJSON):\n"
+	"  -f, --format LIST        OGR drivers, comma-separated (default GPKG,GeoJSON;\n"
+	"                           also --formats):\n"
 	"                           GPKG -> DIR/eventmap.gpkg (with QGIS styles),\n"
 	"                           GeoJSON -> DIR/geojson/<layer>.geojson (RFC 7946),\n"
 	"                           FlatGeobuf, KML, CSV, ... any OGR driver by name\n"
@@ -48,6 +49,7 @@ static int parse_args(export_args *a, int argc, char **argv)
 		{"flows", required_argument, NULL, OPT_FLOWS},
 		{"output", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'},
+		{"formats", required_argument, NULL, 'f'},
 		{"connection", required_argument, NULL, OPT_CONNECTION},
 		{"strict", no_argument, NULL, OPT_STRICT},
 		{"quiet", no_argument, NULL, 'q'},

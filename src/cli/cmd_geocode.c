@@ -17,7 +17,7 @@ static const char usage[] =
 	"\n"
 	"  -i, --input FILE         read names from FILE, one per line ('-' for stdin)\n"
 	"  -o, --output FILE        write to FILE (atomically) instead of stdout\n"
-	"  -f, --format tsv|json    output format (default tsv)\n"
+	"  -f, --format tsv|json    output format (default tsv; also --formats)\n"
 	"  -c, --country CC[,CC]    only places in these countries (ISO codes: SY,LB)\n"
 	"  -a, --admin1 NAME|CODE   prefer/limit to this governorate or province\n"
 	"      --near LAT,LON[,KM]  the names are near this point: places within KM\n"
@@ -74,6 +74,7 @@ static int parse_args(geocode_args *args, int argc, char **argv)
 		{"input", required_argument, NULL, 'i'},
 		{"output", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'},
+		{"formats", required_argument, NULL, 'f'},
 		{"country", required_argument, NULL, 'c'},
 		{"admin1", required_argument, NULL, 'a'},
 		{"region", required_argument, NULL, OPT_REGION},

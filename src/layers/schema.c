@@ -260,8 +260,9 @@ static void put_flow(cursor *c, const em_flow *flow)
 	bool drawn = flow->from.state != EM_STATE_NOT_MAPPED && flow->to.state != EM_STATE_NOT_MAPPED;
 
 	flow_display(flow, display, sizeof(display));
-	snprintf(label, sizeof(label), "%s to %s \xC2\xB7 %s",
-		 flow->has_people ? display : "People", flow->destination, flow->source);
+	snprintf(label, sizeof(label), "%s from %s to %s \xC2\xB7 %s",
+		 flow->has_people ? display : "People", flow->origin, flow->destination,
+		 flow->source);
 	put_str(c, flow->flow_id);
 	if (flow->has_date)
 		put_date(c, flow->date);

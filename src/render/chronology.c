@@ -49,7 +49,7 @@ static const char *what(const em_report *rep)
 		return rep->sub_event_type;
 	if (rep->event_type[0] != '\0')
 		return rep->event_type;
-	return em_report_has_deaths(rep) ? "Deaths reported" : "Event reported";
+	return em_report_has_deaths(rep) ? "" : "Event reported";
 }
 
 /* Who said so: the source, or the outlet when the outlet itself said it. */
@@ -162,7 +162,8 @@ static PangoLayout *line_layout(rctx *r, const entry *e, double width)
 		em_range range = {true, e->first->fatalities, e->first->fatalities,
 				  e->first->qualifier, e->first->qualifier};
 		em_range_format(figure, sizeof(figure), &range);
-		strncat(figure, " dead \xC2\xB7 ", sizeof(figure) - strlen(figure) - 1);
+		strncat(figure, what(e->first)[0] ? " dead \xC2\xB7 " : " dead",
+			sizeof(figure) - strlen(figure) - 1);
 	}
 	snprintf(text, sizeof(text), "%s  %s%s  %s", e->places, figure, what(e->first), source);
 	place_len = strlen(e->places);

@@ -43,6 +43,8 @@ static shown what_is_shown(const rctx *r)
 		w.counted |= r->arrows[k].counted;
 		w.uncounted |= !r->arrows[k].counted;
 	}
+	w.spanning |= r->legend_spanning;
+	w.spanning_kinds |= r->legend_spanning_kinds;
 	return w;
 }
 

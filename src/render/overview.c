@@ -1,13 +1,13 @@
-/* The overview sheet: one small map per day on one page, all with the same
- * extent and circle scale, under one title, with one legend and one set of
- * credits, so a reader can compare the days at a glance. */
+/* The overview sheet: one small map per day (or week) on one page, all
+ * with the same extent and circle scale, under one title, with one legend
+ * and one set of credits, so a reader can compare the days at a glance. */
 #include "render_internal.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-static void day_heading(em_date day, bool cumulative, char *out, size_t size)
+static void day_heading(em_date day, int period_days, bool cumulative, char *out, size_t size)
 {
 	static const char *const weekdays[] = {"Thursday", "Friday", "Saturday", "Sunday",
 					       "Monday", "Tuesday", "Wednesday"};
@@ -17,29 +17,42 @@ static void day_heading(em_date day, bool cumulative, char *out, size_t size)
 	int y, m, d;
 
 	em_date_split(day, &y, &m, &d);
+	if (period_days == 7) {
+		snprintf(out, size, "%sWeek of %d %s %d", cumulative ? "Through the " : "", d,
+			 months[m - 1], y);
+		return;
+	}
 	/* 1970-01-01 was a Thursday. */
 	snprintf(out, size, "%s%s %d %s", cumulative ? "Through " : "",
 		 weekdays[((day % 7) + 7) % 7], d, months[m - 1]);
 }
 
-/* "SOHR 1,000+ · SNHR ~779": the day's region-wide totals, one line. */
+/* "SOHR 1,000+ (6–9 Mar) · SNHR ~779": the region-wide totals of the
+ * period, those for longer periods with their days. */
 static void day_totals(const em_summary *s, char *out, size_t size)
 {
 	size_t at = 0;
 
 	out[0] = '\0';
 	for (size_t i = 0; i < s->headline_count && at < size; i++) {
-		char total[48];
-		em_range_format(total, sizeof(total), &s->headline[i].total);
-		at += (size_t)snprintf(out + at, size - at, "%s%s %s", i ? " \xC2\xB7 " : "",
-				       s->headline[i].source, total);
+		const em_source_total *h = &s->headline[i];
+		char total[48], days[48] = "";
+		em_range_format(total, sizeof(total), &h->total);
+		if (h->spanning) {
+			days[0] = ' ';
+			days[1] = '(';
+			em_date_span_short(days + 2, sizeof(days) - 3, h->first_date, h->last_date);
+			strncat(days, ")", sizeof(days) - strlen(days) - 1);
+		}
+		at += (size_t)snprintf(out + at, size - at, "%s%s %s%s", i ? " \xC2\xB7 " : "",
+				       h->source, total, days);
 	}
 	if (s->headline_count == 0)
-		snprintf(out, size, "No region-wide totals reported");
+		snprintf(out, size, "No region-wide total covers this period");
 }
 
-static em_status draw_cell(rctx *base, const em_box *cell, em_date day, bool cumulative,
-			   em_mapview **view_out)
+static em_status draw_cell(rctx *base, const em_box *cell, em_date day, int period_days,
+			   bool cumulative, em_mapview **view_out)
 {
 	em_poster_options options = *base->options;
 	rctx r = *base;
@@ -48,15 +61,18 @@ static em_status draw_cell(rctx *base, const em_box *cell, em_date day, bool cum
 	double w, h, foot;
 	em_status status;
 
+	if (!options.filter.has_to || options.filter.to > day + period_days - 1)
+		options.filter.to = day + period_days - 1;
 	options.filter.has_to = true;
-	options.filter.to = day;
-	options.filter.has_from = !cumulative;
-	options.filter.from = day;
+	if (!cumulative && (!options.filter.has_from || options.filter.from < day)) {
+		options.filter.from = day;
+		options.filter.has_from = true;
+	}
 	r.options = &options;
 	r.report = NULL;
 	r.arrow_count = 0;
 	memset(&r.occupied, 0, sizeof(r.occupied));
-	day_heading(day, cumulative, text, sizeof(text));
+	day_heading(day, period_days, cumulative, text, sizeof(text));
 	layout = em_text_layout(&r, text, r.style->heading_pt, true, false, 0);
 	em_text_size(layout, &w, &h);
 	em_draw_layout(&r, layout, cell->x, cell->y, r.style->heading);
@@ -87,7 +103,24 @@ static em_status draw_cell(rctx *base, const em_box *cell, em_date day, bool cum
 	return status;
 }
 
-static em_status draw_sheet(rctx *r, const em_date *days, size_t day_count, bool cumulative)
+/* The maps mark reports longer than their period: the one legend says
+ * what the marks mean when any map may show them. */
+static void legend_spans(rctx *r, int period_days)
+{
+	for (size_t i = 0; i < em_dataset_report_count(r->dataset); i++) {
+		const em_report *rep = em_dataset_report(r->dataset, i);
+		if (rep->scope != EM_SCOPE_PLACE || rep->date_end - rep->date + 1 <= period_days ||
+		    !em_filter_keeps(&r->options->filter, rep))
+			continue;
+		if (em_report_has_deaths(rep))
+			r->legend_spanning = true;
+		else
+			r->legend_spanning_kinds |= 1u << em_event_kind_of(rep->event_type);
+	}
+}
+
+static em_status draw_sheet(rctx *r, const em_date *days, size_t day_count, int period_days,
+			    bool cumulative)
 {
 	const em_style *s = r->style;
 	double m = s->margin_mm * r->text_scale, g = s->gutter_mm * r->text_scale;
@@ -111,7 +144,7 @@ static em_status draw_sheet(rctx *r, const em_date *days, size_t day_count, bool
 	for (size_t i = 0; i < day_count && status == EM_OK; i++) {
 		em_box cell = {m + (double)(i % (size_t)cols) * (cell_w + g),
 			       top + (double)(i / (size_t)cols) * (cell_h + g), cell_w, cell_h};
-		status = draw_cell(r, &cell, days[i], cumulative, &first_view);
+		status = draw_cell(r, &cell, days[i], period_days, cumulative, &first_view);
 	}
 	if (status != EM_OK) {
 		em_mapview_destroy(first_view);
@@ -119,11 +152,19 @@ static em_status draw_sheet(rctx *r, const em_date *days, size_t day_count, bool
 	}
 	/* One legend for all, and credits under the maps. */
 	r->view = first_view;
+	/* The legend shows the kinds of arrow the maps hold. */
 	r->arrow_count = 0;
 	for (size_t i = 0; i < em_dataset_flow_count(r->dataset); i++) {
-		if (em_dataset_flow(r->dataset, i)->has_people) {
-			r->arrow_count = 1; /* the legend shows a counted arrow */
-			r->arrows[0].counted = true;
+		const em_flow *f = em_dataset_flow(r->dataset, i);
+		bool known = false;
+		if (!em_filter_keeps_flow(&r->options->filter, f) || !f->has_date ||
+		    f->from.state == EM_STATE_NOT_MAPPED || f->to.state == EM_STATE_NOT_MAPPED)
+			continue;
+		for (size_t k = 0; k < r->arrow_count; k++)
+			known |= r->arrows[k].counted == f->has_people;
+		if (!known) {
+			memset(&r->arrows[r->arrow_count], 0, sizeof(r->arrows[0]));
+			r->arrows[r->arrow_count++].counted = f->has_people;
 		}
 	}
 	y = top;
@@ -141,7 +182,7 @@ static em_status draw_sheet(rctx *r, const em_date *days, size_t day_count, bool
 em_status em_render_overview(const char *const *paths, size_t count, const em_dataset *dataset,
 			     const em_basemap *basemap, const em_style *style,
 			     const em_poster_options *options, const em_date *days,
-			     size_t day_count, bool cumulative, em_error *err)
+			     size_t day_count, int period_days, bool cumulative, em_error *err)
 {
 	em_poster_options o = *options;
 	rctx r;
@@ -175,22 +216,25 @@ em_status em_render_overview(const char *const *paths, size_t count, const em_da
 	r.page.height = o.page.height_mm;
 	r.text_scale = em_render_text_scale(&o.page) * 0.8;
 	if (o.title == NULL)
-		o.title = "Reported deaths and displacement, day by day";
-	day_heading(days[0], false, span, sizeof(span));
+		o.title = period_days == 7 ? "Reported deaths, events and displacement, week by week"
+					   : "Reported deaths, events and displacement, day by day";
+	day_heading(days[0], period_days, false, span, sizeof(span));
 	if (o.subtitle == NULL) {
 		char last[64];
-		day_heading(days[day_count - 1], false, last, sizeof(last));
+		day_heading(days[day_count - 1], period_days, false, last, sizeof(last));
 		snprintf(subtitle, sizeof(subtitle),
-			 "%s map per day, %s to %s \xC2\xB7 same extent and circle scale on every map",
-			 cumulative ? "Everything reported up to each day, one" : "One", span, last);
+			 "%s map per %s, %s to %s \xC2\xB7 same extent and circle scale on every map",
+			 cumulative ? "Everything reported up to each day, one" : "One",
+			 period_days == 7 ? "week" : "day", span, last);
 		o.subtitle = subtitle;
 	}
-	status = em_summary_create((em_summary **)&r.summary, dataset, NULL, err);
+	legend_spans(&r, period_days);
+	status = em_summary_create((em_summary **)&r.summary, dataset, &o.filter, err);
 	if (status != EM_OK)
 		return status;
 	page = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents);
 	r.cr = cairo_create(page);
-	status = draw_sheet(&r, days, day_count, cumulative);
+	status = draw_sheet(&r, days, day_count, period_days < 1 ? 1 : period_days, cumulative);
 	cairo_destroy(r.cr);
 	if (status == EM_OK)
 		status = em_render_write(paths, count, page, &o, dataset,

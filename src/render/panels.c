@@ -400,15 +400,24 @@ static void add_unique(char *list, size_t size, const char *item, size_t len)
 	strncat(list, word, size - strlen(list) - 1);
 }
 
+static bool ends_sentence(const char *text)
+{
+	size_t n = strlen(text);
+
+	return n > 0 && strchr(".!?", text[n - 1]) != NULL;
+}
+
 static void credits_content(cursor *c)
 {
 	rctx *r = c->r;
 	const em_style *s = r->style;
-	char sources[1024] = "", outlets[1024] = "", text[3072];
+	char sources[1024] = "", outlets[1024] = "", text[4096];
 
 	for (size_t i = 0; i < em_dataset_report_count(r->dataset); i++) {
 		const em_report *rep = em_dataset_report(r->dataset, i);
 		const char *paren = strstr(rep->reported_by, " (");
+		if (!em_filter_keeps(&r->options->filter, rep))
+			continue; /* the sources of what this poster shows */
 		add_unique(sources, sizeof(sources), rep->source, strlen(rep->source));
 		add_unique(outlets, sizeof(outlets), rep->reported_by,
 			   paren ? (size_t)(paren - rep->reported_by) : strlen(rep->reported_by));
@@ -416,19 +425,24 @@ static void credits_content(cursor *c)
 	for (size_t i = 0; i < em_dataset_flow_count(r->dataset); i++) {
 		const em_flow *f = em_dataset_flow(r->dataset, i);
 		const char *paren = strstr(f->reported_by, " (");
+		if (!em_filter_keeps_flow(&r->options->filter, f))
+			continue;
 		add_unique(sources, sizeof(sources), f->source, strlen(f->source));
 		add_unique(outlets, sizeof(outlets), f->reported_by,
 			   paren ? (size_t)(paren - f->reported_by) : strlen(f->reported_by));
 	}
 	snprintf(text, sizeof(text),
-		 "Figures as reported, not independently verified. Sources: %s%s%s. "
+		 "%s%s%sFigures as reported, not independently verified. Sources: %s%s%s. "
 		 "A range shows the lowest and highest figure across sources; figures from "
 		 "different sources are never added. Place names and positions: GeoNames "
 		 "(geonames.org, CC BY 4.0) and a cited supplement. Basemap: GSHHG and WDBII "
 		 "shorelines, rivers and borders (Wessel & Smith, LGPL-3.0); DCW country outlines "
 		 "(LGPL-3.0). Projection: %s. Made with eventmap.",
-		 sources, outlets[0] ? "; as reported by " : "", outlets,
-		 em_mapview_description(r->view));
+		 r->options->credit ? r->options->credit : "",
+		 r->options->credit ? (ends_sentence(r->options->credit) ? "" : ".") : "",
+		 r->options->credit ? " " : "",
+		 sources[0] ? sources : "none for these days", outlets[0] ? "; as reported by " : "",
+		 outlets, em_mapview_description(r->view));
 	em_text_block(c, text, s->credit_pt, false, false, s->muted_text);
 }
 

@@ -340,7 +340,10 @@ static void default_texts(const rctx *r, em_poster_options *o, char *subtitle, s
 	if (f->has_to)
 		last = f->to;
 	days_text(first, last, span, sizeof(span));
-	if (!any)
+	if (!any && em_filter_narrows(f))
+		snprintf(subtitle, size, "Nothing of the event types or categories asked for was "
+			 "reported for %s in this dataset", span);
+	else if (!any)
 		snprintf(subtitle, size, "Nothing was reported for %s in this dataset", span);
 	else if (f->has_from || f->has_to)
 		snprintf(subtitle, size, "What was reported for %s: deaths, other events and people "
@@ -664,9 +667,10 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	if (report != NULL)
 		memset(report, 0, sizeof(*report));
 	status = em_render_fit(dataset, &o.filter, &data, &scale_max, err);
-	if (status == EM_ERR_NOTFOUND && (o.filter.has_from || o.filter.has_to)) {
-		/* A day with only region-wide totals still gets its page, over
-		 * the area of the whole dataset. */
+	if (status == EM_ERR_NOTFOUND &&
+	    (o.filter.has_from || o.filter.has_to || em_filter_narrows(&o.filter))) {
+		/* Days or kinds with nothing to place still get their page,
+		 * over the area of the whole dataset. */
 		em_filter all = {0};
 		em_error_clear(err);
 		status = em_render_fit(dataset, &all, &data, &scale_max, err);

@@ -56,6 +56,9 @@ typedef struct rctx {
 	occupancy occupied;
 	em_render_report *report;
 	em_error *err;
+	/* An overview's legend: the marks of reports longer than a map's days. */
+	bool legend_spanning;
+	unsigned legend_spanning_kinds;
 } rctx;
 
 /* text.c */
