@@ -82,8 +82,8 @@ typedef struct em_place_total {
 	char sources[256];          /* "SOHR; SNHR" in order of appearance */
 	size_t report_count;        /* every report: deaths and events */
 	em_date first_date, last_date;
-	char display[64];           /* "20+", "745–1,000+", "20 (6–8 Mar)"; "" without deaths */
-	char label[192];            /* "Baniyas · 20+"; only the name without deaths */
+	char display[160];          /* "20+", "745–1,000+", "20 (6–8 Mar)"; "" without deaths */
+	char label[448];            /* "Baniyas · 20+"; only the name without deaths */
 } em_place_total;
 
 /* Whether a place has deaths reported (within the days or spanning). */

@@ -259,7 +259,7 @@ static void report_place(rctx *r, const em_place_total *p, double x, double y)
 static void label_text(const rctx *r, const em_place_total *p, char *out, size_t size)
 {
 	const char *name = p->name;
-	char figure[96] = "";
+	char figure[192] = "";
 
 	if (p->display[0] != '\0')
 		snprintf(figure, sizeof(figure), " \xC2\xB7 %s", p->display);
@@ -299,7 +299,7 @@ static void draw_place_labels(rctx *r)
 	for (size_t i = 0; i < r->summary->place_count; i++) {
 		const em_place_total *p = &r->summary->places[i];
 		double x, y, w, h;
-		char text[256];
+		char text[1024];
 		PangoLayout *layout;
 		em_box box;
 
