@@ -17,21 +17,36 @@ trap 'rm -rf "$tmp"' EXIT
 command -v /usr/bin/time >/dev/null || { echo "run.sh: install the time package" >&2; exit 1; }
 
 # Five days, 6-10 March 2025, six coastal towns a day with figures from two
-# sources, a region-wide total and a flow each day: a busier series than
-# the default dataset's two days.
+# sources, a region-wide total and a flow each day; and the events of a
+# richer poster: a clash and a protest a day at two of the towns, a
+# deployment at every town over all five days (drawn hollow on each day's
+# poster), a region-wide event a day for the chronology, and a total over
+# the five days: a busier series than the default dataset.
 {
-	echo "report_id,event_date,location,scope,category,fatalities,qualifier,source"
+	echo "report_id,event_date,event_date_end,location,scope,category,fatalities,qualifier,event_type,source,summary"
 	n=0
 	for day in 06 07 08 09 10; do
 		for place in Latakia Jableh Baniyas Tartus Qardaha Qadmus; do
 			for source in SOHR SNHR; do
 				n=$((n + 1))
-				echo "b$n,2025-03-$day,$place,place,civilians,$((n * 7 % 90 + 3)),at_least,$source"
+				echo "b$n,2025-03-$day,,$place,place,civilians,$((n * 7 % 90 + 3)),at_least,,$source,Civilians killed"
 			done
 		done
 		n=$((n + 1))
-		echo "b$n,2025-03-$day,Syrian coast,region,unknown,$((n * 11)),about,SOHR"
+		echo "b$n,2025-03-$day,,Syrian coast,region,unknown,$((n * 11)),about,,SOHR,Toll of the day"
+		n=$((n + 1))
+		echo "b$n,2025-03-$day,,Jableh,place,unknown,,,Battles,SANA,Armed clash on the outskirts"
+		n=$((n + 1))
+		echo "b$n,2025-03-$day,,Latakia,place,unknown,,,Protests,residents,Protest against the killings"
+		n=$((n + 1))
+		echo "b$n,2025-03-$day,,Syrian coast,region,unknown,,,Strategic developments,SOHR,Curfew and road closures across the coast"
 	done
+	for place in Latakia Jableh Baniyas Tartus Qardaha Qadmus; do
+		n=$((n + 1))
+		echo "b$n,2025-03-06,2025-03-10,$place,place,unknown,,,Strategic developments,Defence ministry,Reinforcements deployed"
+	done
+	n=$((n + 1))
+	echo "b$n,2025-03-06,2025-03-10,Syrian coast,region,unknown,900,more_than,,SNHR,Toll of the five days"
 } > "$tmp/reports.csv"
 {
 	echo "flow_id,date,origin,destination,people,qualifier,source"
@@ -50,7 +65,7 @@ measure() { # NAME JOBS: appends elapsed seconds to $tmp/NAME
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "bench/batch: $rounds rounds, 5 days x (PNG + PDF) + overview, A3 300 dpi"
+echo "bench/batch: $rounds rounds, 5 days x (PNG + PDF) + overview, A3 300 dpi, figures and events"
 echo "machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)"
 measure warm 2
 i=1

@@ -84,7 +84,8 @@ typedef struct em_render_report {
 	em_placed_marker markers[EM_RENDER_REPORT_MAX];
 	size_t label_count;
 	em_box labels[EM_RENDER_REPORT_MAX]; /* place, arrow and town labels drawn */
-	size_t labels_overlapping;           /* labels that could not be placed free */
+	size_t labels_overlapping;           /* labels drawn over something: always 0 */
+	size_t labels_left_out;              /* labels with no free room, named in a panel */
 	char scale_text[32];                 /* "25 km" */
 	double scale_km, scale_mm;
 	size_t legend_values[3];
@@ -122,7 +123,9 @@ em_status em_render_overview(const char *const *paths, size_t count, const em_da
 			     size_t period_count, int period_days, bool cumulative, em_error *err);
 
 /* The extent (lon/lat) and marker scale a poster of `filter` would use:
- * for series that must share them. */
+ * for series that must share them.  The scale is the largest figure, and
+ * at least EM_RENDER_SCALE_FLOOR. */
+#define EM_RENDER_SCALE_FLOOR 10
 em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_bbox *extent,
 			long long *scale_max, em_error *err);
 
@@ -132,6 +135,10 @@ em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_b
  * outputs first can check it before. */
 em_status em_render_check_coverage(const em_basemap *basemap, const em_bbox *data,
 				   em_error *err);
+/* The same for the places of the dataset a filter keeps (NULL: all),
+ * naming the first that lies outside. */
+em_status em_render_check_places(const em_basemap *basemap, const em_dataset *dataset,
+				 const em_filter *filter, em_error *err);
 
 #ifdef __cplusplus
 }

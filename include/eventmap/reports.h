@@ -94,6 +94,10 @@ typedef struct em_report {
 	em_scope scope;
 	em_category category;
 	bool has_fatalities;        /* false: an event reported without a figure */
+	/* Its deaths are its own event's, counted once by whoever coded it
+	 * (an ACLED export): such rows add up.  Otherwise a row is a figure
+	 * a source reported, and repeated figures are alternatives. */
+	bool distinct;
 	long long fatalities;       /* 0 when none given, or none died */
 	em_qualifier qualifier;
 	const char *event_type, *sub_event_type, *actor1, *actor2;

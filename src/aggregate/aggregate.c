@@ -39,6 +39,9 @@ typedef struct place_acc {
 	size_t source_count, source_cap;
 	source_acc *spanning;       /* deaths over days reaching beyond, per source */
 	size_t spanning_count, spanning_cap;
+	/* Distinct events (ACLED's rows) of every source, added up, within the
+	 * days and spanning beyond. */
+	source_acc distinct, distinct_spanning;
 	day_range death_days;       /* of the deaths reported over days beyond */
 	day_range event_days;       /* of the events reported over days beyond */
 	int death_precision;        /* the coarsest of its death figures */
@@ -269,9 +272,24 @@ static source_acc *find_source(builder *b, source_acc **list, size_t *count, siz
 	return &(*list)[(*count)++];
 }
 
+/* Distinct events' deaths add up: 5 and 12 at one place are 17. */
+static void range_sum(em_range *r, long long value, em_qualifier q)
+{
+	if (!r->present) {
+		range_add(r, value, q);
+		return;
+	}
+	r->min += value;
+	r->max += value;
+	r->min_qualifier = looser(r->min_qualifier, q);
+	r->max_qualifier = looser(r->max_qualifier, q);
+}
+
 static void add_to_source(source_acc *s, const em_report *rep)
 {
-	if (em_report_has_deaths(rep))
+	if (em_report_has_deaths(rep) && rep->distinct)
+		range_sum(&s->by_category[rep->category], rep->fatalities, rep->qualifier);
+	else if (em_report_has_deaths(rep))
 		range_add(&s->by_category[rep->category], rep->fatalities, rep->qualifier);
 	if (s->report_count == 0 || rep->date < s->first_date)
 		s->first_date = rep->date;
@@ -314,7 +332,10 @@ static em_status add_at_place(builder *b, const em_report *rep, bool spanning)
 					   rep->source);
 		if (s == NULL)
 			return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
-		add_to_source(s, rep);
+		/* A distinct event counts once whatever its source: into the
+		 * place's sum; its source is still named. */
+		add_to_source(rep->distinct ? (spanning ? &p->distinct_spanning : &p->distinct) : s,
+			      rep);
 		if (rep->where.precision > p->death_precision)
 			p->death_precision = rep->where.precision;
 	}
@@ -392,6 +413,32 @@ static void place_words(em_place_total *t)
 		snprintf(t->label, sizeof(t->label), "%s", t->name);
 }
 
+/* The distinct events' sum stands as one more source's total: every
+ * category adds, "unknown" too (an event's deaths of no stated category
+ * are not a total of the others'). */
+static void merge_distinct(em_range *total, em_range *by_category, const source_acc *d)
+{
+	em_range sum = {0};
+
+	for (int c = 0; c < EM_CATEGORY_COUNT; c++) {
+		const em_range *r = &d->by_category[c];
+		if (!r->present)
+			continue;
+		if (!sum.present) {
+			sum = *r;
+			continue;
+		}
+		sum.min += r->min;
+		sum.max += r->max;
+		sum.min_qualifier = looser(sum.min_qualifier, r->min_qualifier);
+		sum.max_qualifier = looser(sum.max_qualifier, r->max_qualifier);
+	}
+
+	range_merge(total, &sum);
+	for (int c = 0; c < EM_CATEGORY_COUNT; c++)
+		range_merge(&by_category[c], &d->by_category[c]);
+}
+
 static void finish_place(place_acc *p)
 {
 	em_place_total *t = &p->total;
@@ -409,6 +456,8 @@ static void finish_place(place_acc *p)
 		for (int c = 0; c < EM_CATEGORY_COUNT; c++)
 			range_merge(&t->by_category[c], &p->spanning[i].by_category[c]);
 	}
+	merge_distinct(&t->total, t->by_category, &p->distinct);
+	merge_distinct(&t->spanning, t->by_category, &p->distinct_spanning);
 	append_sources(t, &at, p->sources, p->source_count);
 	append_sources(t, &at, p->spanning, p->spanning_count);
 	t->spanning_kinds &= ~t->event_kinds;

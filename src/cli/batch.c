@@ -329,6 +329,8 @@ int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 					      ? " of the event types or categories asked for"
 					      : " for these days");
 	if (status == EM_OK)
+		status = em_render_check_places(basemap, dataset, &b.poster.filter, err);
+	if (status == EM_OK)
 		status = em_make_directories(dir, err);
 	if (status == EM_OK)
 		status = series_frame(&b, &extent, err);
@@ -357,6 +359,9 @@ int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 		cli_error("batch", "overview: %s", err->message);
 		failed++;
 	}
+	/* Nothing written at all is a failure, not a partial success. */
+	if (failed > 0 && failed >= b.job_count)
+		em_error_set(err, EM_ERR_IO, "no poster could be written");
 	free(b.jobs);
-	return failed > 0 ? CLI_EXIT_PARTIAL : CLI_EXIT_OK;
+	return failed == 0 ? CLI_EXIT_OK : (failed >= b.job_count ? CLI_EXIT_ERROR : CLI_EXIT_PARTIAL);
 }

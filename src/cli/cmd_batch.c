@@ -160,6 +160,8 @@ int cmd_batch(int argc, char **argv)
 		goto done;
 	}
 	rc = cli_batch(&a.batch, ds, basemap, &style, &err);
+	if (rc == CLI_EXIT_ERROR)
+		cli_error("batch", "%s", err.message);
 done:
 	em_dataset_destroy(ds);
 	em_gazetteer_destroy(gz);

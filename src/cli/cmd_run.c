@@ -126,6 +126,8 @@ static em_status prepare_posters(const em_dataset *ds, em_style *style, em_basem
 		return EM_OK;
 	}
 	if (status == EM_OK)
+		status = em_render_check_places(*basemap, ds, NULL, err);
+	if (status == EM_OK)
 		status = em_render_check_coverage(*basemap, &extent, err);
 	return status;
 }

@@ -97,7 +97,7 @@ static void collect_arrows(rctx *r, long long *max_people)
 static void arrow_label(const rctx *r, const em_flow *f, const char *sources, char *out,
 			size_t size)
 {
-	char number[48], from[192], to[192];
+	char number[48], from[192], to[192], own[256];
 	const em_place_total *origin = place_at(r, &f->from), *destination = place_at(r, &f->to);
 	em_range range = {true, 0, 0, EM_QUALIFIER_EXACT, EM_QUALIFIER_EXACT};
 
@@ -105,8 +105,10 @@ static void arrow_label(const rctx *r, const em_flow *f, const char *sources, ch
 	if (f->from.precision >= 3)
 		snprintf(from, sizeof(from), "the %s", f->origin);
 	else
-		snprintf(from, sizeof(from), "%s", origin ? origin->name : f->origin);
-	snprintf(to, sizeof(to), "%s", destination ? destination->name : f->destination);
+		snprintf(from, sizeof(from), "%s",
+			 origin ? em_place_name(r, origin, own, sizeof(own)) : f->origin);
+	snprintf(to, sizeof(to), "%s",
+		 destination ? em_place_name(r, destination, own, sizeof(own)) : f->destination);
 	if (!f->has_people) {
 		snprintf(out, size, "People from %s to %s, not counted \xC2\xB7 %s", from, to,
 			 sources);
@@ -279,8 +281,11 @@ static void draw_arrow_label(rctx *r, const arrow *a)
 	}
 	if (!placed)
 		placed = label_off_arrow(r, a, w, h, &box);
-	if (!placed && r->report != NULL)
-		r->report->labels_overlapping++;
+	if (!placed) {
+		em_label_left_out(r, a->label);
+		g_object_unref(layout);
+		return;
+	}
 	em_draw_layout_halo(r, layout, box.x, box.y, a->counted ? s->arrow : s->arrow_uncounted,
 			    s->label_halo, s->label_halo_mm);
 	em_occupy_box(r, &box, true);
@@ -302,11 +307,13 @@ static void draw_destination(rctx *r, const arrow *a)
 	layout = em_text_layout(r, f->destination, s->label_pt, true, false, 0);
 	em_text_size(layout, &w, &h);
 	if (!em_place_label(&r->occupied, a->x1, a->y1, 1.0 * r->text_scale, w, h, &box)) {
-		if (em_place_label_far(&r->occupied, a->x1, a->y1, 1.0 * r->text_scale, w, h,
-				       r->text_scale, &box))
-			em_draw_leader(r, &box, a->x1, a->y1, s->label);
-		else if (r->report != NULL)
-			r->report->labels_overlapping++;
+		if (!em_place_label_far(&r->occupied, a->x1, a->y1, 1.0 * r->text_scale, w, h,
+					r->text_scale, &box)) {
+			em_label_left_out(r, f->destination);
+			g_object_unref(layout);
+			return;
+		}
+		em_draw_leader(r, &box, a->x1, a->y1, s->label);
 	}
 	em_draw_layout_halo(r, layout, box.x, box.y, s->label, s->label_halo, s->label_halo_mm);
 	em_occupy_box(r, &box, true);

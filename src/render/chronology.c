@@ -77,6 +77,7 @@ static bool same_line(const em_report *a, const em_report *b)
 
 	if (em_report_has_deaths(a) || em_report_has_deaths(b) || a->date != b->date ||
 	    a->date_end != b->date_end || a->scope != b->scope ||
+	    em_event_kind_of(a->event_type) != em_event_kind_of(b->event_type) ||
 	    strcmp(what(a), what(b)) != 0 || strcmp(a->reported_by, b->reported_by) != 0)
 		return false;
 	who(a, wa, sizeof(wa));
@@ -136,13 +137,15 @@ static int by_date(const void *a, const void *b)
 	return (x->order > y->order) - (x->order < y->order);
 }
 
-/* How much a line tells: deaths at a place most, then events of one day,
- * then those spread over many days or the whole region. */
+/* How much a line tells: deaths at a place most, the more the deaths the
+ * more, then events of one day, then those spread over many days or the
+ * whole region. */
 static double weight(const entry *e)
 {
 	double span = (double)(e->first->date_end - e->first->date);
+	double deaths = e->deaths ? 3 + log10(1 + (double)e->first->fatalities) : 2;
 
-	return (e->deaths ? 3 : 2) - fmin(span, 10) / 5.0 - (e->region ? 0.5 : 0);
+	return deaths - fmin(span, 10) / 5.0 - (e->region ? 0.5 : 0);
 }
 
 static PangoLayout *line_layout(rctx *r, const entry *e, double width)

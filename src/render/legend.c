@@ -45,6 +45,13 @@ static shown what_is_shown(const rctx *r)
 	}
 	w.spanning |= r->legend_spanning;
 	w.spanning_kinds |= r->legend_spanning_kinds;
+	w.kinds |= r->legend_kinds | r->legend_spanning_kinds;
+	for (int k = 0; k <= EM_CATEGORY_MIXED; k++) {
+		if (r->legend_categories & (1u << k)) {
+			w.category[k] = true;
+			w.deaths = true;
+		}
+	}
 	return w;
 }
 

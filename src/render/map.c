@@ -92,6 +92,69 @@ static void stroke_layer(rctx *r, em_basemap_layer_id id, em_color color, double
 	cairo_set_dash(cr, NULL, 0, 0);
 }
 
+/* The coverage's outline on the page, as a closed path (its edges
+ * sampled, since parallels and meridians may curve). */
+static void coverage_path(rctx *r, const em_bbox *c)
+{
+	const int steps = 48;
+	bool started = false;
+
+	for (int side = 0; side < 4; side++) {
+		for (int i = 0; i < steps; i++) {
+			double t = (double)i / steps, lon, lat, x, y;
+			switch (side) {
+			case 0: lon = c->west + t * (c->east - c->west); lat = c->south; break;
+			case 1: lon = c->east; lat = c->south + t * (c->north - c->south); break;
+			case 2: lon = c->east - t * (c->east - c->west); lat = c->north; break;
+			default: lon = c->west; lat = c->north - t * (c->north - c->south); break;
+			}
+			if (!to_page(r, lon, lat, &x, &y))
+				continue;
+			if (started)
+				cairo_line_to(r->cr, x, y);
+			else
+				cairo_move_to(r->cr, x, y);
+			started = true;
+		}
+	}
+	cairo_close_path(r->cr);
+}
+
+static bool in_coverage(const rctx *r, double lon, double lat)
+{
+	em_bbox c = em_basemap_coverage(r->basemap);
+
+	return c.east <= c.west || (lon >= c.west && lon <= c.east && lat >= c.south &&
+				    lat <= c.north);
+}
+
+/* Beyond the basemap the map knows nothing: there it shows blank paper
+ * with a dashed edge, never sea where there may be land. */
+static void blank_beyond_coverage(rctx *r)
+{
+	cairo_t *cr = r->cr;
+	em_bbox c = em_basemap_coverage(r->basemap), v = r->view_bounds;
+	const double dash[] = {1.2 * r->text_scale, 0.8 * r->text_scale};
+
+	if (c.east <= c.west || (v.west >= c.west && v.east <= c.east && v.south >= c.south &&
+				 v.north <= c.north))
+		return;
+	cairo_new_path(cr);
+	cairo_rectangle(cr, r->map.x, r->map.y, r->map.width, r->map.height);
+	coverage_path(r, &c);
+	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+	em_set_color(cr, r->style->page);
+	cairo_fill(cr);
+	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+	cairo_new_path(cr);
+	coverage_path(r, &c);
+	em_set_color(cr, r->style->muted_text);
+	cairo_set_line_width(cr, 0.3 * r->text_scale);
+	cairo_set_dash(cr, dash, 2, 0);
+	cairo_stroke(cr);
+	cairo_set_dash(cr, NULL, 0, 0);
+}
+
 static void draw_basemap(rctx *r)
 {
 	cairo_t *cr = r->cr;
@@ -122,6 +185,7 @@ static void draw_basemap(rctx *r)
 	stroke_layer(r, EM_BASEMAP_RIVERS, s->river, s->river_mm, NULL, 0);
 	stroke_layer(r, EM_BASEMAP_COASTLINE, s->coast, s->coast_mm, NULL, 0);
 	stroke_layer(r, EM_BASEMAP_BORDERS, s->border, s->border_mm, border_dash, 2);
+	blank_beyond_coverage(r);
 }
 
 double em_marker_radius(const rctx *r, long long value)
@@ -256,9 +320,54 @@ static void report_place(rctx *r, const em_place_total *p, double x, double y)
 	m->spanning_kinds = p->spanning_kinds;
 }
 
-static void label_text(const rctx *r, const em_place_total *p, char *out, size_t size)
+static void display_name(const char *ascii, char *out, size_t size);
+
+/* Whether a name is written in Arabic script (its first letter). */
+static bool arabic_script(const char *text)
+{
+	while (*text == ' ')
+		text++;
+	return (unsigned char)text[0] >= 0xD8 && (unsigned char)text[0] <= 0xDB;
+}
+
+bool em_place_names_index(rctx *r)
+{
+	for (size_t i = 0; i < em_dataset_report_count(r->dataset); i++) {
+		const em_report *rep = em_dataset_report(r->dataset, i);
+		const char *id = rep->where.place_id;
+		uint64_t *at;
+		if (id[0] == '\0')
+			continue;
+		at = em_keymap_get(&r->names, id, strlen(id), true, NULL);
+		if (at == NULL)
+			return false;
+		if (*at == 0)
+			*at = i + 1;
+	}
+	return true;
+}
+
+const char *em_place_name(const rctx *r, const em_place_total *p, char *buf, size_t size)
 {
 	const char *name = p->name;
+	uint64_t *at = p->place_id[0] ? em_keymap_get((em_keymap *)&r->names, p->place_id,
+						      strlen(p->place_id), false, NULL)
+				      : NULL;
+
+	if (at != NULL && *at > 0)
+		name = em_dataset_report(r->dataset, (size_t)(*at - 1))->location;
+	if (r->options->labels == EM_LABELS_EN && arabic_script(name) &&
+	    p->gazetteer_name[0] != '\0' && !arabic_script(p->gazetteer_name)) {
+		display_name(p->gazetteer_name, buf, size);
+		return buf;
+	}
+	return name;
+}
+
+static void label_text(const rctx *r, const em_place_total *p, char *out, size_t size)
+{
+	char own[256];
+	const char *name = em_place_name(r, p, own, sizeof(own));
 	char figure[192] = "";
 
 	if (p->display[0] != '\0')
@@ -270,7 +379,7 @@ static void label_text(const rctx *r, const em_place_total *p, char *out, size_t
 		snprintf(out, size, "%s%s", p->name_ar[0] ? p->name_ar : name, figure);
 		break;
 	case EM_LABELS_BOTH:
-		if (p->name_ar[0])
+		if (p->name_ar[0] && strcmp(p->name_ar, name) != 0 && !arabic_script(name))
 			snprintf(out, size, "%s%s\n%s", name, figure, p->name_ar);
 		else
 			snprintf(out, size, "%s%s", name, figure);
@@ -309,12 +418,16 @@ static void draw_place_labels(rctx *r)
 		layout = em_text_layout(r, text, s->label_pt, true, false, 0);
 		em_text_size(layout, &w, &h);
 		if (!em_place_label(&r->occupied, x, y, label_radius(r, p, x, y), w, h, &box)) {
-			/* Crowded: further out, with a leader back to the place. */
-			if (em_place_label_far(&r->occupied, x, y, label_radius(r, p, x, y), w, h,
-					       r->text_scale, &box))
-				em_draw_leader(r, &box, x, y, s->label);
-			else if (r->report != NULL)
-				r->report->labels_overlapping++;
+			/* Crowded: further out, with a leader back to the place;
+			 * where even that is taken, no label over another: the
+			 * place is named in the panel instead. */
+			if (!em_place_label_far(&r->occupied, x, y, label_radius(r, p, x, y), w, h,
+						r->text_scale, &box)) {
+				em_label_left_out(r, text);
+				g_object_unref(layout);
+				continue;
+			}
+			em_draw_leader(r, &box, x, y, s->label);
 		}
 		em_draw_layout_halo(r, layout, box.x, box.y, s->label, s->label_halo, s->label_halo_mm);
 		em_occupy_box(r, &box, true);
@@ -481,7 +594,7 @@ static void draw_area_names(rctx *r, em_basemap_layer_id id, em_color color, dou
 		PangoLayout *layout;
 		em_box box;
 
-		if (f->part_count == 0 || name[0] == '\0' ||
+		if (f->part_count == 0 || name[0] == '\0' || !in_coverage(r, f->coords[0], f->coords[1]) ||
 		    !to_page(r, f->coords[0], f->coords[1], &x, &y))
 			continue;
 		snprintf(upper, sizeof(upper), "%s", name);

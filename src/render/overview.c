@@ -80,6 +80,13 @@ static em_status draw_cell(rctx *base, const em_box *cell, em_date day, int peri
 	status = em_summary_create((em_summary **)&r.summary, r.dataset, &options.filter, r.err);
 	if (status != EM_OK)
 		return status;
+	/* The one legend names what any map holds. */
+	for (size_t i = 0; i < r.summary->place_count; i++) {
+		const em_place_total *p = &r.summary->places[i];
+		if (em_place_has_deaths(p))
+			base->legend_categories |= 1u << p->category;
+		base->legend_kinds |= p->event_kinds | p->spanning_kinds;
+	}
 	day_totals(r.summary, text, sizeof(text));
 	layout = em_text_layout(&r, text, r.style->small_pt, false, false, cell->width);
 	em_text_size(layout, &w, &foot);
@@ -229,9 +236,13 @@ em_status em_render_overview(const char *const *paths, size_t count, const em_da
 		o.subtitle = subtitle;
 	}
 	legend_spans(&r, period_days);
-	status = em_summary_create((em_summary **)&r.summary, dataset, &o.filter, err);
-	if (status != EM_OK)
+	status = em_place_names_index(&r) ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	if (status == EM_OK)
+		status = em_summary_create((em_summary **)&r.summary, dataset, &o.filter, err);
+	if (status != EM_OK) {
+		em_keymap_clear(&r.names);
 		return status;
+	}
 	page = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents);
 	r.cr = cairo_create(page);
 	status = draw_sheet(&r, days, day_count, period_days < 1 ? 1 : period_days, cumulative);
@@ -241,5 +252,6 @@ em_status em_render_overview(const char *const *paths, size_t count, const em_da
 					 o.page.pixel_dpi > 0 ? o.page.pixel_dpi : o.dpi, NULL, err);
 	cairo_surface_destroy(page);
 	em_summary_destroy((em_summary *)r.summary);
+	em_keymap_clear(&r.names);
 	return status;
 }

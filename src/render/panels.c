@@ -40,6 +40,12 @@ double em_title_band(rctx *r)
 	PangoLayout *subtitle = em_text_layout(r, o->subtitle, s->subtitle_pt, false, false,
 					       r->page.width - 2 * m);
 
+	/* Two lines each at most: a long title must not push the page off. */
+	pango_layout_set_ellipsize(title, PANGO_ELLIPSIZE_END);
+	pango_layout_set_height(title, -2);
+	pango_layout_set_ellipsize(subtitle, PANGO_ELLIPSIZE_END);
+	pango_layout_set_height(subtitle, -2);
+
 	em_text_size(title, &w, &h1);
 	em_text_size(subtitle, &w, &h2);
 	band = m * 0.75 + h1 + 1.5 * r->text_scale + h2 + m * 0.7;
@@ -245,13 +251,25 @@ static const char *short_reason(const em_location *where)
 	return "not placed";
 }
 
+/* Lines of the "not on the map" note at most; the rest are counted (the
+ * not_mapped layer lists every row). */
+#define UNMAPPED_LINES 6
+
+static void unmapped_line(cursor *c, size_t *shown, const char *line)
+{
+	if ((*shown)++ >= UNMAPPED_LINES)
+		return;
+	em_text_block(c, line, c->r->style->small_pt, false, false, c->r->style->text);
+	em_gap(c, 0.8);
+}
+
 static void unmapped_content(cursor *c)
 {
 	rctx *r = c->r;
 	const em_style *s = r->style;
 	const em_filter *f = &r->options->filter;
 	size_t shown = 0;
-	char line[512], number[64];
+	char line[768], number[64];
 
 	em_text_block(c, "Not on the map", s->heading_pt, true, false, s->heading);
 	em_gap(c, 1.5);
@@ -270,9 +288,7 @@ static void unmapped_content(cursor *c)
 			snprintf(line, sizeof(line), "%s: %s (%s). Not placed: %s.", rep->location,
 				 rep->summary[0] ? rep->summary : rep->event_type, rep->source,
 				 short_reason(&rep->where));
-		em_text_block(c, line, s->small_pt, false, false, s->text);
-		em_gap(c, 0.8);
-		shown++;
+		unmapped_line(c, &shown, line);
 	}
 	for (size_t i = 0; i < em_dataset_flow_count(r->dataset); i++) {
 		const em_flow *fl = em_dataset_flow(r->dataset, i);
@@ -287,8 +303,22 @@ static void unmapped_content(cursor *c)
 		}
 		snprintf(line, sizeof(line), "%s people to %s (%s). Not drawn: %s.", number,
 			 fl->destination, fl->source, short_reason(bad));
-		em_text_block(c, line, s->small_pt, false, false, s->text);
+		unmapped_line(c, &shown, line);
+	}
+	if (shown > UNMAPPED_LINES) {
+		snprintf(line, sizeof(line), "and %zu more, in the not_mapped layer",
+			 shown - UNMAPPED_LINES);
+		em_text_block(c, line, s->small_pt, false, true, s->muted_text);
 		em_gap(c, 0.8);
+	}
+	if (r->left_out_count > 0) {
+		char more[64] = "", text[sizeof(r->left_out) + 160];
+		if (r->left_out_count > r->left_out_named)
+			snprintf(more, sizeof(more), "; and %zu more",
+				 r->left_out_count - r->left_out_named);
+		snprintf(text, sizeof(text), "On the map but not labelled, for lack of room: %s%s.",
+			 r->left_out, more);
+		em_text_block(c, text, s->small_pt, false, false, s->text);
 		shown++;
 	}
 	if (shown == 0)
@@ -300,7 +330,7 @@ static void unmapped_content(cursor *c)
  * light to the highest, in the place's colour, the figure beside; a figure
  * for days reaching beyond the poster's is outlined only.  At most
  * PLACE_ROWS, then how many more. */
-#define PLACE_ROWS 12
+#define PLACE_ROWS 8
 
 static void place_bar(cursor *c, const em_place_total *p, double name_w, long long top)
 {

@@ -4,6 +4,9 @@
  * the map.  Larger places are placed first, so they get the best spots. */
 #include "render_internal.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include <math.h>
 
 bool em_box_overlaps(const em_box *a, const em_box *b)
@@ -92,4 +95,23 @@ bool em_place_label_far(const occupancy *o, double x, double y, double radius, d
 		if (em_place_label(o, x, y, radius + far * scale, w, h, out))
 			return true;
 	return false;
+}
+
+void em_label_left_out(rctx *r, const char *text)
+{
+	size_t at = strlen(r->left_out);
+	char one[160];
+
+	/* One line per label, newlines of two-line labels folded. */
+	snprintf(one, sizeof(one), "%s", text);
+	for (char *c = one; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	if (at + strlen(one) + 3 < sizeof(r->left_out)) {
+		snprintf(r->left_out + at, sizeof(r->left_out) - at, "%s%s", at ? "; " : "", one);
+		r->left_out_named++;
+	}
+	r->left_out_count++;
+	if (r->report != NULL)
+		r->report->labels_left_out++;
 }

@@ -8,6 +8,7 @@
 #include <cairo-svg.h>
 #include <math.h>
 #include <png.h>
+#include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
 #include <zlib.h>
@@ -113,6 +114,10 @@ em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_b
 		grow(extent, f->to.lon, f->to.lat, &any);
 	}
 	em_summary_destroy(summary);
+	/* A full-size circle stands for at least this many: a poster whose
+	 * largest figure is 1 must not draw one death as a great disc. */
+	if (*scale_max < EM_RENDER_SCALE_FLOOR)
+		*scale_max = EM_RENDER_SCALE_FLOOR;
 	if (!any)
 		return em_error_set(err, EM_ERR_NOTFOUND,
 				    "nothing to map: no report or flow of this period has a place");
@@ -124,19 +129,74 @@ em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_b
 em_status em_render_check_coverage(const em_basemap *basemap, const em_bbox *data, em_error *err)
 {
 	em_bbox c = em_basemap_coverage(basemap);
-	double lon, lat;
+	double lon = data->west, lat = data->south;
 
 	if (c.east <= c.west || c.north <= c.south)
 		return EM_OK; /* a basemap that does not say */
 	if (data->west >= c.west && data->east <= c.east && data->south >= c.south &&
 	    data->north <= c.north)
 		return EM_OK;
-	lon = data->west < c.west ? data->west : data->east > c.east ? data->east : data->west;
-	lat = data->south < c.south ? data->south : data->north > c.north ? data->north : data->south;
+	/* The edge that is out, and the other coordinate inside. */
+	if (data->west < c.west || data->east > c.east) {
+		lon = data->west < c.west ? data->west : data->east;
+		lat = fmin(fmax((data->south + data->north) / 2, c.south), c.north);
+	} else {
+		lat = data->south < c.south ? data->south : data->north;
+		lon = fmin(fmax((data->west + data->east) / 2, c.west), c.east);
+	}
 	return em_error_set(err, EM_ERR_INVALID,
-			    "the places to draw reach %.2f E %.2f N, outside the basemap (%g to %g E, "
-			    "%g to %g N): a map there would show them at sea; draw them on a "
-			    "basemap that covers them", lon, lat, c.west, c.east, c.south, c.north);
+			    "the area to draw reaches %.2f %c, %.2f %c, outside the basemap (%g to "
+			    "%g E, %g to %g N): a map there would show land as sea; draw it on a "
+			    "basemap that covers it", fabs(lat), lat >= 0 ? 'N' : 'S', fabs(lon),
+			    lon >= 0 ? 'E' : 'W', c.west, c.east, c.south, c.north);
+}
+
+static bool outside(const em_bbox *c, double lat, double lon)
+{
+	return lon < c->west || lon > c->east || lat < c->south || lat > c->north;
+}
+
+em_status em_render_check_places(const em_basemap *basemap, const em_dataset *dataset,
+				 const em_filter *filter, em_error *err)
+{
+	em_bbox c = em_basemap_coverage(basemap);
+	const char *name = NULL;
+	double lat = 0, lon = 0;
+
+	if (c.east <= c.west || c.north <= c.south)
+		return EM_OK;
+	for (size_t i = 0; i < em_dataset_report_count(dataset) && name == NULL; i++) {
+		const em_report *rep = em_dataset_report(dataset, i);
+		if (rep->where.state != EM_STATE_NOT_MAPPED && em_filter_keeps(filter, rep) &&
+		    outside(&c, rep->where.lat, rep->where.lon)) {
+			name = rep->location;
+			lat = rep->where.lat;
+			lon = rep->where.lon;
+		}
+	}
+	for (size_t i = 0; i < em_dataset_flow_count(dataset) && name == NULL; i++) {
+		const em_flow *f = em_dataset_flow(dataset, i);
+		if (f->from.state == EM_STATE_NOT_MAPPED || f->to.state == EM_STATE_NOT_MAPPED ||
+		    !em_filter_keeps_flow(filter, f))
+			continue;
+		if (outside(&c, f->from.lat, f->from.lon)) {
+			name = f->origin;
+			lat = f->from.lat;
+			lon = f->from.lon;
+		} else if (outside(&c, f->to.lat, f->to.lon)) {
+			name = f->destination;
+			lat = f->to.lat;
+			lon = f->to.lon;
+		}
+	}
+	if (name == NULL)
+		return EM_OK;
+	return em_error_set(err, EM_ERR_INVALID,
+			    "'%.80s' (%.2f %c, %.2f %c) lies outside the basemap (%g to %g E, %g to "
+			    "%g N): a map there would show it at sea; draw it on a basemap that "
+			    "covers it (--basemap), or leave it out with --from/--to", name,
+			    fabs(lat), lat >= 0 ? 'N' : 'S', fabs(lon), lon >= 0 ? 'E' : 'W', c.west,
+			    c.east, c.south, c.north);
 }
 
 /* ---- output -------------------------------------------------------- */
@@ -302,33 +362,65 @@ static void days_text(em_date first, em_date last, char *out, size_t size)
 		snprintf(out, size, "%s \xE2\x80\x93 %s", a, b);
 }
 
-/* Whether the poster's days hold anything at all: a report or a flow. */
-static bool anything(const em_dataset *ds, const em_filter *f, em_date *first, em_date *last)
+/* What the poster's days hold: deaths, events, flows, and their days. */
+typedef struct holdings {
+	bool deaths, events, flows;
+	em_date first, last;
+} holdings;
+
+static bool anything(const em_dataset *ds, const em_filter *f, holdings *h)
 {
 	bool any = false;
 
+	memset(h, 0, sizeof(*h));
 	for (size_t i = 0; i < em_dataset_report_count(ds); i++) {
 		const em_report *rep = em_dataset_report(ds, i);
 		if (!em_filter_keeps(f, rep))
 			continue;
-		if (!any || rep->date < *first)
-			*first = rep->date;
-		if (!any || rep->date_end > *last)
-			*last = rep->date_end;
+		if (!any || rep->date < h->first)
+			h->first = rep->date;
+		if (!any || rep->date_end > h->last)
+			h->last = rep->date_end;
 		any = true;
+		h->deaths |= em_report_has_deaths(rep);
+		h->events |= !em_report_has_deaths(rep);
 	}
 	for (size_t i = 0; i < em_dataset_flow_count(ds); i++)
-		any |= em_filter_keeps_flow(f, em_dataset_flow(ds, i));
-	return any;
+		h->flows |= em_filter_keeps_flow(f, em_dataset_flow(ds, i));
+	return any || h->flows;
+}
+
+/* "deaths at each place (range across sources), other events and people
+ * displaced": what the poster holds, in words. */
+static void holdings_words(const holdings *h, char *out, size_t size)
+{
+	const char *parts[3];
+	int n = 0;
+
+	if (h->deaths)
+		parts[n++] = "deaths reported at each place (range across sources)";
+	if (h->events)
+		parts[n++] = h->deaths ? "other reported events" : "reported events";
+	if (h->flows)
+		parts[n++] = "people displaced";
+	if (n == 0)
+		parts[n++] = "reports";
+	if (n == 1)
+		snprintf(out, size, "%s", parts[0]);
+	else if (n == 2)
+		snprintf(out, size, "%s and %s", parts[0], parts[1]);
+	else
+		snprintf(out, size, "%s, %s and %s", parts[0], parts[1], parts[2]);
+	out[0] = (char)toupper((unsigned char)out[0]);
 }
 
 /* The title and the subtitle: the days and what the poster shows. */
 static void default_texts(const rctx *r, em_poster_options *o, char *subtitle, size_t size)
 {
 	const em_filter *f = &o->filter;
-	em_date first = 0, last = 0;
-	bool any = anything(r->dataset, f, &first, &last);
-	char span[128];
+	holdings h;
+	bool any = anything(r->dataset, f, &h);
+	char span[128], words[192];
 
 	if (o->title == NULL)
 		o->title = "Reported deaths, events and displacement";
@@ -336,21 +428,22 @@ static void default_texts(const rctx *r, em_poster_options *o, char *subtitle, s
 		return;
 	/* The poster's own days when it has them; else the data's. */
 	if (f->has_from)
-		first = f->from;
+		h.first = f->from;
 	if (f->has_to)
-		last = f->to;
-	days_text(first, last, span, sizeof(span));
+		h.last = f->to;
+	days_text(h.first, h.last, span, sizeof(span));
+	holdings_words(&h, words, sizeof(words));
 	if (!any && em_filter_narrows(f))
 		snprintf(subtitle, size, "Nothing of the event types or categories asked for was "
 			 "reported for %s in this dataset", span);
 	else if (!any)
 		snprintf(subtitle, size, "Nothing was reported for %s in this dataset", span);
 	else if (f->has_from || f->has_to)
-		snprintf(subtitle, size, "What was reported for %s: deaths, other events and people "
-			 "displaced, with reports over several days marked as such", span);
+		snprintf(subtitle, size, "What was reported for %s: %c%s, with reports over "
+			 "several days marked as such", span, (char)tolower((unsigned char)words[0]),
+			 words + 1);
 	else
-		snprintf(subtitle, size, "Deaths reported at each place (range across sources), "
-			 "other reported events and people displaced \xC2\xB7 %s", span);
+		snprintf(subtitle, size, "%s \xC2\xB7 %s", words, span);
 	o->subtitle = subtitle;
 }
 
@@ -646,7 +739,7 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	rctx r;
 	format formats[16];
 	em_bbox data;
-	char subtitle[256];
+	char subtitle[512];
 	cairo_surface_t *page = NULL;
 	cairo_rectangle_t extents;
 	double dpi;
@@ -683,13 +776,19 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 		return status;
 	if (o.extent != NULL)
 		data = *o.extent;
-	status = em_render_check_coverage(basemap, &data, err);
+	status = em_render_check_places(basemap, dataset, &o.filter, err);
+	if (status == EM_OK)
+		status = em_render_check_coverage(basemap, &data, err);
 	if (status != EM_OK)
 		return status;
 	r.scale_max = o.scale_max > 0 ? o.scale_max : scale_max;
-	status = em_summary_create((em_summary **)&r.summary, dataset, &o.filter, err);
-	if (status != EM_OK)
+	status = em_place_names_index(&r) ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	if (status == EM_OK)
+		status = em_summary_create((em_summary **)&r.summary, dataset, &o.filter, err);
+	if (status != EM_OK) {
+		em_keymap_clear(&r.names);
 		return status;
+	}
 	default_texts(&r, &o, subtitle, sizeof(subtitle));
 	r.page.width = o.page.width_mm;
 	r.page.height = o.page.height_mm;
@@ -711,6 +810,7 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	}
 	em_mapview_destroy(r.view);
 	em_summary_destroy((em_summary *)r.summary);
+	em_keymap_clear(&r.names);
 	return status;
 }
 

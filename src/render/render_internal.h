@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "eventmap/render.h"
+#include "../util/keymap.h"
 
 #define MM_PER_PT (25.4 / 72.0)
 #define OCCUPIED_MAX 1024
@@ -56,9 +57,17 @@ typedef struct rctx {
 	occupancy occupied;
 	em_render_report *report;
 	em_error *err;
+	/* A place's name on every poster of a dataset: place id -> the first
+	 * report (index + 1) that names it, in file order. */
+	em_keymap names;
+	/* Labels with no free room, named in the "not on the map" panel. */
+	char left_out[1024];
+	size_t left_out_count, left_out_named;
 	/* An overview's legend: the marks of reports longer than a map's days. */
 	bool legend_spanning;
 	unsigned legend_spanning_kinds;
+	/* ... and what its maps hold (categories and kinds by bit). */
+	unsigned legend_categories, legend_kinds;
 } rctx;
 
 /* text.c */
@@ -84,6 +93,9 @@ bool em_place_label(const occupancy *o, double x, double y, double radius, doubl
  * label that will need a leader line back to its point. */
 bool em_place_label_far(const occupancy *o, double x, double y, double radius, double w,
 			double h, double scale, em_box *out);
+/* A label that found no free room: not drawn over another, but named
+ * beside the map. */
+void em_label_left_out(rctx *r, const char *text);
 /* A thin line from the nearest edge of a label's box to its point. */
 void em_draw_leader(rctx *r, const em_box *box, double x, double y, em_color color);
 
@@ -92,6 +104,14 @@ em_status em_draw_map(rctx *r);
 double em_marker_radius(const rctx *r, long long value);
 /* The page point of a lon/lat on the map; false when it cannot be drawn. */
 bool em_map_point(const rctx *r, double lon, double lat, double *x, double *y);
+
+/* A place's name as the poster prints it (buf when it builds one): the
+ * spelling its first report in the file gives, the same on every poster
+ * of the dataset; with English labels, the gazetteer's Latin name when
+ * that spelling is in Arabic script. */
+const char *em_place_name(const rctx *r, const em_place_total *p, char *buf, size_t size);
+/* Builds r->names; false when out of memory. */
+bool em_place_names_index(rctx *r);
 
 /* arrows.c */
 void em_prepare_arrows(rctx *r);

@@ -40,6 +40,10 @@ PangoLayout *em_text_layout(rctx *r, const char *text, double pt, bool bold, boo
 		pango_layout_set_width(layout, (int)(width_mm * PANGO_SCALE));
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
 	}
+	/* Pages read left to right: an Arabic name stays right to left within
+	 * its run, but does not turn a line with Latin text and figures
+	 * around ("بانياس · 15; 40+ (30 Mar – 2 Apr)"). */
+	pango_layout_set_auto_dir(layout, FALSE);
 	pango_layout_set_text(layout, text, -1);
 	return layout;
 }

@@ -87,6 +87,7 @@ typedef struct row {
 	em_dataset *dataset;
 	em_pool *pool;             /* where the row's strings are kept */
 	em_error *err;
+	bool acled;                /* an ACLED export: each row its own event */
 } row;
 
 static pthread_once_t gdal_once = PTHREAD_ONCE_INIT;
@@ -401,6 +402,7 @@ static em_status read_report(const row *r, em_report *rep)
 	rep->actor2 = keep(r, R_ACTOR2);
 	rep->reported_by = keep(r, R_REPORTED_BY);
 	rep->notes = keep(r, R_NOTES);
+	rep->distinct = r->acled;
 	rep->summary = keep(r, R_SUMMARY);
 	rep->evidence = keep(r, R_EVIDENCE);
 	if (!rep->admin1 || !rep->event_type || !rep->sub_event_type || !rep->actor1 ||
@@ -427,6 +429,9 @@ static em_status read_flow(const row *r, em_flow *flow)
 	if (status == EM_OK)
 		status = read_place_name(r, F_DESTINATION, "is empty: where did people go?",
 					    &flow->destination);
+	if (status == EM_OK && strcasecmp(flow->origin, flow->destination) == 0)
+		status = bad(r, F_DESTINATION, "is the origin too: a flow goes from one place to "
+			     "another");
 	flow->has_people = *value(r, F_PEOPLE) != '\0';
 	if (status == EM_OK && flow->has_people)
 		status = read_count(r, F_PEOPLE, &flow->people);
@@ -516,6 +521,12 @@ static em_status read_rows(em_dataset *dataset, em_pool *pool, const char *path,
 	if (status != EM_OK)
 		goto done;
 	memset(&r, 0, sizeof(r));
+	/* ACLED names its id column event_id_cnty: its rows are distinct
+	 * events, each with the deaths ACLED counted for it once. */
+	r.acled = columns == report_columns && index[R_ID] >= 0 &&
+		  strcasecmp(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(OGR_L_GetLayerDefn(layer),
+								   index[R_ID])),
+			     "event_id_cnty") == 0;
 	r.path = path;
 	r.columns = columns;
 	r.index = index;

@@ -135,7 +135,9 @@ static const char acled[] =
 	"SYR2,2025-06-12,Strategic developments,Looting/property destruction,Latakia,35.52,"
 	"35.79,0,SOHR,looting\n"
 	"SYR3,2025-06-13,Battles,Armed clash,Jableh,35.36,35.93,3,SOHR,clash\n"
-	"SYR4,2025-06-13,Strategic developments,Other,Jableh,35.36,35.93,,SOHR,no figure given\n";
+	"SYR4,2025-06-13,Strategic developments,Other,Jableh,35.36,35.93,,SOHR,no figure given\n"
+	"SYR5,2025-06-14,Battles,Armed clash,Jableh,35.36,35.93,5,Suwayda 24,another clash\n"
+	"SYR6,2025-06-14,Violence against civilians,Attack,Jableh,35.36,35.93,2,SOHR,attack\n";
 
 static void test_events__zero_is_an_event_not_a_death(void **state)
 {
@@ -155,7 +157,12 @@ static void test_events__zero_is_an_event_not_a_death(void **state)
 	jableh = &s->places[0]; /* deaths first */
 	latakia = &s->places[1];
 	assert_string_equal(jableh->name, "Jableh");
-	assert_string_equal(jableh->display, "3");
+	/* ACLED's rows are distinct events: 3 + 5 + 2 dead, whatever the
+	 * outlet, not a range of alternatives. */
+	assert_true(em_dataset_report(ds, 2)->distinct);
+	assert_string_equal(jableh->display, "10");
+	assert_int_equal(jableh->by_category[EM_CATEGORY_CIVILIANS].max, 2);
+	assert_string_equal(jableh->sources, "SOHR; Suwayda 24");
 	assert_int_equal(jableh->event_count, 1);
 	/* The clash with deaths is a circle; the other event is a symbol. */
 	assert_int_equal(jableh->event_kinds, 1u << EM_EVENT_STRATEGIC);

@@ -113,6 +113,30 @@ static const char spans[] =
 	"c,2025-06-13,,Jableh,SY,place,unknown,,,Protests,Agency,Protest held\n"
 	"d,2025-06-16,,Jableh,SY,place,unknown,,,Protests,Agency,Second protest\n";
 
+/* Events that differ only by place share a chronology line; events of
+ * different types never do. */
+static void test_chronology__lines_by_type(void **state)
+{
+	static const char text[] =
+		"report_id,event_date,location,country,event_type,source,summary\n"
+		"a,2025-05-31,Tripoli,LB,Riots,Agency,Roads blocked\n"
+		"b,2025-05-31,Beirut,LB,Protests,Agency,Roads blocked\n"
+		"c,2025-05-31,Sidon,LB,Protests,Agency,Roads blocked\n";
+	outcome o;
+	char *page;
+
+	(void)state;
+	write_file("lines.csv", text, sizeof(text) - 1);
+	o = run("render " QUICK " -r lines.csv -o lines.pdf");
+	assert_int_equal(o.code, 0);
+	done(&o);
+	page = pdf_text("lines.pdf");
+	HAS(page, "Beirut, Sidon Roads blocked");
+	HAS(page, "Tripoli Roads blocked");
+	LACKS(page, "Tripoli, Beirut");
+	free(page);
+}
+
 static void test_span__on_every_day_it_covers(void **state)
 {
 	outcome o;
@@ -284,6 +308,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_acled__zero_fatalities_are_events_not_deaths),
+		cmocka_unit_test(test_chronology__lines_by_type),
 		cmocka_unit_test(test_span__on_every_day_it_covers),
 		cmocka_unit_test(test_day__with_nothing_says_so),
 		cmocka_unit_test(test_flows__labels_name_both_ends),

@@ -102,10 +102,32 @@ static void test_run__outside_the_basemap_writes_nothing(void **state)
 	write_file("libya.csv", libya, sizeof(libya) - 1);
 	o = run("run -q -r libya.csv -o libya");
 	assert_int_equal(o.code, 1);
-	assert_non_null(strstr(o.err, "13.19 E 32.89 N, outside the basemap (32 to 41 E, 31 to "
-				      "38.5 N)"));
+	/* The place is named, at its own coordinates. */
+	assert_non_null(strstr(o.err, "'Tripoli' (32.89 N, 13.19 E) lies outside the basemap (32 "
+				      "to 41 E, 31 to 38.5 N)"));
 	done(&o);
 	snprintf(path, sizeof(path), "%s/libya", tmpdir);
+	assert_int_not_equal(stat(path, &st), 0);
+}
+
+/* Beyond the basemap a batch writes nothing and says why, exit 1. */
+static void test_batch__outside_the_basemap_writes_nothing(void **state)
+{
+	static const char qamishli[] = "report_id,event_date,location,latitude,longitude,"
+				       "fatalities,source\n"
+				       "q1,2025-03-07,Qamishli,37.05,41.23,3,A\n"
+				       "q2,2025-03-07,Latakia,35.52,35.79,2,A\n";
+	struct stat st;
+	outcome o;
+	char path[512];
+
+	(void)state;
+	write_file("qamishli.csv", qamishli, sizeof(qamishli) - 1);
+	o = run("batch -q -f png --dpi 72 -r qamishli.csv -o qamishli");
+	assert_int_equal(o.code, 1);
+	assert_non_null(strstr(o.err, "'Qamishli' (37.05 N, 41.23 E) lies outside the basemap"));
+	done(&o);
+	snprintf(path, sizeof(path), "%s/qamishli", tmpdir);
 	assert_int_not_equal(stat(path, &st), 0);
 }
 
@@ -179,6 +201,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_run__one_answer_in_every_output),
 		cmocka_unit_test(test_run__outside_the_basemap_writes_nothing),
+		cmocka_unit_test(test_batch__outside_the_basemap_writes_nothing),
 		cmocka_unit_test(test_geocode__reason_and_near),
 		cmocka_unit_test(test_geocode__places_file),
 		cmocka_unit_test(test_run__long_names_quoted_short),

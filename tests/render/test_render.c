@@ -176,6 +176,27 @@ static void test_legend__rounded_values_and_scale_bar(void **state)
 	assert_true(report.scale_mm <= report.map_frame.width * 0.28 + 1e-9);
 }
 
+/* A poster whose largest figure is 4 still draws a full-size circle for
+ * ten: four deaths are not drawn as a great disc. */
+static void test_legend__small_figures_keep_small_circles(void **state)
+{
+	em_poster_options o;
+	em_error err;
+
+	(void)state;
+	em_poster_options_init(&o);
+	em_error_clear(&err);
+	o.dpi = 72;
+	o.filter.categories = 1u << EM_CATEGORY_SECURITY_FORCES; /* Al-Janoudiya's 4 */
+	if (em_render_poster(out("small.pdf"), w.ds, w.basemap, &w.style, &o, &report, &err) !=
+	    EM_OK)
+		fail_msg("%s", err.message);
+	assert_int_equal(report.legend_values[0], EM_RENDER_SCALE_FLOOR);
+	for (size_t i = 0; i < report.marker_count; i++)
+		if (report.markers[i].deaths)
+			assert_true(report.markers[i].radius < 0.7 * w.style.marker_max_mm);
+}
+
 static char *pdf_text(const char *pdf)
 {
 	char command[512], *text = calloc(1, 65536);
@@ -315,6 +336,7 @@ int main(void)
 		cmocka_unit_test(test_png__size_and_places_on_their_pixels),
 		cmocka_unit_test(test_labels__no_overlaps),
 		cmocka_unit_test(test_legend__rounded_values_and_scale_bar),
+		cmocka_unit_test(test_legend__small_figures_keep_small_circles),
 		cmocka_unit_test(test_pdf__text_sources_and_credits),
 		cmocka_unit_test(test_styles__each_renders),
 		cmocka_unit_test(test_arabic__labels_shaped),

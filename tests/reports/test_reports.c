@@ -335,6 +335,7 @@ static void test_flows__read_and_bad(void **state)
 	static const char bad[] =
 		"flow_id,date,origin,destination,people,qualifier,source\n"
 		"f1,2025-03-09,Tartus,,6000,more_than,UNHCR\n";
+	static const char same[] = "flow_id,origin,destination,source\nf1,Latakia,latakia,UNHCR\n";
 	em_dataset *ds = NULL;
 	em_error err;
 
@@ -353,6 +354,15 @@ static void test_flows__read_and_bad(void **state)
 	assert_int_equal(em_dataset_read_flows(ds, write_file("flows.csv", bad, strlen(bad)), &err),
 			 EM_ERR_INVALID);
 	assert_non_null(strstr(err.message, "flows.csv:2: column 'destination': '' is empty"));
+	em_dataset_destroy(ds);
+	/* A flow goes somewhere else. */
+	em_error_clear(&err);
+	assert_int_equal(em_dataset_create(&ds), EM_OK);
+	assert_int_equal(em_dataset_read_flows(ds, write_file("same.csv", same, strlen(same)), &err),
+			 EM_ERR_INVALID);
+	if (strstr(err.message, "same.csv:2: column 'destination': 'latakia' is the origin too") ==
+	    NULL)
+		fail_msg("%s", err.message);
 	em_dataset_destroy(ds);
 }
 
