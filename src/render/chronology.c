@@ -168,7 +168,9 @@ static PangoLayout *line_layout(rctx *r, const entry *e, double width)
 		strncat(figure, what(e->first)[0] ? " dead \xC2\xB7 " : " dead",
 			sizeof(figure) - strlen(figure) - 1);
 	}
-	snprintf(text, sizeof(text), "%s  %s%s  %s", e->places, figure, what(e->first), source);
+	/* A left-to-right mark after the places keeps an Arabic name first. */
+	snprintf(text, sizeof(text), "%s\xE2\x80\x8E  %s%s  %s", e->places, figure, what(e->first),
+		 source);
 	place_len = strlen(e->places);
 	layout = em_text_layout(r, text, s->small_pt, false, false, width);
 	bold->start_index = 0;

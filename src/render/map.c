@@ -356,7 +356,7 @@ const char *em_place_name(const rctx *r, const em_place_total *p, char *buf, siz
 
 	if (at != NULL && *at > 0)
 		name = em_dataset_report(r->dataset, (size_t)(*at - 1))->location;
-	if (r->options->labels == EM_LABELS_EN && arabic_script(name) &&
+	if (r->options->labels != EM_LABELS_AR && arabic_script(name) &&
 	    p->gazetteer_name[0] != '\0' && !arabic_script(p->gazetteer_name)) {
 		display_name(p->gazetteer_name, buf, size);
 		return buf;
@@ -370,10 +370,15 @@ static void label_text(const rctx *r, const em_place_total *p, char *out, size_t
 	const char *name = em_place_name(r, p, own, sizeof(own));
 	char figure[192] = "";
 
+	/* After an Arabic name a left-to-right mark, so that the figure keeps
+	 * its place after the name ("جبلة · 11", not "11 · جبلة"). */
+	const char *mark = arabic_script(r->options->labels == EM_LABELS_AR && p->name_ar[0]
+						 ? p->name_ar : name) ? "\xE2\x80\x8E" : "";
+
 	if (p->display[0] != '\0')
-		snprintf(figure, sizeof(figure), " \xC2\xB7 %s", p->display);
+		snprintf(figure, sizeof(figure), "%s \xC2\xB7 %s", mark, p->display);
 	else if (p->event_kinds == 0 && p->spanning_kinds != 0)
-		snprintf(figure, sizeof(figure), " (%s)", p->event_days);
+		snprintf(figure, sizeof(figure), "%s (%s)", mark, p->event_days);
 	switch (r->options->labels) {
 	case EM_LABELS_AR:
 		snprintf(out, size, "%s%s", p->name_ar[0] ? p->name_ar : name, figure);

@@ -43,6 +43,8 @@ PangoLayout *em_text_layout(rctx *r, const char *text, double pt, bool bold, boo
 	/* Pages read left to right: an Arabic name stays right to left within
 	 * its run, but does not turn a line with Latin text and figures
 	 * around ("بانياس · 15; 40+ (30 Mar – 2 Apr)"). */
+	pango_context_set_base_dir(pango_layout_get_context(layout), PANGO_DIRECTION_LTR);
+	pango_layout_context_changed(layout);
 	pango_layout_set_auto_dir(layout, FALSE);
 	pango_layout_set_text(layout, text, -1);
 	return layout;
