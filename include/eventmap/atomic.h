@@ -4,6 +4,8 @@
 #ifndef EVENTMAP_ATOMIC_H
 #define EVENTMAP_ATOMIC_H
 
+#include "eventmap/export.h"
+
 #include <stdio.h>
 
 #include "eventmap/error.h"
@@ -15,30 +17,30 @@ extern "C" {
 typedef struct em_atomic_file em_atomic_file;
 
 /* Opens a temporary file in path's directory.  EM_ERR_IO names the path. */
-em_status em_atomic_file_create(em_atomic_file **out, const char *path, em_error *err);
+EM_EXTERN em_status em_atomic_file_create(em_atomic_file **out, const char *path, em_error *err);
 
 /* The stream to write to; borrowed, valid until commit or destroy. */
-FILE *em_atomic_file_stream(em_atomic_file *file);
+EM_EXTERN FILE *em_atomic_file_stream(em_atomic_file *file);
 
 /* The temporary path, for writers that need a file name (GDAL). */
-const char *em_atomic_file_temp_path(const em_atomic_file *file);
+EM_EXTERN const char *em_atomic_file_temp_path(const em_atomic_file *file);
 
 /* Flushes, syncs and renames over the destination.  Any write error that
  * happened on the stream is reported here (EM_ERR_IO) and the destination
  * is left as it was. */
-em_status em_atomic_file_commit(em_atomic_file *file, em_error *err);
+EM_EXTERN em_status em_atomic_file_commit(em_atomic_file *file, em_error *err);
 
 /* Removes the temporary file unless committed, and frees.  NULL is fine. */
-void em_atomic_file_destroy(em_atomic_file *file);
+EM_EXTERN void em_atomic_file_destroy(em_atomic_file *file);
 
 /* Removes the temporary files that writers killed before they could clean
  * up (SIGKILL, a power cut) left in `directory`.  Files of running
  * writers are left alone. */
-void em_atomic_sweep(const char *directory);
+EM_EXTERN void em_atomic_sweep(const char *directory);
 
 /* Creates a directory and its missing parents (mkdir -p).  EM_ERR_IO
  * names the directory that could not be made. */
-em_status em_make_directories(const char *path, em_error *err);
+EM_EXTERN em_status em_atomic_make_directories(const char *path, em_error *err);
 
 #ifdef __cplusplus
 }

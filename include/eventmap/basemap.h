@@ -5,6 +5,8 @@
 #ifndef EVENTMAP_BASEMAP_H
 #define EVENTMAP_BASEMAP_H
 
+#include "eventmap/export.h"
+
 #include <stddef.h>
 
 #include "eventmap/error.h"
@@ -53,18 +55,18 @@ typedef struct em_basemap em_basemap;
 /* Reads every layer of `path`.  land, coastline, borders and countries are
  * required (EM_ERR_INVALID naming the missing layer); the others may be
  * absent and are then empty. */
-em_status em_basemap_load(em_basemap **out, const char *path, em_error *err);
-void em_basemap_destroy(em_basemap *basemap);
+EM_EXTERN em_status em_basemap_create(em_basemap **out, const char *path, em_error *err);
+EM_EXTERN void em_basemap_destroy(em_basemap *basemap);
 
 /* The area the basemap covers (the extent of its land layer): beyond it a
  * map would show sea where nothing is known. */
-em_bbox em_basemap_coverage(const em_basemap *basemap);
+EM_EXTERN em_bbox em_basemap_coverage(const em_basemap *basemap);
 
 /* Borrowed; never NULL for a valid id. */
-const em_basemap_layer *em_basemap_get(const em_basemap *basemap, em_basemap_layer_id id);
+EM_EXTERN const em_basemap_layer *em_basemap_get(const em_basemap *basemap, em_basemap_layer_id id);
 
 /* The layer names, as in the file ("land", "locator_countries"...). */
-const char *em_basemap_layer_name(em_basemap_layer_id id);
+EM_EXTERN const char *em_basemap_layer_name(em_basemap_layer_id id);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,8 @@
 #ifndef EVENTMAP_ERROR_H
 #define EVENTMAP_ERROR_H
 
+#include "eventmap/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -31,19 +33,24 @@ typedef struct em_error {
 } em_error;
 
 /* Resets err to "no error".  err may be NULL. */
-void em_error_clear(em_error *err);
+EM_EXTERN void em_error_clear(em_error *err);
 
 /* Records status and a printf-style message unless err already holds one
  * (the first error wins).  err may be NULL.  Returns status, so that a
  * failing path can say `return em_error_set(err, EM_ERR_IO, ...)`. */
-em_status em_error_set(em_error *err, em_status status, const char *format, ...)
+EM_EXTERN em_status em_error_set(em_error *err, em_status status, const char *format, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 3, 4)))
 #endif
 	;
 
+/* Records from's error in to as em_error_set does (the first error wins;
+ * to may be NULL) and returns from's status: how an object with a sticky
+ * status hands it to its caller. */
+EM_EXTERN em_status em_error_copy(em_error *to, const em_error *from);
+
 /* A short constant English name for a status ("invalid input", ...). */
-const char *em_status_name(em_status status);
+EM_EXTERN const char *em_status_name(em_status status);
 
 #ifdef __cplusplus
 }

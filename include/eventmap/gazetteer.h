@@ -15,6 +15,8 @@
 #ifndef EVENTMAP_GAZETTEER_H
 #define EVENTMAP_GAZETTEER_H
 
+#include "eventmap/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -73,18 +75,18 @@ typedef struct em_name_hit {
 /* Fuzzy look-ups reach this edit distance at most. */
 #define EM_GAZETTEER_FUZZY_MAX 2
 
-em_status em_gazetteer_create(em_gazetteer **out);
-void em_gazetteer_destroy(em_gazetteer *gazetteer);
+EM_EXTERN em_status em_gazetteer_create(em_gazetteer **out);
+EM_EXTERN void em_gazetteer_destroy(em_gazetteer *gazetteer);
 
 /* Reads a file.  On any bad line nothing from this file is kept and err
  * names the file, line, column and the problem (EM_ERR_INVALID); an
  * unreadable file gives EM_ERR_IO. */
-em_status em_gazetteer_load(em_gazetteer *gazetteer, const char *path,
+EM_EXTERN em_status em_gazetteer_load(em_gazetteer *gazetteer, const char *path,
 			    em_gazetteer_role role, em_error *err);
 
 /* The same from memory; `label` stands for the file name in messages.
  * The bytes are copied. */
-em_status em_gazetteer_load_buffer(em_gazetteer *gazetteer, const char *label,
+EM_EXTERN em_status em_gazetteer_load_buffer(em_gazetteer *gazetteer, const char *label,
 				   const char *data, size_t len,
 				   em_gazetteer_role role, em_error *err);
 
@@ -94,7 +96,7 @@ em_status em_gazetteer_load_buffer(em_gazetteer *gazetteer, const char *label,
  * matched without regard to case; latitude/longitude work too).  Its rows
  * win over every other match, as overrides do.  On any bad row nothing
  * from the file is kept and err names the file, line, column and value. */
-em_status em_gazetteer_load_places(em_gazetteer *gazetteer, const char *path, em_error *err);
+EM_EXTERN em_status em_gazetteer_load_places(em_gazetteer *gazetteer, const char *path, em_error *err);
 
 /* Reads a table of Arabic names that correct GeoNames (geodata/
  * arabic-names.tsv): tab-separated geonameid, name_ar, then any columns
@@ -104,55 +106,50 @@ em_status em_gazetteer_load_places(em_gazetteer *gazetteer, const char *path, em
  * Arabic letters (no Persian or Urdu letters, no administrative forms such
  * as محافظة ...) as the one whose consonants agree with its Latin names; none
  * that agrees gives "".  EM_ERR_IO or EM_ERR_INVALID naming file and line. */
-em_status em_gazetteer_load_names_ar(em_gazetteer *gazetteer, const char *path, em_error *err);
+EM_EXTERN em_status em_gazetteer_load_names_ar(em_gazetteer *gazetteer, const char *path, em_error *err);
 
 /* Builds the name index over everything loaded so far. */
-em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err);
+EM_EXTERN em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err);
 
 /* True once em_gazetteer_finish() has indexed everything loaded. */
-bool em_gazetteer_is_finished(const em_gazetteer *gazetteer);
+EM_EXTERN bool em_gazetteer_is_finished(const em_gazetteer *gazetteer);
 
-size_t em_gazetteer_count(const em_gazetteer *gazetteer);
+EM_EXTERN size_t em_gazetteer_count(const em_gazetteer *gazetteer);
 
 /* Borrowed; NULL when index is out of range. */
-const em_place *em_gazetteer_place(const em_gazetteer *gazetteer, size_t index);
+EM_EXTERN const em_place *em_gazetteer_place(const em_gazetteer *gazetteer, size_t index);
 
 /* Places one of whose names has this EM_TEXT_FOLDED form.  Writes up to
  * max_hits hits and returns how many places matched in all (which may be
  * more than max_hits).  0 before em_gazetteer_finish(). */
-size_t em_gazetteer_find_folded(const em_gazetteer *gazetteer, const char *folded,
-				size_t len, em_name_hit *hits, size_t max_hits);
+EM_EXTERN size_t em_gazetteer_find_folded(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *folded, size_t len);
 
 /* Places whose EM_TEXT_KEY form is that of an indexed name with this
  * EM_TEXT_FOLDED form: the key look-up of a name already found as
  * written, without folding it again.  0 when the folded form is not
  * indexed. */
-size_t em_gazetteer_find_key_of(const em_gazetteer *gazetteer, const char *folded, size_t len,
-				em_name_hit *hits, size_t max_hits);
+EM_EXTERN size_t em_gazetteer_find_key_of(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *folded, size_t len);
 
 /* The same for the EM_TEXT_KEY form. */
-size_t em_gazetteer_find_key(const em_gazetteer *gazetteer, const char *key,
-			     size_t len, em_name_hit *hits, size_t max_hits);
+EM_EXTERN size_t em_gazetteer_find_key(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *key, size_t len);
 
 /* Builds the fuzzy index now; otherwise the first fuzzy look-up builds it
  * (once, safely from any thread).  Exact and key look-ups never need it. */
-em_status em_gazetteer_prepare_fuzzy(const em_gazetteer *gazetteer, em_error *err);
+EM_EXTERN em_status em_gazetteer_prepare_fuzzy(const em_gazetteer *gazetteer, em_error *err);
 
 /* Places whose key is within max_distance (at most EM_GAZETTEER_FUZZY_MAX)
  * edits of key, closest first; hits carry the distance. */
-size_t em_gazetteer_find_fuzzy(const em_gazetteer *gazetteer, const char *key,
-			       size_t len, int max_distance, em_name_hit *hits,
-			       size_t max_hits);
+EM_EXTERN size_t em_gazetteer_find_fuzzy(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *key, size_t len, int max_distance);
 
 /* True when `hint` names the first-order division (country, admin1): its
  * code ("14", "SY.14") or a name of its seat ("Tartus", "Tartous
  * Governorate").  The seats are the PPLA/PPLC places of the gazetteer and
  * ADM1 rows of the supplement. */
-bool em_gazetteer_admin1_matches(const em_gazetteer *gazetteer, const char *country,
+EM_EXTERN bool em_gazetteer_admin1_matches(const em_gazetteer *gazetteer, const char *country,
 				 const char *admin1, const char *hint);
 
 /* The display name of a first-order division (its seat's name), or NULL. */
-const char *em_gazetteer_admin1_name(const em_gazetteer *gazetteer, const char *country,
+EM_EXTERN const char *em_gazetteer_admin1_name(const em_gazetteer *gazetteer, const char *country,
 				     const char *admin1);
 
 #ifdef __cplusplus

@@ -21,6 +21,8 @@
 #ifndef EVENTMAP_GEOCODE_H
 #define EVENTMAP_GEOCODE_H
 
+#include "eventmap/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -129,16 +131,16 @@ typedef struct em_geocode_result {
 
 /* Defaults: no hints, the Levant (29-38.5 N, 32-43 E) as the region of
  * interest, no point, no context, min_score 0.75. */
-void em_geocode_options_init(em_geocode_options *options);
+EM_EXTERN void em_geocode_options_init(em_geocode_options *options);
 
 /* Parses "SY,LB" into options->countries.  EM_ERR_INVALID (with the
  * offending code in err) for anything but comma-separated letter pairs. */
-em_status em_geocode_options_set_countries(em_geocode_options *options, const char *list,
+EM_EXTERN em_status em_geocode_options_set_countries(em_geocode_options *options, const char *list,
 					   em_error *err);
 
 /* Parses "LAT,LON" or "LAT,LON,KM" into options' point (KM defaults to
  * EM_GEOCODE_FOREIGN_KM).  EM_ERR_INVALID for anything else. */
-em_status em_geocode_options_set_near(em_geocode_options *options, const char *text,
+EM_EXTERN em_status em_geocode_options_set_near(em_geocode_options *options, const char *text,
 				      em_error *err);
 
 /* Geocodes the len bytes at name.  The outcome (resolved, ambiguous,
@@ -148,7 +150,7 @@ em_status em_geocode_options_set_near(em_geocode_options *options, const char *t
  * EM_ERR_INVALID when the gazetteer has not been finished.  options may be
  * NULL for the defaults.  Thread-safe for a finished gazetteer and a
  * finished context. */
-em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
+EM_EXTERN em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 			  const char *name, size_t len, const em_geocode_options *options,
 			  em_error *err);
 
@@ -165,25 +167,25 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 #define EM_GEOCODE_CONTEXT_MAX 16384
 
 /* label names the context in reasons ("this file", "this list"); copied. */
-em_status em_geocode_context_create(em_geocode_context **out, const char *label);
-void em_geocode_context_destroy(em_geocode_context *context);
+EM_EXTERN em_status em_geocode_context_create(em_geocode_context **out, const char *label);
+EM_EXTERN void em_geocode_context_destroy(em_geocode_context *context);
 
 /* Adds the place of a result found without the context, if it was found
  * unambiguously (the only candidate, a hint, an override or an exact
  * match over looser ones) to town or near precision.  name is the query
  * that found it.  EM_ERR_INVALID after finish. */
-em_status em_geocode_context_add_result(em_geocode_context *context, const char *name,
+EM_EXTERN em_status em_geocode_context_add_result(em_geocode_context *context, const char *name,
 					size_t len, const em_geocode_result *result);
 
 /* Adds a point given as coordinates; country may be "" or NULL. */
-em_status em_geocode_context_add_point(em_geocode_context *context, double lat, double lon,
+EM_EXTERN em_status em_geocode_context_add_point(em_geocode_context *context, double lat, double lon,
 				       const char *country);
 
 /* Ends the adding: finds the cluster and the outliers. */
-em_status em_geocode_context_finish(em_geocode_context *context);
+EM_EXTERN em_status em_geocode_context_finish(em_geocode_context *context);
 
 /* Places kept (after finish: those that are not outliers). */
-size_t em_geocode_context_count(const em_geocode_context *context);
+EM_EXTERN size_t em_geocode_context_count(const em_geocode_context *context);
 
 /* ---- Lists: one call, one context -------------------------------------- */
 
@@ -201,14 +203,14 @@ typedef struct em_geocode_query {
  * others found.  A name that is unusable (empty, malformed, too long) gets
  * its status and error and an unresolved result; the call fails only when
  * out of memory.  label as for em_geocode_context_create. */
-em_status em_geocode_list(em_geocode_query *queries, size_t count,
+EM_EXTERN em_status em_geocode_list(em_geocode_query *queries, size_t count,
 			  const em_gazetteer *gazetteer, const em_geocode_options *options,
 			  const char *label, em_error *err);
 
 /* "resolved", "ambiguous", "unresolved". */
-const char *em_geocode_status_name(em_geocode_status status);
+EM_EXTERN const char *em_geocode_status_name(em_geocode_status status);
 /* "exact", "alternate", "normalized", "fuzzy", "override", or "" for none. */
-const char *em_geocode_method_name(em_geocode_method method);
+EM_EXTERN const char *em_geocode_method_name(em_geocode_method method);
 
 #ifdef __cplusplus
 }

@@ -14,11 +14,13 @@
 #ifndef EVENTMAP_LAYERS_H
 #define EVENTMAP_LAYERS_H
 
+#include "eventmap/export.h"
+
 #include <stddef.h>
 
-#include "eventmap/aggregate.h"
+#include "eventmap/summary.h"
 #include "eventmap/error.h"
-#include "eventmap/reports.h"
+#include "eventmap/dataset.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -41,26 +43,28 @@ typedef struct em_layers_options {
  * eventmap.<ext>; any other -> <driver>/<layer>.<ext>.
  * Errors: EM_ERR_INVALID for an unknown or read-only driver (err lists the
  * problem), EM_ERR_IO with GDAL's own message for a write failure. */
-em_status em_layers_write(const char *directory, const em_dataset *dataset,
+EM_EXTERN em_status em_layers_write(const char *directory, const em_dataset *dataset,
 			  const em_summary *summary, const em_layers_options *options,
 			  em_error *err);
 
 /* The same in steps, for reports that stream past (em_dataset_stream_reports)
- * rather than sit in a dataset: begin opens every format and creates every
- * layer; add_report writes one report to the reports or not_mapped layer of
- * each; finish writes the places (from the summary of the same reports) and
- * the dataset's flows, the styles, and publishes, or on error keeps nothing.
- * finish and abandon free the writer; the options' strings must live until
- * then. */
+ * rather than sit in a dataset: create opens every format and creates every
+ * layer; add writes one report to the reports or not_mapped layer of each;
+ * commit writes the places (from the summary of the same reports) and the
+ * dataset's flows, the styles, and publishes.  The writer's status is
+ * sticky: after a failure every call returns it again (copied to err) and
+ * writes nothing.  destroy frees the writer and, unless commit succeeded,
+ * keeps nothing of what it wrote.  The options' strings must live until
+ * destroy. */
 typedef struct em_layers_writer em_layers_writer;
 
-em_status em_layers_begin(em_layers_writer **out, const char *directory,
-			  const em_layers_options *options, em_error *err);
-em_status em_layers_add_report(em_layers_writer *writer, const em_report *report,
+EM_EXTERN em_status em_layers_writer_create(em_layers_writer **out, const char *directory,
+				  const em_layers_options *options, em_error *err);
+EM_EXTERN em_status em_layers_writer_add(em_layers_writer *writer, const em_report *report,
 			       em_error *err);
-em_status em_layers_finish(em_layers_writer *writer, const em_dataset *dataset,
-			   const em_summary *summary, em_error *err);
-void em_layers_abandon(em_layers_writer *writer);
+EM_EXTERN em_status em_layers_writer_commit(em_layers_writer *writer, const em_dataset *dataset,
+				  const em_summary *summary, em_error *err);
+EM_EXTERN void em_layers_writer_destroy(em_layers_writer *writer);
 
 #ifdef __cplusplus
 }

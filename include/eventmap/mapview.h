@@ -5,6 +5,8 @@
 #ifndef EVENTMAP_MAPVIEW_H
 #define EVENTMAP_MAPVIEW_H
 
+#include "eventmap/export.h"
+
 #include <stdbool.h>
 
 #include "eventmap/error.h"
@@ -24,33 +26,32 @@ typedef struct em_mapview em_mapview;
  * widened to the frame's proportions.  crs: NULL for the automatic
  * transverse Mercator.  EM_ERR_INVALID when PROJ refuses the CRS (its
  * message in err). */
-em_status em_mapview_create(em_mapview **out, const em_bbox *data, double width_mm,
+EM_EXTERN em_status em_mapview_create(em_mapview **out, const em_bbox *data, double width_mm,
 			    double height_mm, double margin, double min_extent_km,
 			    const char *crs, em_error *err);
-void em_mapview_destroy(em_mapview *view);
+EM_EXTERN void em_mapview_destroy(em_mapview *view);
 
 /* Page position in mm from the frame's top-left corner; false when the
  * point cannot be projected. */
-bool em_mapview_to_page(const em_mapview *view, double lon, double lat, double *x_mm,
-			double *y_mm);
+EM_EXTERN bool em_mapview_to_page(double *x_mm, double *y_mm, const em_mapview *view, double lon, double lat);
 
 /* The frame's extent in lon/lat (for clipping the basemap). */
-void em_mapview_bounds(const em_mapview *view, em_bbox *out);
+EM_EXTERN void em_mapview_bounds(em_bbox *out, const em_mapview *view);
 
 /* Page millimetres per ground kilometre, measured along the ellipsoid at
  * the frame's centre. */
-double em_mapview_mm_per_km(const em_mapview *view);
+EM_EXTERN double em_mapview_mm_per_km(const em_mapview *view);
 
 /* A scale bar of round length (1, 2, 5 x 10^n km) at most max_mm long. */
-void em_mapview_scale_bar(const em_mapview *view, double max_mm, double *km, double *mm);
+EM_EXTERN void em_mapview_scale_bar(double *km, double *mm, const em_mapview *view, double max_mm);
 
 /* The angle (radians, counter-clockwise from page up) of true north at the
  * frame's centre. */
-double em_mapview_north(const em_mapview *view);
+EM_EXTERN double em_mapview_north(const em_mapview *view);
 
 /* "Transverse Mercator centred on 35.20° N 36.00° E (WGS 84)" or the CRS
  * name PROJ gives. */
-const char *em_mapview_description(const em_mapview *view);
+EM_EXTERN const char *em_mapview_description(const em_mapview *view);
 
 #ifdef __cplusplus
 }

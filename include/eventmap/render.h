@@ -10,14 +10,16 @@
 #ifndef EVENTMAP_RENDER_H
 #define EVENTMAP_RENDER_H
 
+#include "eventmap/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "eventmap/aggregate.h"
+#include "eventmap/summary.h"
 #include "eventmap/basemap.h"
 #include "eventmap/error.h"
 #include "eventmap/mapview.h"
-#include "eventmap/reports.h"
+#include "eventmap/dataset.h"
 #include "eventmap/style.h"
 
 #ifdef __cplusplus
@@ -32,7 +34,7 @@ typedef struct em_page {
 
 /* Parses A4, A3, A2 (landscape unless portrait), social-square
  * (1080 x 1080 px), social-wide (1600 x 900 px) or WxHmm ("300x200mm"). */
-em_status em_page_parse(em_page *out, const char *preset, bool portrait, em_error *err);
+EM_EXTERN em_status em_page_parse(em_page *out, const char *preset, bool portrait, em_error *err);
 
 typedef enum em_label_language {
 	EM_LABELS_EN = 0,
@@ -95,11 +97,11 @@ typedef struct em_render_report {
 	size_t chronology_left_out;          /* ... and those it had no room for */
 } em_render_report;
 
-void em_poster_options_init(em_poster_options *options);
+EM_EXTERN void em_poster_options_init(em_poster_options *options);
 
 /* Renders the resolved dataset to path (.png, .pdf or .svg, atomically).
  * report may be NULL. */
-em_status em_render_poster(const char *path, const em_dataset *dataset,
+EM_EXTERN em_status em_render_poster(const char *path, const em_dataset *dataset,
 			   const em_basemap *basemap, const em_style *style,
 			   const em_poster_options *options, em_render_report *report,
 			   em_error *err);
@@ -107,7 +109,7 @@ em_status em_render_poster(const char *path, const em_dataset *dataset,
 /* The same poster in several files at once (a PNG and a PDF, say): it is
  * laid out once and played back into each, which is faster than two
  * calls and guarantees the files show the same thing. */
-em_status em_render_posters(const char *const *paths, size_t count, const em_dataset *dataset,
+EM_EXTERN em_status em_render_posters(const char *const *paths, size_t count, const em_dataset *dataset,
 			    const em_basemap *basemap, const em_style *style,
 			    const em_poster_options *options, em_render_report *report,
 			    em_error *err);
@@ -117,7 +119,7 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
  * one legend and title.  A period is period_days days from each of
  * `starts` (1: days, 7: weeks), within the days of options->filter.
  * cumulative: each map shows everything up to the end of its period. */
-em_status em_render_overview(const char *const *paths, size_t count, const em_dataset *dataset,
+EM_EXTERN em_status em_render_overview(const char *const *paths, size_t count, const em_dataset *dataset,
 			     const em_basemap *basemap, const em_style *style,
 			     const em_poster_options *options, const em_date *starts,
 			     size_t period_count, int period_days, bool cumulative, em_error *err);
@@ -126,18 +128,18 @@ em_status em_render_overview(const char *const *paths, size_t count, const em_da
  * for series that must share them.  The scale is the largest figure, and
  * at least EM_RENDER_SCALE_FLOOR. */
 #define EM_RENDER_SCALE_FLOOR 10
-em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_bbox *extent,
+EM_EXTERN em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_bbox *extent,
 			long long *scale_max, em_error *err);
 
 /* EM_ERR_INVALID (naming the point and the coverage) when an extent of
  * places reaches beyond the area the basemap covers, where a map would
  * show them at sea.  Every poster checks it; callers that write other
  * outputs first can check it before. */
-em_status em_render_check_coverage(const em_basemap *basemap, const em_bbox *data,
+EM_EXTERN em_status em_render_check_coverage(const em_basemap *basemap, const em_bbox *data,
 				   em_error *err);
 /* The same for the places of the dataset a filter keeps (NULL: all),
  * naming the first that lies outside. */
-em_status em_render_check_places(const em_basemap *basemap, const em_dataset *dataset,
+EM_EXTERN em_status em_render_check_places(const em_basemap *basemap, const em_dataset *dataset,
 				 const em_filter *filter, em_error *err);
 
 #ifdef __cplusplus

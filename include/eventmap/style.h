@@ -8,6 +8,8 @@
 #ifndef EVENTMAP_STYLE_H
 #define EVENTMAP_STYLE_H
 
+#include "eventmap/export.h"
+
 #include <stdbool.h>
 
 #include "eventmap/error.h"
@@ -59,13 +61,13 @@ typedef struct em_style {
 } em_style;
 
 /* The built-in print style. */
-void em_style_defaults(em_style *out);
+EM_EXTERN void em_style_defaults(em_style *out);
 
 /* Reads `name_or_path`: a file path, or a name looked up as
  * styles_dir/<name>.ini ("print", "dark", "mono").  Keys not in the file
  * keep the print defaults.  EM_ERR_IO for a missing file, EM_ERR_INVALID
  * with file, line and key for a bad one. */
-em_status em_style_load(em_style *out, const char *name_or_path, const char *styles_dir,
+EM_EXTERN em_status em_style_load(em_style *out, const char *name_or_path, const char *styles_dir,
 			em_error *err);
 
 #ifdef __cplusplus

@@ -15,6 +15,8 @@
 #ifndef EVENTMAP_TEXT_H
 #define EVENTMAP_TEXT_H
 
+#include "eventmap/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -35,7 +37,7 @@ typedef enum em_text_form {
 
 /* True when the len bytes at text are well-formed UTF-8 (no overlongs, no
  * surrogates, nothing above U+10FFFF).  NUL bytes count as invalid. */
-bool em_text_valid_utf8(const char *text, size_t len);
+EM_EXTERN bool em_text_valid_utf8(const char *text, size_t len);
 
 /* Writes the chosen form of the len bytes at text into out (capacity
  * out_size, always NUL-terminated on success) and its length into
@@ -43,25 +45,25 @@ bool em_text_valid_utf8(const char *text, size_t len);
  * Errors: EM_ERR_INVALID for malformed UTF-8, EM_ERR_LIMIT when len exceeds
  * EM_TEXT_NAME_MAX or the result does not fit out_size.  A name that folds
  * to nothing (only punctuation) succeeds with an empty result. */
-em_status em_text_fold(char *out, size_t out_size, size_t *out_len,
+EM_EXTERN em_status em_text_fold(char *out, size_t out_size, size_t *out_len,
 		       const char *text, size_t len, em_text_form form);
 
 /* Both forms at once, from one decomposition: what indexing a name needs.
  * Errors as em_text_fold's. */
-em_status em_text_fold_both(char *folded, size_t folded_size, size_t *folded_len, char *key,
+EM_EXTERN em_status em_text_fold_both(char *folded, size_t folded_size, size_t *folded_len, char *key,
 			    size_t key_size, size_t *key_len, const char *text, size_t len);
 
 /* Optimal-string-alignment distance (Levenshtein plus adjacent
  * transpositions) between two byte strings, or max_distance + 1 as soon as
  * it is known to exceed max_distance.  Strings longer than EM_TEXT_NAME_MAX
  * give max_distance + 1. */
-int em_text_distance(const char *a, size_t a_len, const char *b, size_t b_len,
+EM_EXTERN int em_text_distance(const char *a, size_t a_len, const char *b, size_t b_len,
 		     int max_distance);
 
 /* True when the len bytes at word are an Arabic article as written in
  * Latin script ("al", "El", "ash", "ad"...), which EM_TEXT_KEY drops
  * before a name. */
-bool em_text_is_article(const char *word, size_t len);
+EM_EXTERN bool em_text_is_article(const char *word, size_t len);
 
 /* A word of a name: its bytes in the original text and its letters. */
 typedef struct em_text_word {
@@ -72,7 +74,7 @@ typedef struct em_text_word {
 /* Splits valid UTF-8 into the words EM_TEXT_KEY sees (letters and digits;
  * apostrophes and ayn signs inside a word join it).  Writes up to max and
  * returns how many there are. */
-size_t em_text_words(const char *text, size_t len, em_text_word *out, size_t max);
+EM_EXTERN size_t em_text_words(em_text_word *out, size_t max, const char *text, size_t len);
 
 /* Consonant skeletons of names in Latin script, for telling spellings of
  * one name from different names: lower case, marks dropped, vowels and the
@@ -93,11 +95,14 @@ typedef enum em_text_skeleton_form {
 /* Writes the skeleton of the len bytes at text (NUL-terminated, at most
  * size - 1 bytes).  false when the text is not Latin script or the
  * skeleton does not fit. */
-bool em_text_skeleton(char *out, size_t size, size_t *out_len, bool *article, const char *text,
+EM_EXTERN bool em_text_skeleton(char *out, size_t size, size_t *out_len, bool *article, const char *text,
 		      size_t len, em_text_skeleton_form form);
 
 /* True when the string holds a letter from the Arabic blocks. */
-bool em_text_has_arabic(const char *text, size_t len);
+EM_EXTERN bool em_text_has_arabic(const char *text, size_t len);
+
+/* 1234567 -> "1,234,567". */
+EM_EXTERN void em_text_format_count(char *out, size_t size, long long count);
 
 #ifdef __cplusplus
 }

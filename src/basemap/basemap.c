@@ -104,7 +104,7 @@ static const char *text_field(em_basemap *bm, OGRFeatureH f, const char *name)
 
 	if (i < 0 || !OGR_F_IsFieldSetAndNotNull(f, i))
 		return "";
-	return em_pool_strdup(&bm->strings, OGR_F_GetFieldAsString(f, i));
+	return em__pool_strdup(&bm->strings, OGR_F_GetFieldAsString(f, i));
 }
 
 static em_status read_feature(em_basemap *bm, layer_store *st, OGRFeatureH f, em_error *err)
@@ -189,7 +189,7 @@ static em_status read_layer(em_basemap *bm, GDALDatasetH ds, em_basemap_layer_id
 	return status;
 }
 
-em_status em_basemap_load(em_basemap **out, const char *path, em_error *err)
+em_status em_basemap_create(em_basemap **out, const char *path, em_error *err)
 {
 	em_basemap *bm;
 	GDALDatasetH ds;
@@ -229,7 +229,7 @@ void em_basemap_destroy(em_basemap *basemap)
 		free(basemap->stores[i].sizes);
 		free(basemap->stores[i].coords);
 	}
-	em_pool_clear(&basemap->strings);
+	em__pool_clear(&basemap->strings);
 	free(basemap);
 }
 

@@ -297,7 +297,7 @@ int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 	      const em_basemap *basemap, const em_style *style, em_error *err)
 {
 	batch_state b;
-	size_t covered = em_dataset_days(dataset, NULL, 0), failed = 0, skipped = 0;
+	size_t covered = em_dataset_days(NULL, 0, dataset), failed = 0, skipped = 0;
 	em_date *days = malloc((covered + 1) * sizeof(*days));
 	em_bbox extent;
 	char note[256], dir[4000], overview_paths[3][4096];
@@ -318,7 +318,7 @@ int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 		em_error_set(err, EM_ERR_NOMEM, "out of memory");
 		return CLI_EXIT_ERROR;
 	}
-	em_dataset_days(dataset, days, covered);
+	em_dataset_days(days, covered, dataset);
 	snprintf(dir, sizeof(dir), "%.3990s/%s", options->directory,
 		 options->weekly ? "weeks" : "days");
 	status = plan(&b, days, covered, &skipped, err);
@@ -331,7 +331,7 @@ int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 	if (status == EM_OK)
 		status = em_render_check_places(basemap, dataset, &b.poster.filter, err);
 	if (status == EM_OK)
-		status = em_make_directories(dir, err);
+		status = em_atomic_make_directories(dir, err);
 	if (status == EM_OK)
 		status = series_frame(&b, &extent, err);
 	if (status != EM_OK) {

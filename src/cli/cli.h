@@ -10,7 +10,7 @@
 #include "eventmap/error.h"
 #include "eventmap/gazetteer.h"
 #include "eventmap/geocode.h"
-#include "eventmap/reports.h"
+#include "eventmap/dataset.h"
 #include "eventmap/basemap.h"
 #include "eventmap/render.h"
 #include "eventmap/style.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "eventmap/aggregate.h"
+#include "eventmap/summary.h"
 #include "eventmap/layers.h"
 
 static const char usage[] =
@@ -92,7 +92,7 @@ typedef struct export_stream {
 static em_status take_report(void *context, const em_report *report, em_error *err)
 {
 	export_stream *s = context;
-	em_status status = em_layers_add_report(s->layers, report, err);
+	em_status status = em_layers_writer_add(s->layers, report, err);
 
 	return status == EM_OK ? em_summary_builder_add(s->summary, report, err) : status;
 }
@@ -120,18 +120,14 @@ int cmd_export(int argc, char **argv)
 	if (status == EM_OK)
 		status = em_summary_builder_create(&stream.summary, NULL, &err);
 	if (status == EM_OK)
-		status = em_layers_begin(&stream.layers, a.directory, &a.layers, &err);
+		status = em_layers_writer_create(&stream.layers, a.directory, &a.layers, &err);
 	if (status == EM_OK)
 		status = cli_stream_dataset(&ds, gz, &a.data, "export", take_report, &stream, &err);
-	if (status == EM_OK) {
-		status = em_summary_builder_finish(stream.summary, &summary, &err);
-		stream.summary = NULL;
-	}
-	if (status == EM_OK) {
-		status = em_layers_finish(stream.layers, ds, summary, &err);
-		stream.layers = NULL;
-	}
-	em_layers_abandon(stream.layers);
+	if (status == EM_OK)
+		status = em_summary_builder_finish(&summary, stream.summary, &err);
+	if (status == EM_OK)
+		status = em_layers_writer_commit(stream.layers, ds, summary, &err);
+	em_layers_writer_destroy(stream.layers);
 	em_summary_builder_destroy(stream.summary);
 	if (status != EM_OK) {
 		cli_error("export", "%s", err.message);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "eventmap/aggregate.h"
+#include "eventmap/summary.h"
 #include "eventmap/basemap.h"
 #include "eventmap/render.h"
 #include "eventmap/style.h"

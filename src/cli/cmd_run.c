@@ -11,7 +11,7 @@
 
 
 #include "cli.h"
-#include "eventmap/aggregate.h"
+#include "eventmap/summary.h"
 #include "eventmap/atomic.h"
 #include "eventmap/layers.h"
 #include "eventmap/render.h"
@@ -117,7 +117,7 @@ static em_status prepare_posters(const em_dataset *ds, em_style *style, em_basem
 
 	status = em_style_load(style, "print", cli_data_path(path, sizeof(path), "styles"), err);
 	if (status == EM_OK)
-		status = em_basemap_load(basemap, cli_data_path(path, sizeof(path), CLI_DEFAULT_BASEMAP),
+		status = em_basemap_create(basemap, cli_data_path(path, sizeof(path), CLI_DEFAULT_BASEMAP),
 					 err);
 	if (status == EM_OK)
 		status = em_render_fit(ds, NULL, &extent, &scale_max, err);
@@ -197,7 +197,7 @@ int cmd_run(int argc, char **argv)
 		cli_error("run", "%s", err.message);
 		goto done;
 	}
-	if (em_make_directories(dir, &err) != EM_OK) {
+	if (em_atomic_make_directories(dir, &err) != EM_OK) {
 		cli_error("run", "%s", err.message);
 		goto done;
 	}

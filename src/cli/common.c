@@ -7,13 +7,28 @@
 #include "eventmap/text.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+/* Set by CMakeLists.txt: the source tree, the build directory, the install
+ * data directory, and the data directory relative to the installed
+ * binary's directory. */
 #ifndef EM_DATA_DIR
 #define EM_DATA_DIR "."
+#endif
+#ifndef EM_BUILD_DIR
+#define EM_BUILD_DIR EM_DATA_DIR
+#endif
+#ifndef EM_INSTALL_DATA_DIR
+#define EM_INSTALL_DATA_DIR "/usr/local/share/eventmap"
+#endif
+#ifndef EM_EXE_TO_DATA
+#define EM_EXE_TO_DATA "../share/eventmap"
 #endif
 
 #define DEFAULT_GAZETTEER "geodata/geonames-levant.txt"
@@ -31,11 +46,70 @@ void cli_error(const char *command, const char *format, ...)
 	fputc('\n', stderr);
 }
 
+static char found_data_dir[PATH_MAX];
+static pthread_once_t found_data_dir_once = PTHREAD_ONCE_INIT;
+
+/* Whether dir holds eventmap's data (its gazetteer). */
+static bool holds_data(const char *dir)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int n = snprintf(path, sizeof(path), "%s/%s", dir, DEFAULT_GAZETTEER);
+
+	return n > 0 && (size_t)n < sizeof(path) && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool same_directory(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+static void use_data_dir(const char *dir)
+{
+	if (realpath(dir, found_data_dir) == NULL)
+		snprintf(found_data_dir, sizeof(found_data_dir), "%s", dir);
+}
+
+/* The first of: ../share/eventmap beside the running binary (wherever the
+ * prefix was installed or moved to); the source tree for a binary still
+ * in its build directory (never an older installed copy); the install
+ * data directory compiled in; the source tree. */
+static void find_data_dir(void)
+{
+	char exe[PATH_MAX], candidate[PATH_MAX + sizeof(EM_EXE_TO_DATA) + 1];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (len > 0 && (size_t)len < sizeof(exe) - 1) {
+		exe[len] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash != NULL) {
+			slash[slash == exe ? 1 : 0] = '\0';
+			snprintf(candidate, sizeof(candidate), "%s/%s", exe, EM_EXE_TO_DATA);
+			if (holds_data(candidate)) {
+				use_data_dir(candidate);
+				return;
+			}
+			if (same_directory(exe, EM_BUILD_DIR) && holds_data(EM_DATA_DIR)) {
+				use_data_dir(EM_DATA_DIR);
+				return;
+			}
+		}
+	}
+	use_data_dir(holds_data(EM_INSTALL_DATA_DIR) ? EM_INSTALL_DATA_DIR : EM_DATA_DIR);
+}
+
 const char *cli_data_dir(void)
 {
 	const char *env = getenv("EVENTMAP_DATA");
 
-	return (env != NULL && env[0] != '\0') ? env : EM_DATA_DIR;
+	if (env != NULL && env[0] != '\0')
+		return env;
+	pthread_once(&found_data_dir_once, find_data_dir);
+	return found_data_dir;
 }
 
 const char *cli_data_path(char *buf, size_t size, const char *relative)
@@ -241,7 +315,7 @@ static em_status print_warnings(const em_dataset *ds, const cli_dataset_options 
 	bool show = options->strict || !options->quiet;
 	const char *kind = options->strict ? "error" : "warning";
 
-	em_dataset_tally_get(ds, &tally);
+	em_dataset_tally_get(&tally, ds);
 	for (size_t i = 0; show && i < kept; i++)
 		fprintf(stderr, "eventmap %s: %s: %s\n", command, kind, em_dataset_warning(ds, i));
 	if (show && tally.warnings > kept)
@@ -308,7 +382,7 @@ void cli_print_counts(const em_dataset *dataset)
 {
 	em_dataset_tally t;
 
-	em_dataset_tally_get(dataset, &t);
+	em_dataset_tally_get(&t, dataset);
 	printf("%zu reports (%zu with deaths, %zu events without): %zu mapped, %zu "
 	       "approximate, %zu not mapped (%zu region-wide totals for the headline, %zu "
 	       "region-wide events for the chronology, %zu at places that could not be "

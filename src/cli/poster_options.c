@@ -137,7 +137,7 @@ int cli_poster_finish(cli_poster_args *a, const char *command)
 
 	em_error_clear(&err);
 	if (em_page_parse(&a->poster.page, a->page, a->portrait, &err) != EM_OK) {
-		cli_error(command, "%s", err.message);
+		cli_error(command, "--page: %s", err.message);
 		return CLI_EXIT_ERROR;
 	}
 	if (a->from != NULL && !(f->has_from = parse_day(command, "--from", a->from, &f->from)))
@@ -163,7 +163,7 @@ em_status cli_poster_load(const cli_poster_args *a, em_style *style, em_basemap 
 					 cli_data_path(styles, sizeof(styles), "styles"), err);
 
 	if (status == EM_OK)
-		status = em_basemap_load(basemap, a->basemap != NULL
+		status = em_basemap_create(basemap, a->basemap != NULL
 							  ? a->basemap
 							  : cli_data_path(path, sizeof(path),
 									  CLI_DEFAULT_BASEMAP),

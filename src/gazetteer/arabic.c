@@ -421,7 +421,7 @@ em_status em__gazetteer_add_name_ar(em_gazetteer *gz, const char *id, const char
 				    size_t len)
 {
 	bool added = false;
-	uint64_t *slot = em_keymap_get(&gz->names_ar, id, strlen(id), true, &added);
+	uint64_t *slot = em__keymap_get(&gz->names_ar, id, strlen(id), true, &added);
 	char *copy = strndup(name, len);
 
 	if (slot == NULL || copy == NULL) {
@@ -454,7 +454,7 @@ const char *em__gazetteer_find_name_ar(const em_gazetteer *gz, const em_place *p
 
 	if (gz->names_ar_count == 0 || place->role != EM_GAZETTEER_PLACES)
 		return NULL;
-	slot = em_keymap_get((em_keymap *)&gz->names_ar, place->id, strlen(place->id), false, NULL);
+	slot = em__keymap_get((em_keymap *)&gz->names_ar, place->id, strlen(place->id), false, NULL);
 	return slot ? gz->names_ar_text[*slot - 1] : NULL;
 }
 
@@ -463,7 +463,7 @@ void em__gazetteer_names_ar_free(em_gazetteer *gz)
 	for (size_t i = 0; i < gz->names_ar_count; i++)
 		free(gz->names_ar_text[i]);
 	free(gz->names_ar_text);
-	em_keymap_clear(&gz->names_ar);
+	em__keymap_clear(&gz->names_ar);
 }
 
 
@@ -566,7 +566,7 @@ em_status em__gazetteer_name_arabic(em_gazetteer *gz)
 		offsets[i] = pool_len;
 		pool_len += len + 1;
 	}
-	if (!em_gazetteer_keep_buffer(gz, pool)) {
+	if (!em__gazetteer_keep_buffer(gz, pool)) {
 		free(offsets);
 		free(pool);
 		return EM_ERR_NOMEM;

@@ -41,7 +41,7 @@ struct em_gazetteer {
 	size_t fuzzy_count;
 };
 
-void em_gazetteer_index_free(em_gazetteer *gazetteer);
+void em__gazetteer_index_free(em_gazetteer *gazetteer);
 
 /* Arabic names (arabic.c): a correction for a place id, and the choice for
  * every place at finish. */
@@ -53,7 +53,7 @@ void em__gazetteer_names_ar_free(em_gazetteer *gazetteer);
 
 /* Hands a heap buffer to the gazetteer, freed with it; false when out of
  * memory (the caller still owns it). */
-bool em_gazetteer_keep_buffer(em_gazetteer *gazetteer, char *buffer);
+bool em__gazetteer_keep_buffer(em_gazetteer *gazetteer, char *buffer);
 
 /* A new place, zeroed, at the end of the list. */
 em_status em__gazetteer_add_place(em_gazetteer *gazetteer, em_place **out, em_error *err);

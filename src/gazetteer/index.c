@@ -17,11 +17,11 @@
 #define FUZZY_CANDIDATES_MAX 1024
 #define FOLD_BUFFER (EM_TEXT_NAME_MAX * 4 + 1)
 
-void em_gazetteer_index_free(em_gazetteer *gz)
+void em__gazetteer_index_free(em_gazetteer *gz)
 {
-	strmap_free(&gz->folded);
-	strmap_free(&gz->keys);
-	strmap_free(&gz->seats);
+	em__strmap_free(&gz->folded);
+	em__strmap_free(&gz->keys);
+	em__strmap_free(&gz->seats);
 	free(gz->fuzzy);
 	free(gz->fuzzy_buckets);
 	free(gz->seat_places);
@@ -53,13 +53,13 @@ static em_status index_name(em_gazetteer *gz, uint32_t place, const char *name, 
 			      len) != EM_OK)
 		return EM_OK;
 	if (folded_len > 0 &&
-	    (folded_entry = strmap_add(&gz->folded, folded, folded_len, place, (uint8_t)kind)) ==
+	    (folded_entry = em__strmap_add(&gz->folded, folded, folded_len, place, (uint8_t)kind)) ==
 		    STRMAP_NONE)
 		return EM_ERR_NOMEM;
 	if (key_len > 0 &&
-	    (key_entry = strmap_add(&gz->keys, key, key_len, place, (uint8_t)kind)) == STRMAP_NONE)
+	    (key_entry = em__strmap_add(&gz->keys, key, key_len, place, (uint8_t)kind)) == STRMAP_NONE)
 		return EM_ERR_NOMEM;
-	if (seat && key_len > 0 && strmap_add(&gz->seats, key, key_len, place, 0) == STRMAP_NONE)
+	if (seat && key_len > 0 && em__strmap_add(&gz->seats, key, key_len, place, 0) == STRMAP_NONE)
 		return EM_ERR_NOMEM;
 	/* A folded name has one key: found by its folded form, a name's key
 	 * needs no folding again. */
@@ -118,13 +118,13 @@ static void for_each_variant(const char *key, size_t len, int max_deletes, varia
 {
 	char buf[FUZZY_KEY_MAX + EM_GAZETTEER_FUZZY_MAX + 1];
 
-	emit(ctx, strmap_hash(key, len));
+	emit(ctx, em__strmap_hash(key, len));
 	if (max_deletes < 1)
 		return;
 	for (size_t i = 0; i < len; i++) {
 		memcpy(buf, key, i);
 		memcpy(buf + i, key + i + 1, len - i - 1);
-		emit(ctx, strmap_hash(buf, len - 1));
+		emit(ctx, em__strmap_hash(buf, len - 1));
 		if (max_deletes < 2)
 			continue;
 		for (size_t j = i; j + 1 < len; j++) {
@@ -132,7 +132,7 @@ static void for_each_variant(const char *key, size_t len, int max_deletes, varia
 			char two[FUZZY_KEY_MAX + EM_GAZETTEER_FUZZY_MAX + 1];
 			memcpy(two, buf, j);
 			memcpy(two + j, buf + j + 1, len - 2 - j);
-			emit(ctx, strmap_hash(two, len - 2));
+			emit(ctx, em__strmap_hash(two, len - 2));
 		}
 	}
 }
@@ -163,7 +163,7 @@ static em_status build_fuzzy(em_gazetteer *gz)
 
 	for (size_t e = 0; e < gz->keys.count; e++) {
 		const strmap_entry *entry = &gz->keys.entries[e];
-		if (fuzzy_indexable(strmap_string(&gz->keys, (uint32_t)e), entry->len))
+		if (fuzzy_indexable(em__strmap_string(&gz->keys, (uint32_t)e), entry->len))
 			total += deletes_count(entry->len);
 	}
 	if (total == 0)
@@ -180,7 +180,7 @@ static em_status build_fuzzy(em_gazetteer *gz)
 	if (b.hashes == NULL || b.keys == NULL || starts == NULL || gz->fuzzy == NULL)
 		goto done;
 	for (size_t e = 0; e < gz->keys.count; e++) {
-		const char *key = strmap_string(&gz->keys, (uint32_t)e);
+		const char *key = em__strmap_string(&gz->keys, (uint32_t)e);
 		size_t len = gz->keys.entries[e].len;
 		if (!fuzzy_indexable(key, len))
 			continue;
@@ -248,7 +248,7 @@ em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err)
 
 	if (gazetteer == NULL)
 		return em_error_set(err, EM_ERR_INVALID, "gazetteer: invalid arguments");
-	em_gazetteer_index_free(gazetteer);
+	em__gazetteer_index_free(gazetteer);
 	gazetteer->seat_places = malloc((gazetteer->count + 1) * sizeof(uint32_t));
 	if (gazetteer->seat_places == NULL)
 		status = EM_ERR_NOMEM;
@@ -259,7 +259,7 @@ em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err)
 		status = em__gazetteer_name_arabic(gazetteer);
 	}
 	if (status != EM_OK) {
-		em_gazetteer_index_free(gazetteer);
+		em__gazetteer_index_free(gazetteer);
 		return em_error_set(err, status, "gazetteer: cannot build the name index: %s",
 				    em_status_name(status));
 	}
@@ -270,7 +270,7 @@ em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err)
 static size_t collect_postings(const strmap *map, uint32_t entry, em_name_hit *hits,
 			       size_t max_hits, size_t found, int distance)
 {
-	const char *matched = strmap_string(map, entry);
+	const char *matched = em__strmap_string(map, entry);
 	size_t matched_len = map->entries[entry].len;
 
 	for (uint32_t p = map->entries[entry].head; p != STRMAP_NONE; p = map->postings[p].next) {
@@ -311,27 +311,25 @@ static size_t find_exact(const em_gazetteer *gz, const strmap *map, const char *
 
 	if (gz == NULL || !gz->finished || s == NULL)
 		return 0;
-	entry = strmap_find(map, s, len, strmap_hash(s, len));
+	entry = em__strmap_find(map, s, len, em__strmap_hash(s, len));
 	if (entry == STRMAP_NONE)
 		return 0;
 	return collect_postings(map, entry, hits, max_hits, 0, 0);
 }
 
-size_t em_gazetteer_find_folded(const em_gazetteer *gazetteer, const char *folded,
-				size_t len, em_name_hit *hits, size_t max_hits)
+size_t em_gazetteer_find_folded(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *folded, size_t len)
 {
 	return find_exact(gazetteer, gazetteer ? &gazetteer->folded : NULL, folded, len, hits,
 			  max_hits);
 }
 
-size_t em_gazetteer_find_key_of(const em_gazetteer *gazetteer, const char *folded, size_t len,
-				em_name_hit *hits, size_t max_hits)
+size_t em_gazetteer_find_key_of(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *folded, size_t len)
 {
 	uint32_t entry, aux;
 
 	if (gazetteer == NULL || !gazetteer->finished || folded == NULL)
 		return 0;
-	entry = strmap_find(&gazetteer->folded, folded, len, strmap_hash(folded, len));
+	entry = em__strmap_find(&gazetteer->folded, folded, len, em__strmap_hash(folded, len));
 	if (entry == STRMAP_NONE || (aux = gazetteer->folded.entries[entry].aux) == STRMAP_NONE ||
 	    !(aux & KEY_REACHES_MORE))
 		return 0;
@@ -339,8 +337,7 @@ size_t em_gazetteer_find_key_of(const em_gazetteer *gazetteer, const char *folde
 }
 
 
-size_t em_gazetteer_find_key(const em_gazetteer *gazetteer, const char *key, size_t len,
-			     em_name_hit *hits, size_t max_hits)
+size_t em_gazetteer_find_key(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *key, size_t len)
 {
 	return find_exact(gazetteer, gazetteer ? &gazetteer->keys : NULL, key, len, hits,
 			  max_hits);
@@ -408,8 +405,7 @@ em_status em_gazetteer_prepare_fuzzy(const em_gazetteer *gazetteer, em_error *er
 	return EM_OK;
 }
 
-size_t em_gazetteer_find_fuzzy(const em_gazetteer *gazetteer, const char *key, size_t len,
-			       int max_distance, em_name_hit *hits, size_t max_hits)
+size_t em_gazetteer_find_fuzzy(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *key, size_t len, int max_distance)
 {
 	query_ctx *q;
 	size_t found = 0;
@@ -432,7 +428,7 @@ size_t em_gazetteer_find_fuzzy(const em_gazetteer *gazetteer, const char *key, s
 	 * closest max_hits, so a small buffer gets the best, not the first. */
 	for (size_t c = 0; c < q->count; c++) {
 		uint32_t entry = q->candidates[c];
-		int d = em_text_distance(key, len, strmap_string(&gazetteer->keys, entry),
+		int d = em_text_distance(key, len, em__strmap_string(&gazetteer->keys, entry),
 					 gazetteer->keys.entries[entry].len, max_distance);
 		if (d <= max_distance)
 			found = collect_postings(&gazetteer->keys, entry, q->hits, FUZZY_HITS_MAX,
@@ -522,7 +518,7 @@ bool em_gazetteer_admin1_matches(const em_gazetteer *gazetteer, const char *coun
 	if (em_text_fold(key, sizeof(key), &key_len, hint, strlen(hint), EM_TEXT_KEY) != EM_OK)
 		return false;
 	key_len = strip_division_words(key, key_len);
-	entry = strmap_find(&gazetteer->seats, key, key_len, strmap_hash(key, key_len));
+	entry = em__strmap_find(&gazetteer->seats, key, key_len, em__strmap_hash(key, key_len));
 	if (entry == STRMAP_NONE)
 		return false;
 	for (uint32_t p = gazetteer->seats.entries[entry].head; p != STRMAP_NONE;

@@ -40,7 +40,7 @@ void em_gazetteer_destroy(em_gazetteer *gazetteer)
 {
 	if (gazetteer == NULL)
 		return;
-	em_gazetteer_index_free(gazetteer);
+	em__gazetteer_index_free(gazetteer);
 	em__gazetteer_names_ar_free(gazetteer);
 	for (size_t i = 0; i < gazetteer->buffers_count; i++)
 		free(gazetteer->buffers[i]);
@@ -67,7 +67,7 @@ const em_place *em_gazetteer_place(const em_gazetteer *gazetteer, size_t index)
 	return &gazetteer->places[index];
 }
 
-bool em_gazetteer_keep_buffer(em_gazetteer *gz, char *buffer)
+bool em__gazetteer_keep_buffer(em_gazetteer *gz, char *buffer)
 {
 	if (gz->buffers_count == gz->buffers_cap) {
 		size_t cap = gz->buffers_cap ? gz->buffers_cap * 2 : 8;
@@ -305,12 +305,12 @@ static em_status load_owned(em_gazetteer *gz, const char *label, char *data, siz
 		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", label);
 	}
 	memcpy(label_copy, label, label_len + 1);
-	if (!em_gazetteer_keep_buffer(gz, label_copy)) {
+	if (!em__gazetteer_keep_buffer(gz, label_copy)) {
 		free(label_copy);
 		free(data);
 		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", label);
 	}
-	if (!em_gazetteer_keep_buffer(gz, data)) {
+	if (!em__gazetteer_keep_buffer(gz, data)) {
 		free(data);
 		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", label);
 	}

@@ -69,7 +69,7 @@ static const char *keep(reader *r, const char *text)
 {
 	char *copy = strdup(text);
 
-	if (copy == NULL || !em_gazetteer_keep_buffer(r->gz, copy)) {
+	if (copy == NULL || !em__gazetteer_keep_buffer(r->gz, copy)) {
 		free(copy);
 		return NULL;
 	}

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint64_t strmap_hash(const char *s, size_t len)
+uint64_t em__strmap_hash(const char *s, size_t len)
 {
 	/* FNV-1a, then a final mix so the low bits index slots well. */
 	uint64_t h = 1469598103934665603ULL;
@@ -21,7 +21,7 @@ uint64_t strmap_hash(const char *s, size_t len)
 	return h;
 }
 
-void strmap_free(strmap *map)
+void em__strmap_free(strmap *map)
 {
 	if (map == NULL)
 		return;
@@ -69,7 +69,7 @@ static bool rehash(strmap *map)
 	return true;
 }
 
-uint32_t strmap_find(const strmap *map, const char *s, size_t len, uint64_t hash)
+uint32_t em__strmap_find(const strmap *map, const char *s, size_t len, uint64_t hash)
 {
 	size_t slot;
 
@@ -112,10 +112,10 @@ static uint32_t insert_entry(strmap *map, const char *s, size_t len, uint64_t ha
 	return (uint32_t)map->count++;
 }
 
-uint32_t strmap_add(strmap *map, const char *s, size_t len, uint32_t place, uint8_t kind)
+uint32_t em__strmap_add(strmap *map, const char *s, size_t len, uint32_t place, uint8_t kind)
 {
-	uint64_t hash = strmap_hash(s, len);
-	uint32_t entry = strmap_find(map, s, len, hash);
+	uint64_t hash = em__strmap_hash(s, len);
+	uint32_t entry = em__strmap_find(map, s, len, hash);
 	strmap_posting *p;
 
 	if (len >= UINT32_MAX || map->arena_len + len + 1 >= UINT32_MAX)

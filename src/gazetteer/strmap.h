@@ -35,19 +35,19 @@ typedef struct strmap {
 	size_t slots_mask;
 } strmap;
 
-uint64_t strmap_hash(const char *s, size_t len);
+uint64_t em__strmap_hash(const char *s, size_t len);
 
-void strmap_free(strmap *map);
+void em__strmap_free(strmap *map);
 
 /* Adds (place, kind) under the string.  A place already at the head of the
  * string's list keeps the better (lower) kind.  The string's entry index,
  * or STRMAP_NONE when out of memory. */
-uint32_t strmap_add(strmap *map, const char *s, size_t len, uint32_t place, uint8_t kind);
+uint32_t em__strmap_add(strmap *map, const char *s, size_t len, uint32_t place, uint8_t kind);
 
 /* The entry index of the string, or STRMAP_NONE. */
-uint32_t strmap_find(const strmap *map, const char *s, size_t len, uint64_t hash);
+uint32_t em__strmap_find(const strmap *map, const char *s, size_t len, uint64_t hash);
 
-static inline const char *strmap_string(const strmap *map, uint32_t entry)
+static inline const char *em__strmap_string(const strmap *map, uint32_t entry)
 {
 	return map->arena + map->entries[entry].offset;
 }

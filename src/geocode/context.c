@@ -77,7 +77,7 @@ void em_geocode_context_destroy(em_geocode_context *context)
 {
 	if (context == NULL)
 		return;
-	em_keymap_clear(&context->cells);
+	em__keymap_clear(&context->cells);
 	free(context->anchors);
 	free(context);
 }
@@ -94,13 +94,13 @@ static em_status add_anchor(em_geocode_context *c, double lat, double lon, const
 		return EM_ERR_INVALID;
 	if (!isfinite(lat) || !isfinite(lon))
 		return EM_OK;
-	if (em_keymap_count(&c->cells) >= EM_GEOCODE_CONTEXT_MAX) {
+	if (em__keymap_count(&c->cells) >= EM_GEOCODE_CONTEXT_MAX) {
 		/* Bounded: a context this large has its area already. */
-		slot = em_keymap_get(&c->cells, cell, sizeof(cell), false, NULL);
+		slot = em__keymap_get(&c->cells, cell, sizeof(cell), false, NULL);
 		if (slot == NULL)
 			return EM_OK;
 	} else {
-		slot = em_keymap_get(&c->cells, cell, sizeof(cell), true, &added);
+		slot = em__keymap_get(&c->cells, cell, sizeof(cell), true, &added);
 		if (slot == NULL)
 			return EM_ERR_NOMEM;
 	}
@@ -317,7 +317,7 @@ em_status em_geocode_context_finish(em_geocode_context *context)
 		qsort(context->anchors, context->count, sizeof(*context->anchors),
 		      compare_latitude);
 	/* The cells map indexes the unsorted array: it is done with. */
-	em_keymap_clear(&context->cells);
+	em__keymap_clear(&context->cells);
 	context->has_core = false;
 	for (size_t i = 0; i < context->count; i++) {
 		anchor *a = &context->anchors[i];

@@ -328,13 +328,13 @@ static void run_stage(em__search *s, const char *text, size_t len, em_geocode_me
 	if (len == 0)
 		return;
 	if (stage == EM_METHOD_EXACT)
-		n = em_gazetteer_find_folded(s->gz, text, len, hits, HITS_MAX);
+		n = em_gazetteer_find_folded(hits, HITS_MAX, s->gz, text, len);
 	else if (stage == EM_METHOD_NORMALIZED)
-		n = em_gazetteer_find_key(s->gz, text, len, hits, HITS_MAX);
+		n = em_gazetteer_find_key(hits, HITS_MAX, s->gz, text, len);
 	else {
 		int max_distance = fuzzy_distance_for(len);
 		if (max_distance > 0)
-			n = em_gazetteer_find_fuzzy(s->gz, text, len, max_distance, hits, HITS_MAX);
+			n = em_gazetteer_find_fuzzy(hits, HITS_MAX, s->gz, text, len, max_distance);
 		n = placeable_or_suggested(s, hits, n < HITS_MAX ? n : HITS_MAX, len);
 	}
 	add_hits(s, hits, n < HITS_MAX ? n : HITS_MAX, stage, text, len);
@@ -488,7 +488,7 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 	 * index knows the key of a name it has. */
 	if (s.count > 0 && !s.hinted && all_far(&s)) {
 		em_name_hit hits[HITS_MAX];
-		size_t n = em_gazetteer_find_key_of(gazetteer, folded, folded_len, hits, HITS_MAX);
+		size_t n = em_gazetteer_find_key_of(hits, HITS_MAX, gazetteer, folded, folded_len);
 		s.nearer_only = true;
 		add_hits(&s, hits, n < HITS_MAX ? n : HITS_MAX, EM_METHOD_NORMALIZED, NULL, 0);
 		keep_only_overrides(&s);

@@ -311,7 +311,7 @@ const char *em__bare_generic(const char *folded, size_t len)
 void em__name_words(const char *name, size_t len, size_t *distinctive, const char **bare)
 {
 	em_text_word words[32];
-	size_t count = em_text_words(name, len, words, 32), named = 0;
+	size_t count = em_text_words(words, 32, name, len), named = 0;
 	const char *gloss = NULL;
 
 	*distinctive = 0;

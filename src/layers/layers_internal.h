@@ -21,17 +21,17 @@ typedef enum layer_kind {
 extern const char *const em_layer_names[LAYER_COUNT];
 
 /* Creates the layer's fields in an OGR layer just made. */
-em_status em_layers_define(OGRLayerH layer, layer_kind kind, em_error *err);
+em_status em__layers_define(OGRLayerH layer, layer_kind kind, em_error *err);
 
 /* Writes one report into the reports or not_mapped layer. */
-em_status em_layers_put_report(OGRLayerH layer, layer_kind kind, const em_report *report,
+em_status em__layers_put_report(OGRLayerH layer, layer_kind kind, const em_report *report,
 			      em_error *err);
 
 /* Writes every feature of the places or flows layer. */
-em_status em_layers_fill(OGRLayerH layer, layer_kind kind, const em_dataset *dataset,
+em_status em__layers_fill(OGRLayerH layer, layer_kind kind, const em_dataset *dataset,
 			 const em_summary *summary, em_error *err);
 
 /* The geometry type a layer is created with. */
-OGRwkbGeometryType em_layers_geometry(layer_kind kind);
+OGRwkbGeometryType em__layers_geometry(layer_kind kind);
 
 #endif

@@ -65,7 +65,7 @@ static const field *schema(layer_kind kind, size_t *count)
 	}
 }
 
-OGRwkbGeometryType em_layers_geometry(layer_kind kind)
+OGRwkbGeometryType em__layers_geometry(layer_kind kind)
 {
 	switch (kind) {
 	case LAYER_FLOWS: return wkbLineString;
@@ -82,7 +82,7 @@ static em_status gdal_failure(em_error *err, const char *what, const char *layer
 			    message[0] ? ": " : "", message);
 }
 
-em_status em_layers_define(OGRLayerH layer, layer_kind kind, em_error *err)
+em_status em__layers_define(OGRLayerH layer, layer_kind kind, em_error *err)
 {
 	size_t count;
 	const field *fields = schema(kind, &count);
@@ -231,7 +231,7 @@ static void put_place(cursor *c, const em_place_total *p)
 	put_date(c, p->last_date);
 	for (int k = 0; k < EM_CATEGORY_COUNT; k++)
 		put_range(c, &p->by_category[k]);
-	if (!em_place_has_deaths(p))
+	if (!em_place_total_has_deaths(p))
 		put_str(c, "none"); /* events only: no circle */
 	else
 		put_str(c, p->category == EM_CATEGORY_MIXED ? "mixed" : em_category_name(p->category));
@@ -318,7 +318,7 @@ static em_status emit(OGRLayerH layer, layer_kind kind, OGRFeatureH feature, OGR
 	return EM_OK;
 }
 
-em_status em_layers_put_report(OGRLayerH layer, layer_kind kind, const em_report *rep,
+em_status em__layers_put_report(OGRLayerH layer, layer_kind kind, const em_report *rep,
 			      em_error *err)
 {
 	bool placed = rep->where.state != EM_STATE_NOT_MAPPED;
@@ -365,7 +365,7 @@ static em_status fill_flows(OGRLayerH layer, const em_dataset *dataset, em_error
 	return status;
 }
 
-em_status em_layers_fill(OGRLayerH layer, layer_kind kind, const em_dataset *dataset,
+em_status em__layers_fill(OGRLayerH layer, layer_kind kind, const em_dataset *dataset,
 			 const em_summary *summary, em_error *err)
 {
 	if (kind == LAYER_PLACES)

@@ -67,7 +67,10 @@ struct em_layers_writer {
 	char database_driver[32];
 	em_layers_options options;
 	OGRSpatialReferenceH wgs84;
-	em_error *err;
+	/* Sticky, as a cairo surface's status: the first failure stays, later
+	 * calls return it, and each call copies it to its caller's err. */
+	em_error error;
+	bool committed;
 };
 
 typedef struct em_layers_writer job;
@@ -163,8 +166,8 @@ static em_status write_styles(job *j, GDALDatasetH ds, const char *schema_name,
 
 	table = GDALDatasetCreateLayer(ds, "layer_styles", NULL, wkbNone, (char **)options);
 	if (table == NULL)
-		return gdal_error(j->err, "layer_styles", "cannot create the table");
-	status = define_style_table(table, j->err);
+		return gdal_error(&j->error, "layer_styles", "cannot create the table");
+	status = define_style_table(table, &j->error);
 	for (int k = 0; k < LAYER_COUNT && status == EM_OK; k++) {
 		char path[PATH_MAX_LEN], description[128];
 		char *qml;
@@ -176,7 +179,7 @@ static em_status write_styles(job *j, GDALDatasetH ds, const char *schema_name,
 			 em_layer_names[k]);
 		qml = read_text(path);
 		if (qml == NULL)
-			return em_error_set(j->err, EM_ERR_IO, "%s: cannot read the QGIS style: %s",
+			return em_error_set(&j->error, EM_ERR_IO, "%s: cannot read the QGIS style: %s",
 					    path, strerror(errno));
 		snprintf(description, sizeof(description), "eventmap default style for %s",
 			 em_layer_names[k]);
@@ -193,7 +196,7 @@ static em_status write_styles(job *j, GDALDatasetH ds, const char *schema_name,
 		OGR_F_SetFieldString(f, 9, "");
 		OGR_F_SetFieldString(f, 10, "");
 		if (OGR_L_CreateFeature(table, f) != OGRERR_NONE)
-			status = gdal_error(j->err, "layer_styles", "cannot write a style");
+			status = gdal_error(&j->error, "layer_styles", "cannot write a style");
 		OGR_F_Destroy(f);
 		free(qml);
 	}
@@ -221,15 +224,15 @@ static em_status make_layer(job *j, GDALDatasetH ds, const char *driver, layer_k
 			    OGRLayerH *out)
 {
 	char **options = layer_options(driver, NULL);
-	OGRwkbGeometryType geometry = em_layers_geometry(kind);
+	OGRwkbGeometryType geometry = em__layers_geometry(kind);
 
 	CPLErrorReset();
 	*out = GDALDatasetCreateLayer(ds, em_layer_names[kind],
 				      geometry == wkbNone ? NULL : j->wgs84, geometry, options);
 	CSLDestroy(options);
 	if (*out == NULL)
-		return gdal_error(j->err, em_layer_names[kind], "cannot create the layer");
-	return em_layers_define(*out, kind, j->err);
+		return gdal_error(&j->error, em_layer_names[kind], "cannot create the layer");
+	return em__layers_define(*out, kind, &j->error);
 }
 
 static em_status create_layer(job *j, destination *t, layer_kind kind)
@@ -256,7 +259,7 @@ static em_status copy_spool(job *j, destination *t)
 			OGRFeatureH g = OGR_F_Create(OGR_L_GetLayerDefn(to));
 			if (OGR_F_SetFrom(g, f, TRUE) != OGRERR_NONE ||
 			    OGR_L_CreateFeature(to, g) != OGRERR_NONE)
-				status = gdal_error(j->err, em_layer_names[k], "cannot write a feature");
+				status = gdal_error(&j->error, em_layer_names[k], "cannot write a feature");
 			OGR_F_Destroy(g);
 			OGR_F_Destroy(f);
 		}
@@ -270,7 +273,7 @@ static em_status close_dataset(job *j, GDALDatasetH ds, const char *target)
 	GDALClose(ds);
 	/* Some drivers flush on close: a full disk shows up here. */
 	if (CPLGetLastErrorType() == CE_Failure)
-		return gdal_error(j->err, target, "cannot finish writing");
+		return gdal_error(&j->error, target, "cannot finish writing");
 	return EM_OK;
 }
 
@@ -316,13 +319,13 @@ static em_status create_dataset(job *j, GDALDriverH driver, const char *path, GD
 	slash = strrchr(dir, '/');
 	if (slash != NULL) {
 		*slash = '\0';
-		if (em_make_directories(dir, j->err) != EM_OK)
+		if (em_atomic_make_directories(dir, &j->error) != EM_OK)
 			return EM_ERR_IO;
 	}
 	CPLErrorReset();
 	*out = GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, NULL);
 	if (*out == NULL)
-		return gdal_error(j->err, path, "cannot create");
+		return gdal_error(&j->error, path, "cannot create");
 	return EM_OK;
 }
 
@@ -347,11 +350,11 @@ static em_status open_spool(job *j, destination *t)
 	if (gpkg == NULL ||
 	    (size_t)snprintf(path, sizeof(path), "%s/.spool-%zu.gpkg", j->temp_dir,
 			     j->target_count) >= sizeof(path))
-		return em_error_set(j->err, EM_ERR_LIMIT, "%s: cannot make a spool file", t->label);
+		return em_error_set(&j->error, EM_ERR_LIMIT, "%s: cannot make a spool file", t->label);
 	CPLErrorReset();
 	t->spool = GDALCreate(gpkg, path, 0, 0, 0, GDT_Unknown, NULL);
 	if (t->spool == NULL)
-		return gdal_error(j->err, path, "cannot create");
+		return gdal_error(&j->error, path, "cannot create");
 	return EM_OK;
 }
 
@@ -377,7 +380,7 @@ static em_status open_single(job *j, GDALDriverH driver, const char *name)
 	snprintf(relative, sizeof(relative), "eventmap.%s", driver_extension(driver));
 	o = add_output(j, relative);
 	if (o == NULL)
-		return em_error_set(j->err, EM_ERR_LIMIT, "%s: path too long or too many outputs", j->directory);
+		return em_error_set(&j->error, EM_ERR_LIMIT, "%s: path too long or too many outputs", j->directory);
 	status = create_dataset(j, driver, o->temp, &ds);
 	if (status != EM_OK)
 		return status;
@@ -411,7 +414,7 @@ static em_status open_per_layer(job *j, GDALDriverH driver, const char *name)
 			 driver_extension(driver));
 		o = add_output(j, relative);
 		if (o == NULL)
-			return em_error_set(j->err, EM_ERR_LIMIT, "%s: path too long or too many outputs", j->directory);
+			return em_error_set(&j->error, EM_ERR_LIMIT, "%s: path too long or too many outputs", j->directory);
 		status = create_dataset(j, driver, o->temp, &ds);
 		if (status != EM_OK)
 			break;
@@ -432,14 +435,14 @@ static em_status open_database(job *j, const char *name)
 	em_status status = EM_OK;
 
 	if (j->options.connection == NULL || j->options.connection[0] == '\0')
-		return em_error_set(j->err, EM_ERR_INVALID,
+		return em_error_set(&j->error, EM_ERR_INVALID,
 				    "format %s writes into a database: give its connection string "
 				    "(for example PG:\"dbname=news host=localhost\")", name);
 	CPLErrorReset();
 	ds = GDALOpenEx(j->options.connection, GDAL_OF_VECTOR | GDAL_OF_UPDATE, allowed, NULL,
 			NULL);
 	if (ds == NULL)
-		return gdal_error(j->err, name, "cannot connect");
+		return gdal_error(&j->error, name, "cannot connect");
 	snprintf(j->database_driver, sizeof(j->database_driver), "%s", name);
 	t = add_target(j, ds, j->database_driver, name);
 	t->database = true;
@@ -455,16 +458,16 @@ static em_status open_format(job *j, const char *name)
 	GDALDriverH driver = GDALGetDriverByName(name);
 
 	if (driver == NULL || GDALGetMetadataItem(driver, GDAL_DCAP_VECTOR, NULL) == NULL)
-		return em_error_set(j->err, EM_ERR_INVALID,
+		return em_error_set(&j->error, EM_ERR_INVALID,
 				    "format '%s' is not a GDAL vector driver (for example GPKG, "
 				    "GeoJSON, FlatGeobuf, KML, CSV, PostgreSQL; `ogrinfo --formats` "
 				    "lists them)", name);
 	if (GDALGetMetadataItem(driver, GDAL_DCAP_CREATE, NULL) == NULL)
-		return em_error_set(j->err, EM_ERR_INVALID, "format '%s' can be read but not written",
+		return em_error_set(&j->error, EM_ERR_INVALID, "format '%s' can be read but not written",
 				    name);
 	if (strcmp(name, "PostgreSQL") == 0)
 		return j->database_driver[0] != '\0'
-			       ? em_error_set(j->err, EM_ERR_INVALID, "format %s given twice", name)
+			       ? em_error_set(&j->error, EM_ERR_INVALID, "format %s given twice", name)
 			       : open_database(j, name);
 	if (strcmp(name, "GeoJSON") != 0 &&
 	    GDALGetMetadataItem(driver, GDAL_DCAP_MULTIPLE_VECTOR_LAYERS, NULL) != NULL)
@@ -484,11 +487,11 @@ static em_status publish(job *j)
 		slash = strrchr(dir, '/');
 		if (slash != NULL) {
 			*slash = '\0';
-			if (em_make_directories(dir, j->err) != EM_OK)
+			if (em_atomic_make_directories(dir, &j->error) != EM_OK)
 				return EM_ERR_IO;
 		}
 		if (rename(j->outputs[i].temp, j->outputs[i].final) != 0)
-			return em_error_set(j->err, EM_ERR_IO, "%s: cannot replace: %s",
+			return em_error_set(&j->error, EM_ERR_IO, "%s: cannot replace: %s",
 					    j->outputs[i].final, strerror(errno));
 	}
 	return EM_OK;
@@ -527,7 +530,7 @@ static em_status open_all(job *j)
 	size_t count = 0;
 
 	if (strlen(formats) >= sizeof(list))
-		return em_error_set(j->err, EM_ERR_INVALID, "the list of formats is too long");
+		return em_error_set(&j->error, EM_ERR_INVALID, "the list of formats is too long");
 	snprintf(list, sizeof(list), "%s", formats);
 	for (char *name = strtok_r(list, ",", &save); name && status == EM_OK;
 	     name = strtok_r(NULL, ",", &save)) {
@@ -536,14 +539,14 @@ static em_status open_all(job *j)
 		if (*name == '\0')
 			continue;
 		if (++count > FORMATS_MAX)
-			return em_error_set(j->err, EM_ERR_LIMIT, "more than %d formats", FORMATS_MAX);
+			return em_error_set(&j->error, EM_ERR_LIMIT, "more than %d formats", FORMATS_MAX);
 		status = open_format(j, name);
 	}
 	return status;
 }
 
-/* Closes what is open, keeps nothing, frees the writer. */
-void em_layers_abandon(em_layers_writer *j)
+/* Closes what is open, keeps nothing unless committed, frees the writer. */
+void em_layers_writer_destroy(em_layers_writer *j)
 {
 	if (j == NULL)
 		return;
@@ -592,8 +595,8 @@ static void highest_missing(const char *path, char *out, size_t size)
 	}
 }
 
-em_status em_layers_begin(em_layers_writer **out, const char *directory,
-			  const em_layers_options *options, em_error *err)
+em_status em_layers_writer_create(em_layers_writer **out, const char *directory,
+				  const em_layers_options *options, em_error *err)
 {
 	job *j;
 	em_status status;
@@ -608,18 +611,17 @@ em_status em_layers_begin(em_layers_writer **out, const char *directory,
 	j->directory = directory;
 	if (options != NULL)
 		j->options = *options;
-	j->err = err;
-	/* GDAL's messages go into err, never to the terminal. */
+	/* GDAL's messages go into the writer's error, never to the terminal. */
 	CPLPushErrorHandler(CPLQuietErrorHandler);
 	highest_missing(directory, j->made, sizeof(j->made));
-	status = em_make_directories(directory, err);
+	status = em_atomic_make_directories(directory, &j->error);
 	if (status == EM_OK) {
 		sweep_stale(directory);
 		snprintf(j->temp_dir, sizeof(j->temp_dir), "%s/.eventmap-tmp-%ld-XXXXXX", directory,
 			 (long)getpid());
 		if (mkdtemp(j->temp_dir) == NULL) {
-			status = em_error_set(err, EM_ERR_IO, "%s: cannot write here: %s", directory,
-					      strerror(errno));
+			status = em_error_set(&j->error, EM_ERR_IO, "%s: cannot write here: %s",
+					      directory, strerror(errno));
 			j->temp_dir[0] = '\0';
 		}
 	}
@@ -631,25 +633,32 @@ em_status em_layers_begin(em_layers_writer **out, const char *directory,
 	}
 	CPLPopErrorHandler();
 	if (status != EM_OK) {
-		em_layers_abandon(j);
+		em_error_copy(err, &j->error);
+		em_layers_writer_destroy(j);
 		return status;
 	}
 	*out = j;
 	return EM_OK;
 }
 
-em_status em_layers_add_report(em_layers_writer *j, const em_report *report, em_error *err)
+em_status em_layers_writer_add(em_layers_writer *j, const em_report *report, em_error *err)
 {
 	layer_kind kind = report->where.state == EM_STATE_NOT_MAPPED ? LAYER_NOT_MAPPED
 								      : LAYER_REPORTS;
 	em_status status = EM_OK;
 
+	if (j->error.status != EM_OK || j->committed)
+		return j->committed ? em_error_set(err, EM_ERR_INVALID, "layers: already committed")
+				    : em_error_copy(err, &j->error);
 	CPLPushErrorHandler(CPLQuietErrorHandler);
 	for (size_t i = 0; i < j->target_count && status == EM_OK; i++)
 		if (j->targets[i].layers[kind] != NULL)
-			status = em_layers_put_report(j->targets[i].layers[kind], kind, report, err);
+			status = em__layers_put_report(j->targets[i].layers[kind], kind, report,
+						       &j->error);
 	CPLPopErrorHandler();
-	return status;
+	if (status != EM_OK)
+		em_error_set(&j->error, status, "layers: a report could not be written");
+	return em_error_copy(err, &j->error);
 }
 
 /* The layers that need every report (places) or the flows, the styles,
@@ -661,11 +670,11 @@ static em_status complete(job *j, destination *t, const em_dataset *dataset,
 
 	CPLErrorReset();
 	if (t->layers[LAYER_PLACES] != NULL)
-		status = em_layers_fill(t->layers[LAYER_PLACES], LAYER_PLACES, dataset, summary,
-					j->err);
+		status = em__layers_fill(t->layers[LAYER_PLACES], LAYER_PLACES, dataset, summary,
+					&j->error);
 	if (status == EM_OK && t->layers[LAYER_FLOWS] != NULL)
-		status = em_layers_fill(t->layers[LAYER_FLOWS], LAYER_FLOWS, dataset, summary,
-					j->err);
+		status = em__layers_fill(t->layers[LAYER_FLOWS], LAYER_FLOWS, dataset, summary,
+					&j->error);
 	/* A database takes its styles inside the transaction; a file after
 	 * its features are committed. */
 	if (status == EM_OK && t->styles && t->database)
@@ -673,7 +682,7 @@ static em_status complete(job *j, destination *t, const em_dataset *dataset,
 	if (status == EM_OK && t->transaction) {
 		CPLErrorReset();
 		if (GDALDatasetCommitTransaction(t->spool ? t->spool : t->ds) != OGRERR_NONE)
-			status = gdal_error(j->err, t->label, "cannot commit");
+			status = gdal_error(&j->error, t->label, "cannot commit");
 		else
 			t->transaction = false;
 	}
@@ -684,20 +693,20 @@ static em_status complete(job *j, destination *t, const em_dataset *dataset,
 	return status;
 }
 
-em_status em_layers_finish(em_layers_writer *j, const em_dataset *dataset,
-			   const em_summary *summary, em_error *err)
+em_status em_layers_writer_commit(em_layers_writer *j, const em_dataset *dataset,
+				  const em_summary *summary, em_error *err)
 {
-	em_status status = EM_OK;
+	em_status status;
 
-	if (j == NULL || dataset == NULL || summary == NULL) {
-		em_layers_abandon(j);
-		return em_error_set(err, EM_ERR_INVALID, "layers: invalid arguments");
-	}
-	j->err = err;
+	if (dataset == NULL || summary == NULL || j->committed)
+		em_error_set(&j->error, EM_ERR_INVALID, "layers: invalid arguments");
+	if (j->error.status != EM_OK)
+		return em_error_copy(err, &j->error);
+	status = EM_OK;
 	CPLPushErrorHandler(CPLQuietErrorHandler);
 	for (size_t i = 0; i < j->target_count && status == EM_OK; i++)
 		status = complete(j, &j->targets[i], dataset, summary);
-	/* Closed one by one: a target closed is no longer the abandon's. */
+	/* Closed one by one: a target closed is no longer destroy's. */
 	while (status == EM_OK && j->target_count > 0) {
 		destination *t = &j->targets[--j->target_count];
 		if (t->spool != NULL)
@@ -706,11 +715,14 @@ em_status em_layers_finish(em_layers_writer *j, const em_dataset *dataset,
 	}
 	if (status == EM_OK)
 		status = publish(j);
-	if (status == EM_OK)
+	if (status == EM_OK) {
 		j->made[0] = '\0'; /* published: the directories stay */
+		j->committed = true;
+	}
 	CPLPopErrorHandler();
-	em_layers_abandon(j);
-	return status;
+	if (status != EM_OK)
+		em_error_set(&j->error, status, "layers: the outputs could not be finished");
+	return em_error_copy(err, &j->error);
 }
 
 em_status em_layers_write(const char *directory, const em_dataset *dataset,
@@ -722,14 +734,11 @@ em_status em_layers_write(const char *directory, const em_dataset *dataset,
 
 	if (directory == NULL || dataset == NULL || summary == NULL)
 		return em_error_set(err, EM_ERR_INVALID, "layers: invalid arguments");
-	status = em_layers_begin(&j, directory, options, err);
-	if (status != EM_OK)
-		return status;
+	status = em_layers_writer_create(&j, directory, options, err);
 	for (size_t i = 0; i < em_dataset_report_count(dataset) && status == EM_OK; i++)
-		status = em_layers_add_report(j, em_dataset_report(dataset, i), err);
-	if (status != EM_OK) {
-		em_layers_abandon(j);
-		return status;
-	}
-	return em_layers_finish(j, dataset, summary, err);
+		status = em_layers_writer_add(j, em_dataset_report(dataset, i), err);
+	if (status == EM_OK)
+		status = em_layers_writer_commit(j, dataset, summary, err);
+	em_layers_writer_destroy(j);
+	return status;
 }

@@ -67,12 +67,12 @@ static em_status make_transform(em_mapview *v, const em_bbox *data, const char *
 	}
 	raw = proj_create_crs_to_crs(v->ctx, "EPSG:4326", target, NULL);
 	if (raw == NULL)
-		return em_error_set(err, EM_ERR_INVALID, "--crs '%s': %s", target,
+		return em_error_set(err, EM_ERR_INVALID, "CRS '%s': %s", target,
 				    proj_context_errno_string(v->ctx, proj_context_errno(v->ctx)));
 	norm = proj_normalize_for_visualization(v->ctx, raw);
 	proj_destroy(raw);
 	if (norm == NULL)
-		return em_error_set(err, EM_ERR_INVALID, "--crs '%s': %s", target,
+		return em_error_set(err, EM_ERR_INVALID, "CRS '%s': %s", target,
 				    proj_context_errno_string(v->ctx, proj_context_errno(v->ctx)));
 	v->transform = norm;
 	if (crs != NULL) {
@@ -192,8 +192,7 @@ void em_mapview_destroy(em_mapview *view)
 	free(view);
 }
 
-bool em_mapview_to_page(const em_mapview *view, double lon, double lat, double *x_mm,
-			double *y_mm)
+bool em_mapview_to_page(double *x_mm, double *y_mm, const em_mapview *view, double lon, double lat)
 {
 	double x, y;
 
@@ -204,7 +203,7 @@ bool em_mapview_to_page(const em_mapview *view, double lon, double lat, double *
 	return true;
 }
 
-void em_mapview_bounds(const em_mapview *view, em_bbox *out)
+void em_mapview_bounds(em_bbox *out, const em_mapview *view)
 {
 	out->west = out->south = INFINITY;
 	out->east = out->north = -INFINITY;
@@ -233,7 +232,7 @@ double em_mapview_mm_per_km(const em_mapview *view)
 	return view->mm_per_km;
 }
 
-void em_mapview_scale_bar(const em_mapview *view, double max_mm, double *km, double *mm)
+void em_mapview_scale_bar(double *km, double *mm, const em_mapview *view, double max_mm)
 {
 	static const double steps[] = {1, 2, 2.5, 5};
 	double best = 0;

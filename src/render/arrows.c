@@ -23,12 +23,12 @@ static bool inside_marker(const rctx *r, double x, double y)
 		const em_place_total *p = &r->summary->places[i];
 		double px, py;
 		em_box row;
-		if (!em_map_point(r, p->lon, p->lat, &px, &py))
+		if (!em__map_point(r, p->lon, p->lat, &px, &py))
 			continue;
-		if (em_place_has_deaths(p) &&
-		    hypot(px - x, py - y) < em_marker_radius(r, em_place_deaths_max(p)) + 0.8)
+		if (em_place_total_has_deaths(p) &&
+		    hypot(px - x, py - y) < em__marker_radius(r, em_place_total_deaths_max(p)) + 0.8)
 			return true;
-		row = em_event_row_box(r, p, px, py);
+		row = em__event_row_box(r, p, px, py);
 		if (row.width > 0 && x > row.x - 0.8 && x < row.x + row.width + 0.8 &&
 		    y > row.y - 0.8 && y < row.y + row.height + 0.8)
 			return true;
@@ -106,9 +106,9 @@ static void arrow_label(const rctx *r, const em_flow *f, const char *sources, ch
 		snprintf(from, sizeof(from), "the %s", f->origin);
 	else
 		snprintf(from, sizeof(from), "%s",
-			 origin ? em_place_name(r, origin, own, sizeof(own)) : f->origin);
+			 origin ? em__place_name(r, origin, own, sizeof(own)) : f->origin);
 	snprintf(to, sizeof(to), "%s",
-		 destination ? em_place_name(r, destination, own, sizeof(own)) : f->destination);
+		 destination ? em__place_name(r, destination, own, sizeof(own)) : f->destination);
 	if (!f->has_people) {
 		snprintf(out, size, "People from %s to %s, not counted \xC2\xB7 %s", from, to,
 			 sources);
@@ -146,8 +146,8 @@ static void arrow_geometry(rctx *r, arrow *a, const em_flow *f)
 {
 	double dx, dy, len, nx, ny, t0 = 0, t1 = 1, x, y, tx, ty;
 
-	em_map_point(r, f->from.lon, f->from.lat, &a->x0, &a->y0);
-	em_map_point(r, f->to.lon, f->to.lat, &a->x1, &a->y1);
+	em__map_point(r, f->from.lon, f->from.lat, &a->x0, &a->y0);
+	em__map_point(r, f->to.lon, f->to.lat, &a->x1, &a->y1);
 	dx = a->x1 - a->x0;
 	dy = a->y1 - a->y0;
 	len = hypot(dx, dy);
@@ -212,10 +212,10 @@ static void draw_arrow(rctx *r, const arrow *a)
 	cairo_curve_to(cr, a->x0 + 2.0 / 3 * (a->cx - a->x0), a->y0 + 2.0 / 3 * (a->cy - a->y0),
 		       bx + 2.0 / 3 * (a->cx - bx), by + 2.0 / 3 * (a->cy - by), bx, by);
 	/* A light casing keeps the arrow readable over borders and coast. */
-	em_set_color_alpha(cr, s->label_halo, 0.7);
+	em__set_color_alpha(cr, s->label_halo, 0.7);
 	cairo_set_line_width(cr, a->width + 0.8 * r->text_scale);
 	cairo_stroke_preserve(cr);
-	em_set_color(cr, color);
+	em__set_color(cr, color);
 	cairo_set_line_width(cr, a->width);
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
 	if (!a->counted)
@@ -226,7 +226,7 @@ static void draw_arrow(rctx *r, const arrow *a)
 	cairo_line_to(cr, bx - ty * head_w, by + tx * head_w);
 	cairo_line_to(cr, bx + ty * head_w, by - tx * head_w);
 	cairo_close_path(cr);
-	em_set_color(cr, color);
+	em__set_color(cr, color);
 	cairo_fill(cr);
 }
 
@@ -238,10 +238,10 @@ static bool label_off_arrow(rctx *r, const arrow *a, double w, double h, em_box 
 	em_box found;
 
 	curve_point(a, 0.5, &mx, &my, &tx, &ty);
-	if (!em_place_label_far(&r->occupied, mx, my, 0, w, h, r->text_scale, &found))
+	if (!em__place_label_far(&r->occupied, mx, my, 0, w, h, r->text_scale, &found))
 		return false;
 	*box = found;
-	em_draw_leader(r, &found, mx, my, a->counted ? r->style->arrow : r->style->arrow_uncounted);
+	em__draw_leader(r, &found, mx, my, a->counted ? r->style->arrow : r->style->arrow_uncounted);
 	return true;
 }
 
@@ -250,13 +250,13 @@ static void draw_arrow_label(rctx *r, const arrow *a)
 	static const double ts[] = {0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8};
 	const em_style *s = r->style;
 	/* Long labels wrap: a column beside the arrow fits where a line does not. */
-	PangoLayout *layout = em_text_layout(r, a->label, s->label_pt * 0.92, false, true,
+	PangoLayout *layout = em__text_layout(r, a->label, s->label_pt * 0.92, false, true,
 					     42 * r->text_scale);
 	double w, h;
 	em_box box = {0, 0, 0, 0};
 	bool placed = false;
 
-	em_text_size(layout, &w, &h);
+	em__text_size(layout, &w, &h);
 	for (size_t i = 0; i < sizeof(ts) / sizeof(ts[0]) && !placed; i++) {
 		for (int side = 1; side >= -1 && !placed; side -= 2) {
 			double x, y, tx, ty, tl, nx, ny, off;
@@ -276,19 +276,19 @@ static void draw_arrow_label(rctx *r, const arrow *a)
 			box.y = y + ny * off - (ny < -0.3 ? h : ny > 0.3 ? 0 : h / 2);
 			box.width = w;
 			box.height = h;
-			placed = em_place_free(&r->occupied, &box);
+			placed = em__spot_is_free(&r->occupied, &box);
 		}
 	}
 	if (!placed)
 		placed = label_off_arrow(r, a, w, h, &box);
 	if (!placed) {
-		em_label_left_out(r, a->label);
+		em__label_left_out(r, a->label);
 		g_object_unref(layout);
 		return;
 	}
-	em_draw_layout_halo(r, layout, box.x, box.y, a->counted ? s->arrow : s->arrow_uncounted,
+	em__draw_layout_halo(r, layout, box.x, box.y, a->counted ? s->arrow : s->arrow_uncounted,
 			    s->label_halo, s->label_halo_mm);
-	em_occupy_box(r, &box, true);
+	em__occupy_box(r, &box, true);
 	g_object_unref(layout);
 }
 
@@ -304,19 +304,19 @@ static void draw_destination(rctx *r, const arrow *a)
 
 	if (place_at(r, &f->to) != NULL)
 		return;
-	layout = em_text_layout(r, f->destination, s->label_pt, true, false, 0);
-	em_text_size(layout, &w, &h);
-	if (!em_place_label(&r->occupied, a->x1, a->y1, 1.0 * r->text_scale, w, h, &box)) {
-		if (!em_place_label_far(&r->occupied, a->x1, a->y1, 1.0 * r->text_scale, w, h,
+	layout = em__text_layout(r, f->destination, s->label_pt, true, false, 0);
+	em__text_size(layout, &w, &h);
+	if (!em__place_label(&r->occupied, a->x1, a->y1, 1.0 * r->text_scale, w, h, &box)) {
+		if (!em__place_label_far(&r->occupied, a->x1, a->y1, 1.0 * r->text_scale, w, h,
 					r->text_scale, &box)) {
-			em_label_left_out(r, f->destination);
+			em__label_left_out(r, f->destination);
 			g_object_unref(layout);
 			return;
 		}
-		em_draw_leader(r, &box, a->x1, a->y1, s->label);
+		em__draw_leader(r, &box, a->x1, a->y1, s->label);
 	}
-	em_draw_layout_halo(r, layout, box.x, box.y, s->label, s->label_halo, s->label_halo_mm);
-	em_occupy_box(r, &box, true);
+	em__draw_layout_halo(r, layout, box.x, box.y, s->label, s->label_halo, s->label_halo_mm);
+	em__occupy_box(r, &box, true);
 	g_object_unref(layout);
 }
 
@@ -326,11 +326,11 @@ static void occupy_arrow(rctx *r, const arrow *a)
 	for (int i = 1; i < 24; i++) {
 		double x, y, tx, ty;
 		curve_point(a, i / 24.0, &x, &y, &tx, &ty);
-		em_occupy_circle(r, x, y, a->width / 2 + 0.6);
+		em__occupy_circle(r, x, y, a->width / 2 + 0.6);
 	}
 }
 
-void em_prepare_arrows(rctx *r)
+void em__prepare_arrows(rctx *r)
 {
 	long long max_people;
 
@@ -352,7 +352,7 @@ void em_prepare_arrows(rctx *r)
 }
 
 
-void em_draw_arrows(rctx *r)
+void em__draw_arrows(rctx *r)
 {
 	for (size_t k = 0; k < r->arrow_count; k++)
 		draw_arrow(r, &r->arrows[k]);
@@ -362,7 +362,7 @@ void em_draw_arrows(rctx *r)
 
 /* Destinations first: a name at an arrowhead has fewer places to go than
  * a label along the arrow. */
-void em_draw_arrow_labels(rctx *r)
+void em__draw_arrow_labels(rctx *r)
 {
 	for (size_t k = 0; k < r->arrow_count; k++)
 		draw_destination(r, &r->arrows[k]);

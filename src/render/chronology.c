@@ -33,7 +33,7 @@ static bool in_chronology(const rctx *r, const em_report *rep)
 	return rep->scope == EM_SCOPE_PLACE || !em_report_has_deaths(rep);
 }
 
-bool em_chronology_any(const rctx *r)
+bool em__chronology_any(const rctx *r)
 {
 	for (size_t i = 0; i < em_dataset_report_count(r->dataset); i++)
 		if (in_chronology(r, em_dataset_report(r->dataset, i)))
@@ -172,7 +172,7 @@ static PangoLayout *line_layout(rctx *r, const entry *e, double width)
 	snprintf(text, sizeof(text), "%s\xE2\x80\x8E  %s%s  %s", e->places, figure, what(e->first),
 		 source);
 	place_len = strlen(e->places);
-	layout = em_text_layout(r, text, s->small_pt, false, false, width);
+	layout = em__text_layout(r, text, s->small_pt, false, false, width);
 	bold->start_index = 0;
 	bold->end_index = (guint)place_len;
 	pango_attr_list_insert(attrs, bold);
@@ -194,24 +194,24 @@ static void draw_entry(em_cursor *c, const entry *e, const columns *col)
 	const em_style *s = r->style;
 	char days[48];
 	PangoLayout *date, *line;
-	double w, h, dh, size = em_event_size(r) * 0.8;
+	double w, h, dh, size = em__event_size(r) * 0.8;
 	double sx = c->x + col->date + col->gap + size / 2;
 
 	em_date_span_short(days, sizeof(days), e->first->date, e->first->date_end);
-	date = em_text_layout(r, days, s->small_pt, true, e->spanning, 0);
+	date = em__text_layout(r, days, s->small_pt, true, e->spanning, 0);
 	line = line_layout(r, e, col->text);
-	em_text_size(date, &w, &dh);
-	em_text_size(line, &w, &h);
+	em__text_size(date, &w, &dh);
+	em__text_size(line, &w, &h);
 	if (!c->dry) {
-		em_draw_layout(r, date, c->x, c->y, e->spanning ? s->muted_text : s->text);
-		em_draw_layout(r, line, c->x + col->date + col->symbol + 2 * col->gap, c->y, s->text);
+		em__draw_layout(r, date, c->x, c->y, e->spanning ? s->muted_text : s->text);
+		em__draw_layout(r, line, c->x + col->date + col->symbol + 2 * col->gap, c->y, s->text);
 		if (e->deaths) {
 			cairo_new_path(r->cr);
 			cairo_arc(r->cr, sx, c->y + dh / 2, size * 0.42, 0, 2 * M_PI);
-			em_set_color_alpha(r->cr, s->category[e->first->category], s->marker_opacity);
+			em__set_color_alpha(r->cr, s->category[e->first->category], s->marker_opacity);
 			cairo_fill(r->cr);
 		} else if (!e->region) {
-			em_draw_event_symbol(r, em_event_kind_of(e->first->event_type), sx,
+			em__draw_event_symbol(r, em_event_kind_of(e->first->event_type), sx,
 					     c->y + dh / 2, size, e->spanning);
 		}
 	}
@@ -222,15 +222,15 @@ static void draw_entry(em_cursor *c, const entry *e, const columns *col)
 
 static columns measure_columns(rctx *r, const entry *list, size_t count, double width)
 {
-	columns col = {0, em_event_size(r) * 0.8, 0, 1.6 * r->text_scale};
+	columns col = {0, em__event_size(r) * 0.8, 0, 1.6 * r->text_scale};
 
 	for (size_t i = 0; i < count; i++) {
 		char days[48];
 		PangoLayout *l;
 		double w, h;
 		em_date_span_short(days, sizeof(days), list[i].first->date, list[i].first->date_end);
-		l = em_text_layout(r, days, r->style->small_pt, true, false, 0);
-		em_text_size(l, &w, &h);
+		l = em__text_layout(r, days, r->style->small_pt, true, false, 0);
+		em__text_size(l, &w, &h);
 		col.date = fmax(col.date, w);
 		g_object_unref(l);
 	}
@@ -325,7 +325,7 @@ static size_t fit(entry *list, size_t count, double room, double more_line)
 	return kept;
 }
 
-void em_chronology_content(em_cursor *c, double height)
+void em__chronology_content(em_cursor *c, double height)
 {
 	rctx *r = c->r;
 	const em_style *s = r->style;
@@ -341,13 +341,13 @@ void em_chronology_content(em_cursor *c, double height)
 	if (list == NULL)
 		return;
 	qsort(list, count, sizeof(*list), by_date);
-	em_text_block(c, one_day ? "What was reported for this day" : "What was reported, day by day",
+	em__text_block(c, one_day ? "What was reported for this day" : "What was reported, day by day",
 		      s->heading_pt, true, false, s->heading);
-	em_gap(c, 0.8);
-	em_text_block(c, one_day ? "Lines dated over several days, in grey, include this one."
+	em__gap(c, 0.8);
+	em__text_block(c, one_day ? "Lines dated over several days, in grey, include this one."
 				 : "Days as the sources give them; region-wide events name the area.",
 		      s->small_pt, false, true, s->muted_text);
-	em_gap(c, 1.8);
+	em__gap(c, 1.8);
 	col = measure_columns(r, list, count, c->width);
 	probe = *c;
 	probe.dry = true;
@@ -358,7 +358,7 @@ void em_chronology_content(em_cursor *c, double height)
 	}
 	snprintf(more, sizeof(more), "and %zu more, in the reports layer", count);
 	probe.y = 0;
-	more_h = em_text_block(&probe, more, s->small_pt, false, true, s->muted_text) +
+	more_h = em__text_block(&probe, more, s->small_pt, false, true, s->muted_text) +
 		 0.5 * r->text_scale;
 	kept = fit(list, count, height - (c->y - top), more_h);
 	for (size_t i = 0; i < count; i++)
@@ -366,8 +366,8 @@ void em_chronology_content(em_cursor *c, double height)
 			draw_entry(c, &list[i], &col);
 	if (kept < count) {
 		snprintf(more, sizeof(more), "and %zu more, in the reports layer", count - kept);
-		em_gap(c, 0.5);
-		em_text_block(c, more, s->small_pt, false, true, s->muted_text);
+		em__gap(c, 0.5);
+		em__text_block(c, more, s->small_pt, false, true, s->muted_text);
 	}
 	if (r->report != NULL && !c->dry) {
 		r->report->chronology_entries = kept;

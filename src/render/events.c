@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 
-double em_event_size(const rctx *r)
+double em__event_size(const rctx *r)
 {
 	return r->style->event_mm * r->text_scale;
 }
@@ -44,7 +44,7 @@ static void regular(cairo_t *cr, double cx, double cy, double size, int points, 
 	polygon(cr, cx, cy, xy, n, size / (bottom - top));
 }
 
-void em_event_symbol_path(cairo_t *cr, em_event_kind kind, double cx, double cy, double size)
+void em__event_symbol_path(cairo_t *cr, em_event_kind kind, double cx, double cy, double size)
 {
 	static const double diamond[] = {0, -0.56, 0.44, 0, 0, 0.56, -0.44, 0};
 	static const double square[] = {-0.4, -0.4, 0.4, -0.4, 0.4, 0.4, -0.4, 0.4};
@@ -63,7 +63,7 @@ void em_event_symbol_path(cairo_t *cr, em_event_kind kind, double cx, double cy,
 	}
 }
 
-void em_draw_event_symbol(rctx *r, em_event_kind kind, double cx, double cy, double size,
+void em__draw_event_symbol(rctx *r, em_event_kind kind, double cx, double cy, double size,
 			  bool hollow)
 {
 	cairo_t *cr = r->cr;
@@ -71,20 +71,20 @@ void em_draw_event_symbol(rctx *r, em_event_kind kind, double cx, double cy, dou
 	double stroke = 0.28 * r->text_scale;
 
 	cairo_new_path(cr);
-	em_event_symbol_path(cr, kind, cx, cy, size);
+	em__event_symbol_path(cr, kind, cx, cy, size);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
 	/* The halo first, wide enough to part the symbol from coast and borders. */
-	em_set_color(cr, s->label_halo);
+	em__set_color(cr, s->label_halo);
 	cairo_set_line_width(cr, stroke + 0.9 * r->text_scale);
 	cairo_stroke_preserve(cr);
 	if (hollow) {
-		em_set_color(cr, s->label_halo);
+		em__set_color(cr, s->label_halo);
 		cairo_fill_preserve(cr);
-		em_set_color(cr, s->event_ink);
+		em__set_color(cr, s->event_ink);
 		cairo_set_line_width(cr, 1.6 * stroke);
 		cairo_stroke(cr);
 	} else {
-		em_set_color(cr, s->event_ink);
+		em__set_color(cr, s->event_ink);
 		cairo_fill(cr);
 	}
 }
@@ -98,16 +98,16 @@ static int kind_count(unsigned kinds)
 	return n;
 }
 
-em_box em_event_row_box(const rctx *r, const em_place_total *p, double x, double y)
+em_box em__event_row_box(const rctx *r, const em_place_total *p, double x, double y)
 {
-	double size = em_event_size(r), gap = 0.45 * size;
+	double size = em__event_size(r), gap = 0.45 * size;
 	int n = kind_count(p->event_kinds | p->spanning_kinds);
 	double width = n > 0 ? n * size + (n - 1) * gap : 0;
 	em_box box = {x - width / 2, y - size / 2, width, n > 0 ? size : 0};
 
 	/* Beneath the death circle, clear of it. */
-	if (n > 0 && em_place_has_deaths(p))
-		box.y = y + em_marker_radius(r, em_place_deaths_max(p)) + 0.7 * r->text_scale;
+	if (n > 0 && em_place_total_has_deaths(p))
+		box.y = y + em__marker_radius(r, em_place_total_deaths_max(p)) + 0.7 * r->text_scale;
 	return box;
 }
 
@@ -120,7 +120,7 @@ static void approximate_ring(rctx *r, const em_box *row)
 
 	cairo_new_path(r->cr);
 	cairo_arc(r->cr, row->x + row->width / 2, row->y + row->height / 2, radius, 0, 2 * M_PI);
-	em_set_color(r->cr, r->style->event_ink);
+	em__set_color(r->cr, r->style->event_ink);
 	cairo_set_line_width(r->cr, 0.35 * r->text_scale);
 	cairo_set_dash(r->cr, dash, 2, 0);
 	cairo_stroke(r->cr);
@@ -129,18 +129,18 @@ static void approximate_ring(rctx *r, const em_box *row)
 
 static void draw_row(rctx *r, const em_place_total *p, double x, double y)
 {
-	em_box row = em_event_row_box(r, p, x, y);
-	double size = em_event_size(r), at = row.x + size / 2;
+	em_box row = em__event_row_box(r, p, x, y);
+	double size = em__event_size(r), at = row.x + size / 2;
 
 	if (row.width <= 0)
 		return;
-	if (!em_place_has_deaths(p) && p->state == EM_STATE_APPROXIMATE)
+	if (!em_place_total_has_deaths(p) && p->state == EM_STATE_APPROXIMATE)
 		approximate_ring(r, &row);
 	for (int k = 0; k < EM_EVENT_KIND_COUNT; k++) {
 		unsigned bit = 1u << k;
 		if (!((p->event_kinds | p->spanning_kinds) & bit))
 			continue;
-		em_draw_event_symbol(r, (em_event_kind)k, at, row.y + size / 2, size,
+		em__draw_event_symbol(r, (em_event_kind)k, at, row.y + size / 2, size,
 				     !(p->event_kinds & bit));
 		at += 1.45 * size;
 		if (r->report != NULL)
@@ -150,15 +150,15 @@ static void draw_row(rctx *r, const em_place_total *p, double x, double y)
 	row.y -= 0.3;
 	row.width += 0.6;
 	row.height += 0.6;
-	em_occupy_box(r, &row, false);
+	em__occupy_box(r, &row, false);
 }
 
-void em_draw_event_rows(rctx *r)
+void em__draw_event_rows(rctx *r)
 {
 	for (size_t i = 0; i < r->summary->place_count; i++) {
 		const em_place_total *p = &r->summary->places[i];
 		double x, y;
-		if (em_map_point(r, p->lon, p->lat, &x, &y))
+		if (em__map_point(r, p->lon, p->lat, &x, &y))
 			draw_row(r, p, x, y);
 	}
 }

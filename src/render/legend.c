@@ -29,7 +29,7 @@ static shown what_is_shown(const rctx *r)
 		const em_place_total *p = &r->summary->places[i];
 		w.kinds |= p->event_kinds | p->spanning_kinds;
 		w.spanning_kinds |= p->spanning_kinds;
-		if (!em_place_has_deaths(p)) {
+		if (!em_place_total_has_deaths(p)) {
 			w.approximate_events |= p->state == EM_STATE_APPROXIMATE;
 			continue;
 		}
@@ -79,7 +79,7 @@ static void legend_circles(em_cursor *c)
 	rctx *r = c->r;
 	const em_style *s = r->style;
 	long long values[3];
-	double big = em_marker_radius(r, r->scale_max), base;
+	double big = em__marker_radius(r, r->scale_max), base;
 
 	values[0] = nice_value((double)r->scale_max);
 	values[1] = nice_value((double)r->scale_max / 4);
@@ -98,25 +98,25 @@ static void legend_circles(em_cursor *c)
 			r->report->legend_values[i] = (size_t)values[i];
 		if (values[i] <= 0)
 			continue;
-		rad = em_marker_radius(r, values[i]);
+		rad = em__marker_radius(r, values[i]);
 		y = base - rad;
 		if (!c->dry) {
 			cairo_new_path(r->cr);
 			cairo_arc(r->cr, x, y, rad, 0, 2 * M_PI);
-			em_set_color_alpha(r->cr, s->muted_text, 0.08);
+			em__set_color_alpha(r->cr, s->muted_text, 0.08);
 			cairo_fill_preserve(r->cr);
-			em_set_color(r->cr, s->text);
+			em__set_color(r->cr, s->text);
 			cairo_set_line_width(r->cr, 0.25);
 			cairo_stroke(r->cr);
 			cairo_move_to(r->cr, x, y - rad);
 			cairo_line_to(r->cr, c->x + 2 * big + 3, y - rad);
 			cairo_stroke(r->cr);
 		}
-		em_count_format(text, sizeof(text), values[i]);
-		layout = em_text_layout(r, text, s->small_pt, false, false, 0);
-		em_text_size(layout, &w, &h);
+		em_text_format_count(text, sizeof(text), values[i]);
+		layout = em__text_layout(r, text, s->small_pt, false, false, 0);
+		em__text_size(layout, &w, &h);
 		if (!c->dry)
-			em_draw_layout(r, layout, c->x + 2 * big + 4, y - rad - h / 2, s->text);
+			em__draw_layout(r, layout, c->x + 2 * big + 4, y - rad - h / 2, s->text);
 		g_object_unref(layout);
 	}
 	c->y = base + 1.5 * r->text_scale;
@@ -139,23 +139,23 @@ static void draw_swatch(rctx *r, swatch kind, int detail, em_color color, double
 	switch (kind) {
 	case SWATCH_CATEGORY:
 		cairo_arc(cr, cx, cy, sym * 0.3, 0, 2 * M_PI);
-		em_set_color_alpha(cr, color, s->marker_opacity);
+		em__set_color_alpha(cr, color, s->marker_opacity);
 		cairo_fill(cr);
 		break;
 	case SWATCH_RANGE:
 		cairo_arc(cr, cx, cy, sym * 0.45, 0, 2 * M_PI);
-		em_set_color_alpha(cr, color, s->range_opacity);
+		em__set_color_alpha(cr, color, s->range_opacity);
 		cairo_fill_preserve(cr);
-		em_set_color(cr, color);
+		em__set_color(cr, color);
 		cairo_set_line_width(cr, 0.3);
 		cairo_stroke(cr);
 		cairo_arc(cr, cx, cy, sym * 0.25, 0, 2 * M_PI);
-		em_set_color_alpha(cr, color, s->marker_opacity);
+		em__set_color_alpha(cr, color, s->marker_opacity);
 		cairo_fill(cr);
 		break;
 	case SWATCH_APPROXIMATE:
 		cairo_arc(cr, cx, cy, sym * 0.38, 0, 2 * M_PI);
-		em_set_color(cr, color);
+		em__set_color(cr, color);
 		cairo_set_line_width(cr, 0.6 * r->text_scale);
 		cairo_set_dash(cr, dash, 2, 0);
 		cairo_stroke(cr);
@@ -165,14 +165,14 @@ static void draw_swatch(rctx *r, swatch kind, int detail, em_color color, double
 		cairo_save(cr);
 		cairo_arc(cr, cx, cy, sym * 0.42, 0, 2 * M_PI);
 		cairo_clip_preserve(cr);
-		em_set_color_alpha(cr, color, 0.18);
+		em__set_color_alpha(cr, color, 0.18);
 		cairo_fill_preserve(cr);
 		cairo_new_path(cr);
 		for (double d = -sym; d <= sym; d += 1.1 * r->text_scale) {
 			cairo_move_to(cr, cx + d - sym / 2, cy + sym / 2);
 			cairo_line_to(cr, cx + d + sym / 2, cy - sym / 2);
 		}
-		em_set_color(cr, color);
+		em__set_color(cr, color);
 		cairo_set_line_width(cr, 0.3 * r->text_scale);
 		cairo_stroke(cr);
 		cairo_restore(cr);
@@ -182,13 +182,13 @@ static void draw_swatch(rctx *r, swatch kind, int detail, em_color color, double
 		break;
 	case SWATCH_TOWN:
 		cairo_arc(cr, cx, cy, s->town_dot_mm * r->text_scale, 0, 2 * M_PI);
-		em_set_color(cr, s->town_dot);
+		em__set_color(cr, s->town_dot);
 		cairo_fill(cr);
 		break;
 	case SWATCH_BORDER:
 		cairo_move_to(cr, cx - sym / 2, cy);
 		cairo_line_to(cr, cx + sym / 2, cy);
-		em_set_color(cr, s->border);
+		em__set_color(cr, s->border);
 		cairo_set_line_width(cr, s->border_mm);
 		cairo_set_dash(cr, border_dash, 2, 0);
 		cairo_stroke(cr);
@@ -196,14 +196,14 @@ static void draw_swatch(rctx *r, swatch kind, int detail, em_color color, double
 		break;
 	case SWATCH_EVENT:
 	case SWATCH_EVENT_HOLLOW:
-		em_draw_event_symbol(r, (em_event_kind)detail, cx, cy, em_event_size(r),
+		em__draw_event_symbol(r, (em_event_kind)detail, cx, cy, em__event_size(r),
 				     kind == SWATCH_EVENT_HOLLOW);
 		break;
 	case SWATCH_EVENT_APPROXIMATE:
-		em_draw_event_symbol(r, (em_event_kind)detail, cx, cy, em_event_size(r), false);
+		em__draw_event_symbol(r, (em_event_kind)detail, cx, cy, em__event_size(r), false);
 		cairo_new_path(cr);
-		cairo_arc(cr, cx, cy, em_event_size(r) / 2 + 1.2 * r->text_scale, 0, 2 * M_PI);
-		em_set_color(cr, s->event_ink);
+		cairo_arc(cr, cx, cy, em__event_size(r) / 2 + 1.2 * r->text_scale, 0, 2 * M_PI);
+		em__set_color(cr, s->event_ink);
 		cairo_set_line_width(cr, 0.35 * r->text_scale);
 		cairo_set_dash(cr, dash, 2, 0);
 		cairo_stroke(cr);
@@ -221,7 +221,7 @@ static void legend_row(em_cursor *c, swatch kind, int detail, em_color color, co
 
 	t.x = c->x + sym + 2.5 * r->text_scale;
 	t.width = c->width - sym - 2.5 * r->text_scale;
-	h = em_text_block(&t, text, r->style->text_pt, false, false, r->style->text);
+	h = em__text_block(&t, text, r->style->text_pt, false, false, r->style->text);
 	if (!c->dry)
 		draw_swatch(r, kind, detail, color, c->x + sym / 2, y0 + fmax(h, sym * 0.7) / 2, sym);
 	c->y = y0 + fmax(h, sym * 0.7) + 1.2 * r->text_scale;
@@ -239,14 +239,14 @@ static void legend_arrow(em_cursor *c, double width, bool counted, const char *t
 
 	t.x = c->x + len + 3 * r->text_scale;
 	t.width = c->width - len - 3 * r->text_scale;
-	h = em_text_block(&t, text, s->text_pt, false, false, s->text);
+	h = em__text_block(&t, text, s->text_pt, false, false, s->text);
 	cy = y0 + fmax(h, 2 * hw) / 2;
 	if (!c->dry) {
 		em_color color = counted ? s->arrow : s->arrow_uncounted;
 		cairo_new_path(cr);
 		cairo_move_to(cr, c->x, cy);
 		cairo_line_to(cr, c->x + len - head, cy);
-		em_set_color(cr, color);
+		em__set_color(cr, color);
 		cairo_set_line_width(cr, width);
 		if (!counted)
 			cairo_set_dash(cr, dash, 2, 0);
@@ -267,8 +267,8 @@ static void legend_deaths(em_cursor *c, const shown *w)
 	const em_style *s = r->style;
 	em_color grey = s->category[EM_CATEGORY_UNKNOWN];
 
-	em_text_block(c, "Deaths reported at a place (circle area)", s->text_pt, true, false, s->text);
-	em_gap(c, 1);
+	em__text_block(c, "Deaths reported at a place (circle area)", s->text_pt, true, false, s->text);
+	em__gap(c, 1);
 	legend_circles(c);
 	for (int k = 0; k <= EM_CATEGORY_MIXED; k++)
 		if (w->category[k])
@@ -285,7 +285,7 @@ static void legend_deaths(em_cursor *c, const shown *w)
 					"(its days in the label)"
 				      : "Hatched: a figure for a period reaching beyond these days "
 					"(its days in the label)");
-	em_gap(c, 1.5);
+	em__gap(c, 1.5);
 }
 
 static void legend_events(em_cursor *c, const shown *w)
@@ -294,8 +294,8 @@ static void legend_events(em_cursor *c, const shown *w)
 	const em_style *s = r->style;
 	int first = -1;
 
-	em_text_block(c, "Events reported without a death toll", s->text_pt, true, false, s->text);
-	em_gap(c, 1);
+	em__text_block(c, "Events reported without a death toll", s->text_pt, true, false, s->text);
+	em__gap(c, 1);
 	for (int k = 0; k < EM_EVENT_KIND_COUNT; k++) {
 		if (!(w->kinds & (1u << k)))
 			continue;
@@ -310,7 +310,7 @@ static void legend_events(em_cursor *c, const shown *w)
 	if (w->approximate_events)
 		legend_row(c, SWATCH_EVENT_APPROXIMATE, first, s->event_ink,
 			   "Place known only approximately");
-	em_gap(c, 1.5);
+	em__gap(c, 1.5);
 }
 
 static void legend_arrows(em_cursor *c, const shown *w)
@@ -320,21 +320,21 @@ static void legend_arrows(em_cursor *c, const shown *w)
 	long long max_people = 0;
 	char text[160];
 
-	em_text_block(c, "People displaced (arrow width)", s->text_pt, true, false, s->text);
-	em_gap(c, 1);
+	em__text_block(c, "People displaced (arrow width)", s->text_pt, true, false, s->text);
+	em__gap(c, 1);
 	if (w->counted) {
 		for (size_t i = 0; i < em_dataset_flow_count(r->dataset); i++) {
 			const em_flow *f = em_dataset_flow(r->dataset, i);
 			if (f->has_people && f->people > max_people)
 				max_people = f->people;
 		}
-		em_count_format(text, sizeof(text), max_people);
+		em_text_format_count(text, sizeof(text), max_people);
 		strncat(text, " people", sizeof(text) - strlen(text) - 1);
 		legend_arrow(c, s->arrow_max_mm * r->text_scale, true, text);
 	}
 	if (w->uncounted)
 		legend_arrow(c, s->arrow_min_mm * r->text_scale, false, "Movement reported, not counted");
-	em_gap(c, 1.5);
+	em__gap(c, 1.5);
 }
 
 /* Two blocks side by side when the panel is wide enough, else one
@@ -371,20 +371,20 @@ static void legend_border(em_cursor *c, const shown *w)
 	legend_row(c, SWATCH_BORDER, 0, c->r->style->border, "International border");
 }
 
-void em_legend_content(em_cursor *c)
+void em__legend_content(em_cursor *c)
 {
 	rctx *r = c->r;
 	const em_style *s = r->style;
 	shown w = what_is_shown(r);
 
-	em_text_block(c, "Legend", s->heading_pt, true, false, s->heading);
-	em_gap(c, 2);
+	em__text_block(c, "Legend", s->heading_pt, true, false, s->heading);
+	em__gap(c, 2);
 	side_by_side(c, w.deaths ? legend_deaths : NULL, w.kinds ? legend_events : NULL, &w);
 	if (w.counted || w.uncounted)
 		legend_arrows(c, &w);
 	side_by_side(c, legend_base, legend_border, &w);
 	if (r->options->series_note != NULL) {
-		em_gap(c, 1);
-		em_text_block(c, r->options->series_note, s->small_pt, false, true, s->muted_text);
+		em__gap(c, 1);
+		em__text_block(c, r->options->series_note, s->small_pt, false, true, s->muted_text);
 	}
 }

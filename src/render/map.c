@@ -21,14 +21,14 @@ static bool visible(const rctx *r, const em_bbox *b)
 
 static bool to_page(const rctx *r, double lon, double lat, double *x, double *y)
 {
-	if (!em_mapview_to_page(r->view, lon, lat, x, y))
+	if (!em_mapview_to_page(x, y, r->view, lon, lat))
 		return false;
 	*x += r->map.x;
 	*y += r->map.y;
 	return true;
 }
 
-bool em_map_point(const rctx *r, double lon, double lat, double *x, double *y)
+bool em__map_point(const rctx *r, double lon, double lat, double *x, double *y)
 {
 	return to_page(r, lon, lat, x, y);
 }
@@ -83,7 +83,7 @@ static void stroke_layer(rctx *r, em_basemap_layer_id id, em_color color, double
 
 	cairo_new_path(cr);
 	layer_path(r, id, false, NULL);
-	em_set_color(cr, color);
+	em__set_color(cr, color);
 	cairo_set_line_width(cr, width);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
@@ -143,12 +143,12 @@ static void blank_beyond_coverage(rctx *r)
 	cairo_rectangle(cr, r->map.x, r->map.y, r->map.width, r->map.height);
 	coverage_path(r, &c);
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-	em_set_color(cr, r->style->page);
+	em__set_color(cr, r->style->page);
 	cairo_fill(cr);
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
 	cairo_new_path(cr);
 	coverage_path(r, &c);
-	em_set_color(cr, r->style->muted_text);
+	em__set_color(cr, r->style->muted_text);
 	cairo_set_line_width(cr, 0.3 * r->text_scale);
 	cairo_set_dash(cr, dash, 2, 0);
 	cairo_stroke(cr);
@@ -161,25 +161,25 @@ static void draw_basemap(rctx *r)
 	const em_style *s = r->style;
 	const double border_dash[] = {2.2, 0.9};
 
-	em_set_color(cr, s->sea);
+	em__set_color(cr, s->sea);
 	cairo_rectangle(cr, r->map.x, r->map.y, r->map.width, r->map.height);
 	cairo_fill(cr);
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 	cairo_new_path(cr);
 	layer_path(r, EM_BASEMAP_LAND, true, NULL);
-	em_set_color(cr, s->neighbour_land);
+	em__set_color(cr, s->neighbour_land);
 	cairo_fill_preserve(cr);
 	/* The focus country, lighter, only where there is land. */
 	cairo_save(cr);
 	cairo_clip(cr);
 	cairo_new_path(cr);
 	layer_path(r, EM_BASEMAP_COUNTRIES, true, FOCUS_COUNTRY);
-	em_set_color(cr, s->focus_land);
+	em__set_color(cr, s->focus_land);
 	cairo_fill(cr);
 	cairo_restore(cr);
 	cairo_new_path(cr);
 	layer_path(r, EM_BASEMAP_LAKES, true, NULL);
-	em_set_color(cr, s->lake);
+	em__set_color(cr, s->lake);
 	cairo_fill(cr);
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
 	stroke_layer(r, EM_BASEMAP_RIVERS, s->river, s->river_mm, NULL, 0);
@@ -188,7 +188,7 @@ static void draw_basemap(rctx *r)
 	blank_beyond_coverage(r);
 }
 
-double em_marker_radius(const rctx *r, long long value)
+double em__marker_radius(const rctx *r, long long value)
 {
 	const em_style *s = r->style;
 	double ratio, radius;
@@ -229,7 +229,7 @@ static void hatch(rctx *r, double x, double y, double radius, em_color color)
 		cairo_move_to(cr, x + d - radius, y + radius);
 		cairo_line_to(cr, x + d + radius, y - radius);
 	}
-	em_set_color(cr, color);
+	em__set_color(cr, color);
 	cairo_set_line_width(cr, 0.3 * r->text_scale);
 	cairo_stroke(cr);
 	cairo_restore(cr);
@@ -238,18 +238,18 @@ static void hatch(rctx *r, double x, double y, double radius, em_color color)
 static void draw_spanning(rctx *r, const em_place_total *p, double x, double y, em_color color)
 {
 	cairo_t *cr = r->cr;
-	double r_max = em_marker_radius(r, p->spanning.max);
+	double r_max = em__marker_radius(r, p->spanning.max);
 
 	cairo_new_path(cr);
 	circle_path(cr, x, y, r_max);
-	em_set_color_alpha(cr, color, 0.18);
+	em__set_color_alpha(cr, color, 0.18);
 	cairo_fill_preserve(cr);
 	hatch(r, x, y, r_max, color);
-	em_set_color(cr, color);
+	em__set_color(cr, color);
 	cairo_set_line_width(cr, 1.5 * r->style->marker_outline_mm * r->text_scale);
 	cairo_stroke(cr);
 	if (p->spanning.min < p->spanning.max) {
-		circle_path(cr, x, y, em_marker_radius(r, p->spanning.min));
+		circle_path(cr, x, y, em__marker_radius(r, p->spanning.min));
 		cairo_set_line_width(cr, r->style->marker_outline_mm * r->text_scale);
 		cairo_stroke(cr);
 	}
@@ -260,8 +260,8 @@ static void draw_marker(rctx *r, const em_place_total *p, double x, double y)
 	cairo_t *cr = r->cr;
 	const em_style *s = r->style;
 	em_color color = category_color(r, p->category);
-	double r_max = em_marker_radius(r, p->total.max);
-	double r_min = em_marker_radius(r, p->total.min);
+	double r_max = em__marker_radius(r, p->total.max);
+	double r_min = em__marker_radius(r, p->total.min);
 	double outline = s->marker_outline_mm * r->text_scale;
 	const double dash[] = {1.0 * r->text_scale, 0.7 * r->text_scale};
 	bool range = p->total.min < p->total.max;
@@ -274,9 +274,9 @@ static void draw_marker(rctx *r, const em_place_total *p, double x, double y)
 	} else if (p->state == EM_STATE_APPROXIMATE) {
 		/* Approximate places: hollow and dashed, never a confident dot. */
 		circle_path(cr, x, y, r_max);
-		em_set_color_alpha(cr, color, 0.12);
+		em__set_color_alpha(cr, color, 0.12);
 		cairo_fill_preserve(cr);
-		em_set_color(cr, color);
+		em__set_color(cr, color);
 		cairo_set_line_width(cr, 2 * outline);
 		cairo_set_dash(cr, dash, 2, 0);
 		cairo_stroke(cr);
@@ -284,20 +284,20 @@ static void draw_marker(rctx *r, const em_place_total *p, double x, double y)
 	} else {
 		if (range) {
 			circle_path(cr, x, y, r_max);
-			em_set_color_alpha(cr, color, s->range_opacity);
+			em__set_color_alpha(cr, color, s->range_opacity);
 			cairo_fill_preserve(cr);
-			em_set_color(cr, color);
+			em__set_color(cr, color);
 			cairo_set_line_width(cr, outline);
 			cairo_stroke(cr);
 		}
 		circle_path(cr, x, y, range ? r_min : r_max);
-		em_set_color_alpha(cr, color, s->marker_opacity);
+		em__set_color_alpha(cr, color, s->marker_opacity);
 		cairo_fill_preserve(cr);
-		em_set_color(cr, s->marker_outline);
+		em__set_color(cr, s->marker_outline);
 		cairo_set_line_width(cr, outline);
 		cairo_stroke(cr);
 	}
-	em_occupy_circle(r, x, y, em_marker_radius(r, em_place_deaths_max(p)) + 0.3);
+	em__occupy_circle(r, x, y, em__marker_radius(r, em_place_total_deaths_max(p)) + 0.3);
 }
 
 /* Every place drawn, with what it shows, for tests and checks. */
@@ -312,9 +312,9 @@ static void report_place(rctx *r, const em_place_total *p, double x, double y)
 	snprintf(m->name, sizeof(m->name), "%s", p->name);
 	m->x = x;
 	m->y = y;
-	m->radius = em_place_has_deaths(p) ? em_marker_radius(r, em_place_deaths_max(p)) : 0;
-	m->symbols = em_event_row_box(r, p, x, y);
-	m->deaths = em_place_has_deaths(p);
+	m->radius = em_place_total_has_deaths(p) ? em__marker_radius(r, em_place_total_deaths_max(p)) : 0;
+	m->symbols = em__event_row_box(r, p, x, y);
+	m->deaths = em_place_total_has_deaths(p);
 	m->spanning = p->spanning.present;
 	m->event_kinds = p->event_kinds;
 	m->spanning_kinds = p->spanning_kinds;
@@ -330,7 +330,7 @@ static bool arabic_script(const char *text)
 	return (unsigned char)text[0] >= 0xD8 && (unsigned char)text[0] <= 0xDB;
 }
 
-bool em_place_names_index(rctx *r)
+bool em__place_names_index(rctx *r)
 {
 	for (size_t i = 0; i < em_dataset_report_count(r->dataset); i++) {
 		const em_report *rep = em_dataset_report(r->dataset, i);
@@ -338,7 +338,7 @@ bool em_place_names_index(rctx *r)
 		uint64_t *at;
 		if (id[0] == '\0')
 			continue;
-		at = em_keymap_get(&r->names, id, strlen(id), true, NULL);
+		at = em__keymap_get(&r->names, id, strlen(id), true, NULL);
 		if (at == NULL)
 			return false;
 		if (*at == 0)
@@ -347,10 +347,10 @@ bool em_place_names_index(rctx *r)
 	return true;
 }
 
-const char *em_place_name(const rctx *r, const em_place_total *p, char *buf, size_t size)
+const char *em__place_name(const rctx *r, const em_place_total *p, char *buf, size_t size)
 {
 	const char *name = p->name;
-	uint64_t *at = p->place_id[0] ? em_keymap_get((em_keymap *)&r->names, p->place_id,
+	uint64_t *at = p->place_id[0] ? em__keymap_get((em_keymap *)&r->names, p->place_id,
 						      strlen(p->place_id), false, NULL)
 				      : NULL;
 
@@ -367,7 +367,7 @@ const char *em_place_name(const rctx *r, const em_place_total *p, char *buf, siz
 static void label_text(const rctx *r, const em_place_total *p, char *out, size_t size)
 {
 	char own[256];
-	const char *name = em_place_name(r, p, own, sizeof(own));
+	const char *name = em__place_name(r, p, own, sizeof(own));
 	char figure[192] = "";
 
 	/* After an Arabic name a left-to-right mark, so that the figure keeps
@@ -400,9 +400,9 @@ static double label_radius(const rctx *r, const em_place_total *p, double x, dou
 {
 	em_box row;
 
-	if (em_place_has_deaths(p))
-		return em_marker_radius(r, em_place_deaths_max(p));
-	row = em_event_row_box(r, p, x, y);
+	if (em_place_total_has_deaths(p))
+		return em__marker_radius(r, em_place_total_deaths_max(p));
+	row = em__event_row_box(r, p, x, y);
 	return fmax(row.width, row.height) / 2 + 0.4 * r->text_scale;
 }
 
@@ -420,22 +420,22 @@ static void draw_place_labels(rctx *r)
 		if (!to_page(r, p->lon, p->lat, &x, &y))
 			continue;
 		label_text(r, p, text, sizeof(text));
-		layout = em_text_layout(r, text, s->label_pt, true, false, 0);
-		em_text_size(layout, &w, &h);
-		if (!em_place_label(&r->occupied, x, y, label_radius(r, p, x, y), w, h, &box)) {
+		layout = em__text_layout(r, text, s->label_pt, true, false, 0);
+		em__text_size(layout, &w, &h);
+		if (!em__place_label(&r->occupied, x, y, label_radius(r, p, x, y), w, h, &box)) {
 			/* Crowded: further out, with a leader back to the place;
 			 * where even that is taken, no label over another: the
 			 * place is named in the panel instead. */
-			if (!em_place_label_far(&r->occupied, x, y, label_radius(r, p, x, y), w, h,
+			if (!em__place_label_far(&r->occupied, x, y, label_radius(r, p, x, y), w, h,
 						r->text_scale, &box)) {
-				em_label_left_out(r, text);
+				em__label_left_out(r, text);
 				g_object_unref(layout);
 				continue;
 			}
-			em_draw_leader(r, &box, x, y, s->label);
+			em__draw_leader(r, &box, x, y, s->label);
 		}
-		em_draw_layout_halo(r, layout, box.x, box.y, s->label, s->label_halo, s->label_halo_mm);
-		em_occupy_box(r, &box, true);
+		em__draw_layout_halo(r, layout, box.x, box.y, s->label, s->label_halo, s->label_halo_mm);
+		em__occupy_box(r, &box, true);
 		g_object_unref(layout);
 	}
 }
@@ -448,7 +448,7 @@ static void draw_markers(rctx *r)
 		double x, y;
 		if (!to_page(r, p->lon, p->lat, &x, &y))
 			continue;
-		if (em_place_has_deaths(p))
+		if (em_place_total_has_deaths(p))
 			draw_marker(r, p, x, y);
 		report_place(r, p, x, y);
 	}
@@ -554,21 +554,21 @@ static void draw_towns(rctx *r)
 		{
 			/* The dot itself must be clear of what is already drawn. */
 			em_box spot = {x - dot - 0.3, y - dot - 0.3, 2 * dot + 0.6, 2 * dot + 0.6};
-			if (!em_place_free(&r->occupied, &spot))
+			if (!em__spot_is_free(&r->occupied, &spot))
 				continue;
 		}
 		display_name(name, shown, sizeof(shown));
-		layout = em_text_layout(r, shown, s->town_pt, false, false, 0);
-		em_text_size(layout, &w, &h);
-		if (em_place_label(&r->occupied, x, y, dot, w, h, &box)) {
+		layout = em__text_layout(r, shown, s->town_pt, false, false, 0);
+		em__text_size(layout, &w, &h);
+		if (em__place_label(&r->occupied, x, y, dot, w, h, &box)) {
 			cairo_new_path(r->cr);
 			circle_path(r->cr, x, y, dot);
-			em_set_color(r->cr, s->town_dot);
+			em__set_color(r->cr, s->town_dot);
 			cairo_fill(r->cr);
-			em_draw_layout_halo(r, layout, box.x, box.y, s->town_label, s->label_halo,
+			em__draw_layout_halo(r, layout, box.x, box.y, s->town_label, s->label_halo,
 					    s->label_halo_mm * 0.8);
-			em_occupy_box(r, &box, true);
-			em_occupy_circle(r, x, y, dot + 0.2);
+			em__occupy_box(r, &box, true);
+			em__occupy_circle(r, x, y, dot + 0.2);
 			drawn++;
 		}
 		g_object_unref(layout);
@@ -606,7 +606,7 @@ static void draw_area_names(rctx *r, em_basemap_layer_id id, em_color color, dou
 		if (spaced && name == f->name)
 			for (char *p = upper; *p; p++)
 				*p = (char)g_ascii_toupper(*p);
-		layout = em_text_layout(r, upper, pt, spaced, italic, 0);
+		layout = em__text_layout(r, upper, pt, spaced, italic, 0);
 		if (spaced) {
 			PangoAttrList *attrs = pango_attr_list_new();
 			pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
@@ -614,14 +614,14 @@ static void draw_area_names(rctx *r, em_basemap_layer_id id, em_color color, dou
 			pango_layout_set_attributes(layout, attrs);
 			pango_attr_list_unref(attrs);
 		}
-		em_text_size(layout, &w, &h);
+		em__text_size(layout, &w, &h);
 		box.x = x - w / 2;
 		box.y = y - h / 2;
 		box.width = w;
 		box.height = h;
-		if (em_place_free(&r->occupied, &box)) {
-			em_draw_layout(r, layout, box.x, box.y, color);
-			em_occupy_box(r, &box, false);
+		if (em__spot_is_free(&r->occupied, &box)) {
+			em__draw_layout(r, layout, box.x, box.y, color);
+			em__occupy_box(r, &box, false);
 			if (drawn_count < sizeof(drawn) / sizeof(drawn[0]))
 				drawn[drawn_count++] = f->name;
 		}
@@ -640,33 +640,33 @@ static void draw_scale_bar(rctx *r)
 	PangoLayout *layout;
 	em_box box;
 
-	em_mapview_scale_bar(r->view, r->map.width * 0.28, &km, &mm);
+	em_mapview_scale_bar(&km, &mm, r->view, r->map.width * 0.28);
 	snprintf(text, sizeof(text), "%g km", km);
-	layout = em_text_layout(r, text, s->small_pt, false, false, 0);
-	em_text_size(layout, &w, &th);
+	layout = em__text_layout(r, text, s->small_pt, false, false, 0);
+	em__text_size(layout, &w, &th);
 	y = r->map.y + r->map.height - 5 * r->text_scale - h;
 	box.x = x - 2.5 * r->text_scale;
 	box.y = y - th - 3 * r->text_scale;
 	box.width = fmax(mm, w) + 5 * r->text_scale + w * 0.4;
 	box.height = th + h + 5.5 * r->text_scale;
 	cairo_rectangle(cr, box.x, box.y, box.width, box.height);
-	em_set_color_alpha(cr, s->panel, 0.85);
+	em__set_color_alpha(cr, s->panel, 0.85);
 	cairo_fill(cr);
 	for (int i = 0; i < 4; i++) {
 		cairo_rectangle(cr, x + mm * i / 4, y, mm / 4, h);
-		em_set_color(cr, (i % 2) ? s->panel : s->text);
+		em__set_color(cr, (i % 2) ? s->panel : s->text);
 		cairo_fill_preserve(cr);
-		em_set_color(cr, s->text);
+		em__set_color(cr, s->text);
 		cairo_set_line_width(cr, 0.2);
 		cairo_stroke(cr);
 	}
-	em_draw_layout(r, layout, x + mm - w / 2, y - th - 0.6, s->text);
+	em__draw_layout(r, layout, x + mm - w / 2, y - th - 0.6, s->text);
 	g_object_unref(layout);
-	layout = em_text_layout(r, "0", s->small_pt, false, false, 0);
-	em_text_size(layout, &w, &th);
-	em_draw_layout(r, layout, x - w / 2, y - th - 0.6, s->text);
+	layout = em__text_layout(r, "0", s->small_pt, false, false, 0);
+	em__text_size(layout, &w, &th);
+	em__draw_layout(r, layout, x - w / 2, y - th - 0.6, s->text);
 	g_object_unref(layout);
-	em_occupy_box(r, &box, false);
+	em__occupy_box(r, &box, false);
 	if (r->report != NULL) {
 		snprintf(r->report->scale_text, sizeof(r->report->scale_text), "%s", text);
 		r->report->scale_km = km;
@@ -681,7 +681,7 @@ static void draw_north_arrow(rctx *r)
 	double size = 7 * r->text_scale;
 	double cx = r->map.x + r->map.width - 8 * r->text_scale, cy = r->map.y + 17 * r->text_scale;
 	double w, h;
-	PangoLayout *layout = em_text_layout(r, "N", s->heading_pt, true, false, 0);
+	PangoLayout *layout = em__text_layout(r, "N", s->heading_pt, true, false, 0);
 	em_box box = {cx - size, cy - size - 6 * r->text_scale, 2 * size, 2 * size + 6 * r->text_scale};
 
 	cairo_save(cr);
@@ -691,24 +691,24 @@ static void draw_north_arrow(rctx *r)
 	cairo_line_to(cr, size * 0.38, size * 0.55);
 	cairo_line_to(cr, 0, size * 0.25);
 	cairo_close_path(cr);
-	em_set_color(cr, s->heading);
+	em__set_color(cr, s->heading);
 	cairo_fill(cr);
 	cairo_move_to(cr, 0, -size);
 	cairo_line_to(cr, -size * 0.38, size * 0.55);
 	cairo_line_to(cr, 0, size * 0.25);
 	cairo_close_path(cr);
-	em_set_color(cr, s->panel);
+	em__set_color(cr, s->panel);
 	cairo_fill_preserve(cr);
-	em_set_color(cr, s->heading);
+	em__set_color(cr, s->heading);
 	cairo_set_line_width(cr, 0.25);
 	cairo_stroke(cr);
-	em_text_size(layout, &w, &h);
+	em__text_size(layout, &w, &h);
 	cairo_move_to(cr, -w / 2, -size - h - 0.3);
-	em_set_color(cr, s->heading);
+	em__set_color(cr, s->heading);
 	pango_cairo_show_layout(cr, layout);
 	cairo_restore(cr);
 	g_object_unref(layout);
-	em_occupy_box(r, &box, false);
+	em__occupy_box(r, &box, false);
 }
 
 static void tick_label(double degrees, bool lon, char *out, size_t size)
@@ -730,13 +730,13 @@ static void draw_graticule_ticks(rctx *r)
 	double step = 0.5, tick = 1.5 * r->text_scale;
 	double clat, clon;
 
-	em_mapview_bounds(r->view, &b);
+	em_mapview_bounds(&b, r->view);
 	if (b.east - b.west > 4 || b.north - b.south > 4)
 		step = 1.0;
 	clat = (b.south + b.north) / 2;
 	clon = (b.west + b.east) / 2;
 	cairo_set_line_width(cr, 0.3);
-	em_set_color(cr, s->frame);
+	em__set_color(cr, s->frame);
 	for (double lon = ceil(b.west / step) * step; lon <= b.east; lon += step) {
 		double x, y, w, h;
 		char text[32];
@@ -747,9 +747,9 @@ static void draw_graticule_ticks(rctx *r)
 		cairo_line_to(cr, x, r->map.y + r->map.height + tick);
 		cairo_stroke(cr);
 		tick_label(lon, true, text, sizeof(text));
-		layout = em_text_layout(r, text, s->small_pt, false, false, 0);
-		em_text_size(layout, &w, &h);
-		em_draw_layout(r, layout, x - w / 2, r->map.y + r->map.height + tick + 0.3, s->muted_text);
+		layout = em__text_layout(r, text, s->small_pt, false, false, 0);
+		em__text_size(layout, &w, &h);
+		em__draw_layout(r, layout, x - w / 2, r->map.y + r->map.height + tick + 0.3, s->muted_text);
 		g_object_unref(layout);
 	}
 	for (double lat = ceil(b.south / step) * step; lat <= b.north; lat += step) {
@@ -762,18 +762,18 @@ static void draw_graticule_ticks(rctx *r)
 		cairo_line_to(cr, r->map.x - tick, y);
 		cairo_stroke(cr);
 		tick_label(lat, false, text, sizeof(text));
-		layout = em_text_layout(r, text, s->small_pt, false, false, 0);
-		em_text_size(layout, &w, &h);
-		em_draw_layout(r, layout, r->map.x - tick - 0.5 - w, y - h / 2, s->muted_text);
+		layout = em__text_layout(r, text, s->small_pt, false, false, 0);
+		em__text_size(layout, &w, &h);
+		em__draw_layout(r, layout, r->map.x - tick - 0.5 - w, y - h / 2, s->muted_text);
 		g_object_unref(layout);
 	}
 }
 
-em_status em_draw_map(rctx *r)
+em_status em__draw_map(rctx *r)
 {
 	cairo_t *cr = r->cr;
 
-	em_mapview_bounds(r->view, &r->view_bounds);
+	em_mapview_bounds(&r->view_bounds, r->view);
 	r->occupied.frame = r->map;
 	r->occupied.frame.x += 1;
 	r->occupied.frame.y += 1;
@@ -785,12 +785,12 @@ em_status em_draw_map(rctx *r)
 	draw_basemap(r);
 	draw_north_arrow(r);
 	draw_scale_bar(r);
-	em_prepare_arrows(r);
-	em_draw_arrows(r);
-	em_draw_event_rows(r);
+	em__prepare_arrows(r);
+	em__draw_arrows(r);
+	em__draw_event_rows(r);
 	draw_markers(r);
 	draw_place_labels(r);
-	em_draw_arrow_labels(r);
+	em__draw_arrow_labels(r);
 	draw_area_names(r, EM_BASEMAP_SEA_LABELS, r->style->sea_label, r->style->country_pt * 0.85,
 			true, false);
 	draw_area_names(r, EM_BASEMAP_COUNTRY_LABELS, r->style->country_label,
@@ -798,7 +798,7 @@ em_status em_draw_map(rctx *r)
 	draw_towns(r);
 	cairo_restore(cr);
 	cairo_rectangle(cr, r->map.x, r->map.y, r->map.width, r->map.height);
-	em_set_color(cr, r->style->frame);
+	em__set_color(cr, r->style->frame);
 	cairo_set_line_width(cr, r->style->frame_mm);
 	cairo_stroke(cr);
 	draw_graticule_ticks(r);

@@ -73,9 +73,9 @@ static em_status draw_cell(rctx *base, const em_box *cell, em_date day, int peri
 	r.arrow_count = 0;
 	memset(&r.occupied, 0, sizeof(r.occupied));
 	day_heading(day, period_days, cumulative, text, sizeof(text));
-	layout = em_text_layout(&r, text, r.style->heading_pt, true, false, 0);
-	em_text_size(layout, &w, &h);
-	em_draw_layout(&r, layout, cell->x, cell->y, r.style->heading);
+	layout = em__text_layout(&r, text, r.style->heading_pt, true, false, 0);
+	em__text_size(layout, &w, &h);
+	em__draw_layout(&r, layout, cell->x, cell->y, r.style->heading);
 	g_object_unref(layout);
 	status = em_summary_create((em_summary **)&r.summary, r.dataset, &options.filter, r.err);
 	if (status != EM_OK)
@@ -83,13 +83,13 @@ static em_status draw_cell(rctx *base, const em_box *cell, em_date day, int peri
 	/* The one legend names what any map holds. */
 	for (size_t i = 0; i < r.summary->place_count; i++) {
 		const em_place_total *p = &r.summary->places[i];
-		if (em_place_has_deaths(p))
+		if (em_place_total_has_deaths(p))
 			base->legend_categories |= 1u << p->category;
 		base->legend_kinds |= p->event_kinds | p->spanning_kinds;
 	}
 	day_totals(r.summary, text, sizeof(text));
-	layout = em_text_layout(&r, text, r.style->small_pt, false, false, cell->width);
-	em_text_size(layout, &w, &foot);
+	layout = em__text_layout(&r, text, r.style->small_pt, false, false, cell->width);
+	em__text_size(layout, &w, &foot);
 	r.map.x = cell->x;
 	r.map.y = cell->y + h + 1.2 * r.text_scale;
 	r.map.width = cell->width;
@@ -97,9 +97,9 @@ static em_status draw_cell(rctx *base, const em_box *cell, em_date day, int peri
 	status = em_mapview_create(&r.view, options.extent, r.map.width, r.map.height, 0.16, 60.0,
 				   options.crs, r.err);
 	if (status == EM_OK)
-		status = em_draw_map(&r);
+		status = em__draw_map(&r);
 	if (status == EM_OK)
-		em_draw_layout(&r, layout, cell->x, r.map.y + r.map.height + 6 * r.text_scale,
+		em__draw_layout(&r, layout, cell->x, r.map.y + r.map.height + 6 * r.text_scale,
 			       r.style->text);
 	g_object_unref(layout);
 	em_summary_destroy((em_summary *)r.summary);
@@ -136,9 +136,9 @@ static em_status draw_sheet(rctx *r, const em_date *days, size_t day_count, int 
 	em_mapview *first_view = NULL;
 
 	cairo_rectangle(r->cr, 0, 0, r->page.width, r->page.height);
-	em_set_color(r->cr, s->page);
+	em__set_color(r->cr, s->page);
 	cairo_fill(r->cr);
-	band = em_title_band(r);
+	band = em__title_band(r);
 	top = band + m * 0.8;
 	side = fmin(95 * r->text_scale, r->page.width * 0.28);
 	cols = day_count <= 3 ? (double)day_count : ceil(sqrt((double)day_count * 1.4));
@@ -175,9 +175,9 @@ static em_status draw_sheet(rctx *r, const em_date *days, size_t day_count, int 
 		}
 	}
 	y = top;
-	em_draw_panel(r, EM_PANEL_LEGEND, r->page.width - m - side, &y, side, true);
+	em__draw_panel(r, EM_PANEL_LEGEND, r->page.width - m - side, &y, side, true);
 	y = r->page.height - m - credits_h + 2 * r->text_scale;
-	em_draw_panel(r, EM_PANEL_CREDITS, m, &y, r->page.width - 2 * m - side - g, false);
+	em__draw_panel(r, EM_PANEL_CREDITS, m, &y, r->page.width - 2 * m - side - g, false);
 	em_mapview_destroy(first_view);
 	r->view = NULL;
 	return cairo_status(r->cr) == CAIRO_STATUS_SUCCESS
@@ -221,7 +221,7 @@ em_status em_render_overview(const char *const *paths, size_t count, const em_da
 	r.scale_max = o.scale_max;
 	r.page.width = o.page.width_mm;
 	r.page.height = o.page.height_mm;
-	r.text_scale = em_render_text_scale(&o.page) * 0.8;
+	r.text_scale = em__render_text_scale(&o.page) * 0.8;
 	if (o.title == NULL)
 		o.title = period_days == 7 ? "Reported deaths, events and displacement, week by week"
 					   : "Reported deaths, events and displacement, day by day";
@@ -236,11 +236,11 @@ em_status em_render_overview(const char *const *paths, size_t count, const em_da
 		o.subtitle = subtitle;
 	}
 	legend_spans(&r, period_days);
-	status = em_place_names_index(&r) ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	status = em__place_names_index(&r) ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	if (status == EM_OK)
 		status = em_summary_create((em_summary **)&r.summary, dataset, &o.filter, err);
 	if (status != EM_OK) {
-		em_keymap_clear(&r.names);
+		em__keymap_clear(&r.names);
 		return status;
 	}
 	page = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents);
@@ -248,10 +248,10 @@ em_status em_render_overview(const char *const *paths, size_t count, const em_da
 	status = draw_sheet(&r, days, day_count, period_days < 1 ? 1 : period_days, cumulative);
 	cairo_destroy(r.cr);
 	if (status == EM_OK)
-		status = em_render_write(paths, count, page, &o, dataset,
+		status = em__render_write(paths, count, page, &o, dataset,
 					 o.page.pixel_dpi > 0 ? o.page.pixel_dpi : o.dpi, NULL, err);
 	cairo_surface_destroy(page);
 	em_summary_destroy((em_summary *)r.summary);
-	em_keymap_clear(&r.names);
+	em__keymap_clear(&r.names);
 	return status;
 }

@@ -11,33 +11,33 @@
 
 typedef em_cursor cursor;
 
-double em_text_block(cursor *c, const char *text, double pt, bool bold, bool italic,
+double em__text_block(cursor *c, const char *text, double pt, bool bold, bool italic,
 		     em_color color)
 {
-	PangoLayout *layout = em_text_layout(c->r, text, pt, bold, italic, c->width);
+	PangoLayout *layout = em__text_layout(c->r, text, pt, bold, italic, c->width);
 	double w, h;
 
-	em_text_size(layout, &w, &h);
+	em__text_size(layout, &w, &h);
 	if (!c->dry)
-		em_draw_layout(c->r, layout, c->x, c->y, color);
+		em__draw_layout(c->r, layout, c->x, c->y, color);
 	g_object_unref(layout);
 	c->y += h;
 	return h;
 }
 
-void em_gap(cursor *c, double mm)
+void em__gap(cursor *c, double mm)
 {
 	c->y += mm * c->r->text_scale;
 }
 
-double em_title_band(rctx *r)
+double em__title_band(rctx *r)
 {
 	const em_style *s = r->style;
 	const em_poster_options *o = r->options;
 	double m = s->margin_mm * r->text_scale, w, h1, h2, band;
-	PangoLayout *title = em_text_layout(r, o->title, s->title_pt, true, false,
+	PangoLayout *title = em__text_layout(r, o->title, s->title_pt, true, false,
 					    r->page.width - 2 * m);
-	PangoLayout *subtitle = em_text_layout(r, o->subtitle, s->subtitle_pt, false, false,
+	PangoLayout *subtitle = em__text_layout(r, o->subtitle, s->subtitle_pt, false, false,
 					       r->page.width - 2 * m);
 
 	/* Two lines each at most: a long title must not push the page off. */
@@ -46,14 +46,14 @@ double em_title_band(rctx *r)
 	pango_layout_set_ellipsize(subtitle, PANGO_ELLIPSIZE_END);
 	pango_layout_set_height(subtitle, -2);
 
-	em_text_size(title, &w, &h1);
-	em_text_size(subtitle, &w, &h2);
+	em__text_size(title, &w, &h1);
+	em__text_size(subtitle, &w, &h2);
 	band = m * 0.75 + h1 + 1.5 * r->text_scale + h2 + m * 0.7;
 	cairo_rectangle(r->cr, 0, 0, r->page.width, band);
-	em_set_color(r->cr, s->title_band);
+	em__set_color(r->cr, s->title_band);
 	cairo_fill(r->cr);
-	em_draw_layout(r, title, m, m * 0.75, s->title_text);
-	em_draw_layout(r, subtitle, m, m * 0.75 + h1 + 1.5 * r->text_scale, s->subtitle_text);
+	em__draw_layout(r, title, m, m * 0.75, s->title_text);
+	em__draw_layout(r, subtitle, m, m * 0.75 + h1 + 1.5 * r->text_scale, s->subtitle_text);
 	g_object_unref(title);
 	g_object_unref(subtitle);
 	return band;
@@ -103,16 +103,16 @@ static void headline_content(cursor *c)
 
 	for (size_t i = 0; i < sum->headline_count; i++)
 		spans |= sum->headline[i].spanning;
-	em_text_block(c, "Deaths reported across the whole area", s->heading_pt, true, false, s->heading);
-	em_gap(c, 0.8);
-	em_text_block(c, spans ? "Totals for the region as each source gave them, for periods "
+	em__text_block(c, "Deaths reported across the whole area", s->heading_pt, true, false, s->heading);
+	em__gap(c, 0.8);
+	em__text_block(c, spans ? "Totals for the region as each source gave them, for periods "
 				 "that include these days; sources are not added up."
 			       : "Totals for the region as each source gave them; sources are not "
 				 "added up.",
 		      s->small_pt, false, true, s->muted_text);
-	em_gap(c, 2.5);
+	em__gap(c, 2.5);
 	if (sum->headline_count == 0)
-		em_text_block(c, "No source gave a region-wide total for a period that includes "
+		em__text_block(c, "No source gave a region-wide total for a period that includes "
 				 "these days.", s->text_pt, false, false, s->text);
 	for (size_t i = 0; i < sum->headline_count; i++) {
 		const em_source_total *h = &sum->headline[i];
@@ -123,12 +123,12 @@ static void headline_content(cursor *c)
 			strncat(when, " \xC2\xB7 a period longer than this poster's",
 				sizeof(when) - strlen(when) - 1);
 		snprintf(head, sizeof(head), "%s  %s", h->source, total);
-		em_text_block(c, head, s->heading_pt * 1.05, true, false, s->heading);
+		em__text_block(c, head, s->heading_pt * 1.05, true, false, s->heading);
 		headline_line(h, line, sizeof(line));
 		if (line[0] != '\0')
-			em_text_block(c, line, s->text_pt, false, false, s->text);
-		em_text_block(c, when, s->small_pt, false, false, s->muted_text);
-		em_gap(c, 2.2);
+			em__text_block(c, line, s->text_pt, false, false, s->text);
+		em__text_block(c, when, s->small_pt, false, false, s->muted_text);
+		em__gap(c, 2.2);
 	}
 }
 
@@ -182,8 +182,8 @@ static void inset_content(cursor *c)
 	em_bbox main;
 	double x0, y0, x1, y1;
 
-	em_text_block(c, "Location", s->heading_pt, true, false, s->heading);
-	em_gap(c, 2);
+	em__text_block(c, "Location", s->heading_pt, true, false, s->heading);
+	em__gap(c, 2);
 	in.west = 24;
 	in.east = 46;
 	in.south = 28.5;
@@ -207,30 +207,30 @@ static void inset_content(cursor *c)
 	cairo_save(cr);
 	cairo_rectangle(cr, in.x, in.y, in.w, in.h);
 	cairo_clip_preserve(cr);
-	em_set_color(cr, s->sea);
+	em__set_color(cr, s->sea);
 	cairo_fill(cr);
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 	inset_layer(r, &in, EM_BASEMAP_LOCATOR_LAND, NULL, true);
-	em_set_color(cr, s->inset_land);
+	em__set_color(cr, s->inset_land);
 	cairo_fill(cr);
 	inset_layer(r, &in, EM_BASEMAP_LOCATOR_COUNTRIES, "SY", true);
-	em_set_color(cr, s->inset_focus);
+	em__set_color(cr, s->inset_focus);
 	cairo_fill(cr);
 	inset_layer(r, &in, EM_BASEMAP_LOCATOR_COUNTRIES, NULL, true);
-	em_set_color(cr, s->border);
+	em__set_color(cr, s->border);
 	cairo_set_line_width(cr, 0.15);
 	cairo_stroke(cr);
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
-	em_mapview_bounds(r->view, &main);
+	em_mapview_bounds(&main, r->view);
 	inset_point(&in, main.west, main.north, &x0, &y0);
 	inset_point(&in, main.east, main.south, &x1, &y1);
 	cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
-	em_set_color(cr, s->inset_box);
+	em__set_color(cr, s->inset_box);
 	cairo_set_line_width(cr, 0.6 * r->text_scale);
 	cairo_stroke(cr);
 	cairo_restore(cr);
 	cairo_rectangle(cr, in.x, in.y, in.w, in.h);
-	em_set_color(cr, s->panel_border);
+	em__set_color(cr, s->panel_border);
 	cairo_set_line_width(cr, 0.3);
 	cairo_stroke(cr);
 }
@@ -259,8 +259,8 @@ static void unmapped_line(cursor *c, size_t *shown, const char *line)
 {
 	if ((*shown)++ >= UNMAPPED_LINES)
 		return;
-	em_text_block(c, line, c->r->style->small_pt, false, false, c->r->style->text);
-	em_gap(c, 0.8);
+	em__text_block(c, line, c->r->style->small_pt, false, false, c->r->style->text);
+	em__gap(c, 0.8);
 }
 
 static void unmapped_content(cursor *c)
@@ -271,8 +271,8 @@ static void unmapped_content(cursor *c)
 	size_t shown = 0;
 	char line[768], number[64];
 
-	em_text_block(c, "Not on the map", s->heading_pt, true, false, s->heading);
-	em_gap(c, 1.5);
+	em__text_block(c, "Not on the map", s->heading_pt, true, false, s->heading);
+	em__gap(c, 1.5);
 	for (size_t i = 0; i < em_dataset_report_count(r->dataset); i++) {
 		const em_report *rep = em_dataset_report(r->dataset, i);
 		em_range range = {true, rep->fatalities, rep->fatalities, rep->qualifier, rep->qualifier};
@@ -308,8 +308,8 @@ static void unmapped_content(cursor *c)
 	if (shown > UNMAPPED_LINES) {
 		snprintf(line, sizeof(line), "and %zu more, in the not_mapped layer",
 			 shown - UNMAPPED_LINES);
-		em_text_block(c, line, s->small_pt, false, true, s->muted_text);
-		em_gap(c, 0.8);
+		em__text_block(c, line, s->small_pt, false, true, s->muted_text);
+		em__gap(c, 0.8);
 	}
 	if (r->left_out_count > 0) {
 		char more[64] = "", text[sizeof(r->left_out) + 160];
@@ -318,11 +318,11 @@ static void unmapped_content(cursor *c)
 				 r->left_out_count - r->left_out_named);
 		snprintf(text, sizeof(text), "On the map but not labelled, for lack of room: %s%s.",
 			 r->left_out, more);
-		em_text_block(c, text, s->small_pt, false, false, s->text);
+		em__text_block(c, text, s->small_pt, false, false, s->text);
 		shown++;
 	}
 	if (shown == 0)
-		em_text_block(c, "Every place reported for this period is on the map.", s->small_pt, false,
+		em__text_block(c, "Every place reported for this period is on the map.", s->small_pt, false,
 			   false, s->text);
 }
 
@@ -340,32 +340,32 @@ static void place_bar(cursor *c, const em_place_total *p, double name_w, long lo
 	double span = c->width - (x0 - c->x) - 30 * r->text_scale, w, h;
 	const em_range *range = p->total.present ? &p->total : &p->spanning;
 	double low = span * (double)range->min / (double)top;
-	double high = span * (double)em_place_deaths_max(p) / (double)top;
+	double high = span * (double)em_place_total_deaths_max(p) / (double)top;
 	em_color color = s->category[p->category];
-	PangoLayout *name = em_text_layout(r, p->name, s->text_pt, false, false, 0);
-	PangoLayout *value = em_text_layout(r, p->display, s->text_pt, true, false,
+	PangoLayout *name = em__text_layout(r, p->name, s->text_pt, false, false, 0);
+	PangoLayout *value = em__text_layout(r, p->display, s->text_pt, true, false,
 					    c->width - (x0 - c->x) - high - 1.5);
 
-	em_text_size(name, &w, &h);
+	em__text_size(name, &w, &h);
 	if (!c->dry) {
-		em_draw_layout(r, name, x0 - 2.5 * r->text_scale - w, c->y + (bar_h - h) / 2, s->text);
+		em__draw_layout(r, name, x0 - 2.5 * r->text_scale - w, c->y + (bar_h - h) / 2, s->text);
 		cairo_rectangle(r->cr, x0, c->y, high, bar_h);
-		em_set_color_alpha(r->cr, color, p->total.present ? s->range_opacity : 0.12);
+		em__set_color_alpha(r->cr, color, p->total.present ? s->range_opacity : 0.12);
 		cairo_fill_preserve(r->cr);
 		if (!p->total.present) {
-			em_set_color(r->cr, color);
+			em__set_color(r->cr, color);
 			cairo_set_line_width(r->cr, 0.3 * r->text_scale);
 			cairo_stroke(r->cr);
 		} else {
 			cairo_new_path(r->cr);
 			cairo_rectangle(r->cr, x0, c->y, low, bar_h);
-			em_set_color_alpha(r->cr, color, s->marker_opacity);
+			em__set_color_alpha(r->cr, color, s->marker_opacity);
 			cairo_fill(r->cr);
 		}
-		em_text_size(value, &w, &h);
-		em_draw_layout(r, value, x0 + high + 1.5, c->y + (bar_h - h) / 2, s->text);
+		em__text_size(value, &w, &h);
+		em__draw_layout(r, value, x0 + high + 1.5, c->y + (bar_h - h) / 2, s->text);
 	}
-	em_text_size(value, &w, &h);
+	em__text_size(value, &w, &h);
 	c->y += fmax(6.2 * r->text_scale, h + 1.2 * r->text_scale);
 	g_object_unref(name);
 	g_object_unref(value);
@@ -380,33 +380,33 @@ static void places_content(cursor *c)
 	size_t shown = 0, with_deaths = 0;
 	char more[96];
 
-	em_text_block(c, "Deaths reported by place", s->heading_pt, true, false, s->heading);
-	em_gap(c, 0.8);
-	em_text_block(c, "Solid bar: lowest figure across sources; light bar: highest.", s->small_pt,
+	em__text_block(c, "Deaths reported by place", s->heading_pt, true, false, s->heading);
+	em__gap(c, 0.8);
+	em__text_block(c, "Solid bar: lowest figure across sources; light bar: highest.", s->small_pt,
 		   false, true, s->muted_text);
-	em_gap(c, 2);
+	em__gap(c, 2);
 	for (size_t i = 0; i < r->summary->place_count; i++) {
 		const em_place_total *p = &r->summary->places[i];
 		PangoLayout *l;
 		double w, h;
-		if (!em_place_has_deaths(p))
+		if (!em_place_total_has_deaths(p))
 			continue;
 		with_deaths++;
-		l = em_text_layout(r, p->name, s->text_pt, false, false, 0);
-		em_text_size(l, &w, &h);
+		l = em__text_layout(r, p->name, s->text_pt, false, false, 0);
+		em__text_size(l, &w, &h);
 		name_w = fmax(name_w, w);
 		g_object_unref(l);
-		if (em_place_deaths_max(p) > top)
-			top = em_place_deaths_max(p);
+		if (em_place_total_deaths_max(p) > top)
+			top = em_place_total_deaths_max(p);
 	}
 	if (with_deaths == 0) {
-		em_text_block(c, "No deaths were reported at a place on the map for these days.",
+		em__text_block(c, "No deaths were reported at a place on the map for these days.",
 			      s->text_pt, false, false, s->text);
 		return;
 	}
 	name_w = fmin(name_w, c->width * 0.4);
 	for (size_t i = 0; i < r->summary->place_count && shown < PLACE_ROWS; i++) {
-		if (em_place_has_deaths(&r->summary->places[i])) {
+		if (em_place_total_has_deaths(&r->summary->places[i])) {
 			place_bar(c, &r->summary->places[i], name_w, top);
 			shown++;
 		}
@@ -414,7 +414,7 @@ static void places_content(cursor *c)
 	if (with_deaths > shown) {
 		snprintf(more, sizeof(more), "and %zu more places, in the places layer",
 			 with_deaths - shown);
-		em_text_block(c, more, s->small_pt, false, true, s->muted_text);
+		em__text_block(c, more, s->small_pt, false, true, s->muted_text);
 	}
 }
 
@@ -473,7 +473,7 @@ static void credits_content(cursor *c)
 		 r->options->credit ? " " : "",
 		 sources[0] ? sources : "none for these days", outlets[0] ? "; as reported by " : "",
 		 outlets, em_mapview_description(r->view));
-	em_text_block(c, text, s->credit_pt, false, false, s->muted_text);
+	em__text_block(c, text, s->credit_pt, false, false, s->muted_text);
 }
 
 /* ---- panels -------------------------------------------------------- */
@@ -492,9 +492,9 @@ static void panel(rctx *r, double x, double *y, double width, content_fn fn, boo
 	height = c.y - *y + pad;
 	if (framed) {
 		cairo_rectangle(r->cr, x, *y, width, height);
-		em_set_color(r->cr, s->panel);
+		em__set_color(r->cr, s->panel);
 		cairo_fill_preserve(r->cr);
-		em_set_color(r->cr, s->panel_border);
+		em__set_color(r->cr, s->panel_border);
 		cairo_set_line_width(r->cr, 0.3);
 		cairo_stroke(r->cr);
 	}
@@ -504,17 +504,17 @@ static void panel(rctx *r, double x, double *y, double width, content_fn fn, boo
 	*y += height + s->gutter_mm * r->text_scale;
 }
 
-void em_draw_panel(rctx *r, em_panel which, double x, double *y, double width, bool framed)
+void em__draw_panel(rctx *r, em_panel which, double x, double *y, double width, bool framed)
 {
 	static const content_fn contents[] = {
-		[EM_PANEL_HEADLINE] = headline_content, [EM_PANEL_LEGEND] = em_legend_content,
+		[EM_PANEL_HEADLINE] = headline_content, [EM_PANEL_LEGEND] = em__legend_content,
 		[EM_PANEL_INSET] = inset_content, [EM_PANEL_PLACES] = places_content,
 		[EM_PANEL_UNMAPPED] = unmapped_content, [EM_PANEL_CREDITS] = credits_content};
 
 	panel(r, x, y, width, contents[which], framed);
 }
 
-double em_panel_height(rctx *r, em_panel which, double width)
+double em__panel_height(rctx *r, em_panel which, double width)
 {
 	cursor c = {r, 0, 0, width, true};
 
@@ -522,7 +522,7 @@ double em_panel_height(rctx *r, em_panel which, double width)
 		credits_content(&c);
 		return c.y;
 	}
-	em_legend_content(&c);
+	em__legend_content(&c);
 	return c.y + 2 * r->style->panel_padding_mm * r->text_scale;
 }
 
@@ -533,7 +533,7 @@ static size_t places_with_deaths(const rctx *r)
 	size_t n = 0;
 
 	for (size_t i = 0; i < r->summary->place_count; i++)
-		n += em_place_has_deaths(&r->summary->places[i]);
+		n += em_place_total_has_deaths(&r->summary->places[i]);
 	return n;
 }
 
@@ -579,23 +579,23 @@ static void chronology_panel(rctx *r, double x, double *y, double width, double 
 	cursor c = {r, x + pad, *y + pad, width - 2 * pad, true};
 	double height;
 
-	em_chronology_content(&c, room - 2 * pad);
+	em__chronology_content(&c, room - 2 * pad);
 	height = c.y - *y + pad;
 	cairo_rectangle(r->cr, x, *y, width, height);
-	em_set_color(r->cr, s->panel);
+	em__set_color(r->cr, s->panel);
 	cairo_fill_preserve(r->cr);
-	em_set_color(r->cr, s->panel_border);
+	em__set_color(r->cr, s->panel_border);
 	cairo_set_line_width(r->cr, 0.3);
 	cairo_stroke(r->cr);
 	c.y = *y + pad;
 	c.dry = false;
-	em_chronology_content(&c, room - 2 * pad);
+	em__chronology_content(&c, room - 2 * pad);
 	*y += height + s->gutter_mm * r->text_scale;
 }
 
 /* The panels in columns beside (wide pages) or below the map, then the
  * chronology in the column with the most room left above the credits. */
-em_status em_draw_panels(rctx *r, const em_box *area, bool columns)
+em_status em__draw_panels(rctx *r, const em_box *area, bool columns)
 {
 	double g = r->style->gutter_mm * r->text_scale;
 	double x[3], y[3], w, bottom, credits_y;
@@ -612,13 +612,13 @@ em_status em_draw_panels(rctx *r, const em_box *area, bool columns)
 
 	if (columns) {
 		panel(r, x[0], &y[0], w, headline_content, true);
-		panel(r, x[0], &y[0], w, em_legend_content, true);
+		panel(r, x[0], &y[0], w, em__legend_content, true);
 		panel(r, x[1], &y[1], w, inset_content, true);
 		if (bars)
 			panel(r, x[1], &y[1], w, places_content, true);
 	} else {
 		panel(r, x[0], &y[0], w, headline_content, true);
-		panel(r, x[1], &y[1], w, em_legend_content, true);
+		panel(r, x[1], &y[1], w, em__legend_content, true);
 		panel(r, x[2], &y[2], w, inset_content, true);
 		if (bars)
 			panel(r, x[0], &y[0], w, places_content, true);
@@ -633,7 +633,7 @@ em_status em_draw_panels(rctx *r, const em_box *area, bool columns)
 	for (size_t i = 1; i < n; i++)
 		if (y[i] < y[best])
 			best = i;
-	if (em_chronology_any(r) && bottom - y[best] > 28 * r->text_scale)
+	if (em__chronology_any(r) && bottom - y[best] > 28 * r->text_scale)
 		chronology_panel(r, x[best], &y[best], w, bottom - y[best]);
 	credits_y = area->y + area->height - measure.y;
 	for (size_t i = 0; i < n; i++)

@@ -9,7 +9,7 @@
 
 #include <math.h>
 
-bool em_box_overlaps(const em_box *a, const em_box *b)
+bool em__box_overlaps(const em_box *a, const em_box *b)
 {
 	return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height &&
 	       b->y < a->y + a->height;
@@ -23,14 +23,14 @@ static bool box_hits_circle(const em_box *b, const circle *c)
 	return (nx - c->x) * (nx - c->x) + (ny - c->y) * (ny - c->y) < c->r * c->r;
 }
 
-bool em_place_free(const occupancy *o, const em_box *box)
+bool em__spot_is_free(const occupancy *o, const em_box *box)
 {
 	if (box->x < o->frame.x || box->y < o->frame.y ||
 	    box->x + box->width > o->frame.x + o->frame.width ||
 	    box->y + box->height > o->frame.y + o->frame.height)
 		return false;
 	for (size_t i = 0; i < o->box_count; i++)
-		if (em_box_overlaps(box, &o->boxes[i]))
+		if (em__box_overlaps(box, &o->boxes[i]))
 			return false;
 	for (size_t i = 0; i < o->circle_count; i++)
 		if (box_hits_circle(box, &o->circles[i]))
@@ -38,7 +38,7 @@ bool em_place_free(const occupancy *o, const em_box *box)
 	return true;
 }
 
-void em_occupy_box(rctx *r, const em_box *box, bool report)
+void em__occupy_box(rctx *r, const em_box *box, bool report)
 {
 	occupancy *o = &r->occupied;
 
@@ -48,7 +48,7 @@ void em_occupy_box(rctx *r, const em_box *box, bool report)
 		r->report->labels[r->report->label_count++] = *box;
 }
 
-void em_occupy_circle(rctx *r, double x, double y, double radius)
+void em__occupy_circle(rctx *r, double x, double y, double radius)
 {
 	occupancy *o = &r->occupied;
 
@@ -60,7 +60,7 @@ void em_occupy_circle(rctx *r, double x, double y, double radius)
 	}
 }
 
-bool em_place_label(const occupancy *o, double x, double y, double radius, double w, double h,
+bool em__place_label(const occupancy *o, double x, double y, double radius, double w, double h,
 		    em_box *out)
 {
 	/* Unit directions in order of preference: E, W, NE, SE, NW, SW, N, S. */
@@ -79,7 +79,7 @@ bool em_place_label(const occupancy *o, double x, double y, double radius, doubl
 			b.height = h;
 			if (ring == 0 && d == 0)
 				*out = b;
-			if (em_place_free(o, &b)) {
+			if (em__spot_is_free(o, &b)) {
 				*out = b;
 				return true;
 			}
@@ -88,16 +88,16 @@ bool em_place_label(const occupancy *o, double x, double y, double radius, doubl
 	return false;
 }
 
-bool em_place_label_far(const occupancy *o, double x, double y, double radius, double w,
+bool em__place_label_far(const occupancy *o, double x, double y, double radius, double w,
 			double h, double scale, em_box *out)
 {
 	for (double far = 4; far <= 24; far += 4)
-		if (em_place_label(o, x, y, radius + far * scale, w, h, out))
+		if (em__place_label(o, x, y, radius + far * scale, w, h, out))
 			return true;
 	return false;
 }
 
-void em_label_left_out(rctx *r, const char *text)
+void em__label_left_out(rctx *r, const char *text)
 {
 	size_t at = strlen(r->left_out);
 	char one[160];

@@ -68,7 +68,7 @@ em_status em_page_parse(em_page *out, const char *preset, bool portrait, em_erro
 		return EM_OK;
 	}
 	return em_error_set(err, EM_ERR_INVALID,
-			    "--page '%s': use A4, A3, A2, social-square, social-wide or WxHmm "
+			    "page size '%s': use A4, A3, A2, social-square, social-wide or WxHmm "
 			    "(50 to 2000 mm, e.g. 300x200mm)", preset);
 }
 
@@ -102,8 +102,8 @@ em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_b
 	*scale_max = 0;
 	for (size_t i = 0; i < summary->place_count; i++) {
 		grow(extent, summary->places[i].lon, summary->places[i].lat, &any);
-		if (em_place_deaths_max(&summary->places[i]) > *scale_max)
-			*scale_max = em_place_deaths_max(&summary->places[i]);
+		if (em_place_total_deaths_max(&summary->places[i]) > *scale_max)
+			*scale_max = em_place_total_deaths_max(&summary->places[i]);
 	}
 	for (size_t i = 0; i < em_dataset_flow_count(dataset); i++) {
 		const em_flow *f = em_dataset_flow(dataset, i);
@@ -194,7 +194,7 @@ em_status em_render_check_places(const em_basemap *basemap, const em_dataset *da
 	return em_error_set(err, EM_ERR_INVALID,
 			    "'%.80s' (%.2f %c, %.2f %c) lies outside the basemap (%g to %g E, %g to "
 			    "%g N): a map there would show it at sea; draw it on a basemap that "
-			    "covers it (--basemap), or leave it out with --from/--to", name,
+			    "covers it, or leave its days out", name,
 			    fabs(lat), lat >= 0 ? 'N' : 'S', fabs(lon), lon >= 0 ? 'E' : 'W', c.west,
 			    c.east, c.south, c.north);
 }
@@ -451,20 +451,20 @@ static void default_texts(const rctx *r, em_poster_options *o, char *subtitle, s
 static void draw_nothing(rctx *r)
 {
 	const em_style *s = r->style;
-	PangoLayout *layout = em_text_layout(r, r->options->subtitle, s->heading_pt * 1.2, true,
+	PangoLayout *layout = em__text_layout(r, r->options->subtitle, s->heading_pt * 1.2, true,
 					     false, r->map.width * 0.6);
 	double w, h, pad = 4 * r->text_scale;
 
 	pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
-	em_text_size(layout, &w, &h);
+	em__text_size(layout, &w, &h);
 	cairo_rectangle(r->cr, r->map.x + (r->map.width - w) / 2 - pad,
 			r->map.y + (r->map.height - h) / 2 - pad, w + 2 * pad, h + 2 * pad);
-	em_set_color_alpha(r->cr, s->panel, 0.92);
+	em__set_color_alpha(r->cr, s->panel, 0.92);
 	cairo_fill_preserve(r->cr);
-	em_set_color(r->cr, s->panel_border);
+	em__set_color(r->cr, s->panel_border);
 	cairo_set_line_width(r->cr, 0.3);
 	cairo_stroke(r->cr);
-	em_draw_layout(r, layout, r->map.x + (r->map.width - w) / 2,
+	em__draw_layout(r, layout, r->map.x + (r->map.width - w) / 2,
 		       r->map.y + (r->map.height - h) / 2, s->heading);
 	g_object_unref(layout);
 }
@@ -480,9 +480,9 @@ static void layout_and_draw(rctx *r, const em_bbox *data, em_status *status)
 	em_box panels;
 
 	cairo_rectangle(r->cr, 0, 0, r->page.width, r->page.height);
-	em_set_color(r->cr, s->page);
+	em__set_color(r->cr, s->page);
 	cairo_fill(r->cr);
-	band = em_title_band(r);
+	band = em__title_band(r);
 	top = band + m * 0.8;
 	content_h = r->page.height - top - m;
 	content_w = r->page.width - 2 * m;
@@ -512,14 +512,14 @@ static void layout_and_draw(rctx *r, const em_bbox *data, em_status *status)
 	*status = em_mapview_create(&r->view, data, r->map.width, r->map.height,
 				    0.16, 60.0, r->options->crs, r->err);
 	if (*status == EM_OK)
-		*status = em_draw_map(r);
+		*status = em__draw_map(r);
 	if (*status == EM_OK && r->summary->report_count == 0 && r->arrow_count == 0) {
 		draw_nothing(r);
 		if (r->report != NULL)
 			r->report->empty = true;
 	}
 	if (*status == EM_OK)
-		*status = em_draw_panels(r, &panels, wide);
+		*status = em__draw_panels(r, &panels, wide);
 }
 
 /* ---- the poster -------------------------------------------------------- */
@@ -671,7 +671,7 @@ static em_status write_outputs(const char *const *paths, const format *formats, 
 	return status;
 }
 
-double em_render_text_scale(const em_page *page)
+double em__render_text_scale(const em_page *page)
 {
 	return fmin(fmax(sqrt(page->width_mm * page->height_mm / A3_AREA), 0.62), 1.45);
 }
@@ -689,7 +689,7 @@ static em_status check_formats(const char *const *paths, size_t count, format *f
 	return EM_OK;
 }
 
-em_status em_render_write(const char *const *paths, size_t count, cairo_surface_t *page,
+em_status em__render_write(const char *const *paths, size_t count, cairo_surface_t *page,
 			  const em_poster_options *options, const em_dataset *dataset,
 			  double dpi, em_render_report *report, em_error *err)
 {
@@ -744,6 +744,7 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	cairo_rectangle_t extents;
 	double dpi;
 	long long scale_max = 0;
+	em_error fit_err;
 	em_status status = check_formats(paths, count, formats, err);
 
 	if (status == EM_OK)
@@ -759,21 +760,20 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	r.err = err;
 	if (report != NULL)
 		memset(report, 0, sizeof(*report));
-	status = em_render_fit(dataset, &o.filter, &data, &scale_max, err);
+	em_error_clear(&fit_err);
+	status = em_render_fit(dataset, &o.filter, &data, &scale_max, &fit_err);
 	if (status == EM_ERR_NOTFOUND &&
 	    (o.filter.has_from || o.filter.has_to || em_filter_narrows(&o.filter))) {
 		/* Days or kinds with nothing to place still get their page,
 		 * over the area of the whole dataset. */
 		em_filter all = {0};
-		em_error_clear(err);
-		status = em_render_fit(dataset, &all, &data, &scale_max, err);
+		em_error_clear(&fit_err);
+		status = em_render_fit(dataset, &all, &data, &scale_max, &fit_err);
 	}
-	if (status == EM_ERR_NOTFOUND && o.extent != NULL) {
-		em_error_clear(err);
+	if (status == EM_ERR_NOTFOUND && o.extent != NULL)
 		status = EM_OK;
-	}
 	if (status != EM_OK)
-		return status;
+		return em_error_copy(err, &fit_err);
 	if (o.extent != NULL)
 		data = *o.extent;
 	status = em_render_check_places(basemap, dataset, &o.filter, err);
@@ -782,17 +782,17 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	if (status != EM_OK)
 		return status;
 	r.scale_max = o.scale_max > 0 ? o.scale_max : scale_max;
-	status = em_place_names_index(&r) ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	status = em__place_names_index(&r) ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	if (status == EM_OK)
 		status = em_summary_create((em_summary **)&r.summary, dataset, &o.filter, err);
 	if (status != EM_OK) {
-		em_keymap_clear(&r.names);
+		em__keymap_clear(&r.names);
 		return status;
 	}
 	default_texts(&r, &o, subtitle, sizeof(subtitle));
 	r.page.width = o.page.width_mm;
 	r.page.height = o.page.height_mm;
-	r.text_scale = em_render_text_scale(&o.page);
+	r.text_scale = em__render_text_scale(&o.page);
 	dpi = o.page.pixel_dpi > 0 ? o.page.pixel_dpi : (o.dpi > 0 ? o.dpi : 300);
 	/* Lay the page out once, in millimetres; each file replays it. */
 	extents.x = 0;
@@ -802,7 +802,7 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	page = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents);
 	status = draw_poster(&r, page, &data);
 	if (status == EM_OK)
-		status = em_render_write(paths, count, page, &o, dataset, dpi, report, err);
+		status = em__render_write(paths, count, page, &o, dataset, dpi, report, err);
 	cairo_surface_destroy(page);
 	if (report != NULL) {
 		report->page_width_mm = r.page.width;
@@ -810,7 +810,7 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	}
 	em_mapview_destroy(r.view);
 	em_summary_destroy((em_summary *)r.summary);
-	em_keymap_clear(&r.names);
+	em__keymap_clear(&r.names);
 	return status;
 }
 

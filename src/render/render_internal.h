@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "eventmap/render.h"
+#include "eventmap/text.h"
 #include "../util/keymap.h"
 
 #define MM_PER_PT (25.4 / 72.0)
@@ -71,62 +72,62 @@ typedef struct rctx {
 } rctx;
 
 /* text.c */
-PangoLayout *em_text_layout(rctx *r, const char *text, double pt, bool bold, bool italic,
+PangoLayout *em__text_layout(rctx *r, const char *text, double pt, bool bold, bool italic,
 			    double width_mm);
-void em_text_size(PangoLayout *layout, double *width_mm, double *height_mm);
-void em_draw_layout(rctx *r, PangoLayout *layout, double x, double y, em_color color);
-void em_draw_layout_halo(rctx *r, PangoLayout *layout, double x, double y, em_color color,
+void em__text_size(PangoLayout *layout, double *width_mm, double *height_mm);
+void em__draw_layout(rctx *r, PangoLayout *layout, double x, double y, em_color color);
+void em__draw_layout_halo(rctx *r, PangoLayout *layout, double x, double y, em_color color,
 			 em_color halo, double halo_mm);
-void em_set_color(cairo_t *cr, em_color c);
-void em_set_color_alpha(cairo_t *cr, em_color c, double alpha);
+void em__set_color(cairo_t *cr, em_color c);
+void em__set_color_alpha(cairo_t *cr, em_color c, double alpha);
 
 /* placement.c */
-bool em_box_overlaps(const em_box *a, const em_box *b);
-bool em_place_free(const occupancy *o, const em_box *box);
-void em_occupy_box(rctx *r, const em_box *box, bool report);
-void em_occupy_circle(rctx *r, double x, double y, double radius);
+bool em__box_overlaps(const em_box *a, const em_box *b);
+bool em__spot_is_free(const occupancy *o, const em_box *box);
+void em__occupy_box(rctx *r, const em_box *box, bool report);
+void em__occupy_circle(rctx *r, double x, double y, double radius);
 /* Tries the positions around a point (or circle of radius) and returns
  * the first free one; false when none is, with *out at the first. */
-bool em_place_label(const occupancy *o, double x, double y, double radius, double w,
+bool em__place_label(const occupancy *o, double x, double y, double radius, double w,
 		    double h, em_box *out);
 /* The same further out (up to 24 mm times scale beyond the radius), for a
  * label that will need a leader line back to its point. */
-bool em_place_label_far(const occupancy *o, double x, double y, double radius, double w,
+bool em__place_label_far(const occupancy *o, double x, double y, double radius, double w,
 			double h, double scale, em_box *out);
 /* A label that found no free room: not drawn over another, but named
  * beside the map. */
-void em_label_left_out(rctx *r, const char *text);
+void em__label_left_out(rctx *r, const char *text);
 /* A thin line from the nearest edge of a label's box to its point. */
-void em_draw_leader(rctx *r, const em_box *box, double x, double y, em_color color);
+void em__draw_leader(rctx *r, const em_box *box, double x, double y, em_color color);
 
 /* map.c */
-em_status em_draw_map(rctx *r);
-double em_marker_radius(const rctx *r, long long value);
+em_status em__draw_map(rctx *r);
+double em__marker_radius(const rctx *r, long long value);
 /* The page point of a lon/lat on the map; false when it cannot be drawn. */
-bool em_map_point(const rctx *r, double lon, double lat, double *x, double *y);
+bool em__map_point(const rctx *r, double lon, double lat, double *x, double *y);
 
 /* A place's name as the poster prints it (buf when it builds one): the
  * spelling its first report in the file gives, the same on every poster
  * of the dataset; with English labels, the gazetteer's Latin name when
  * that spelling is in Arabic script. */
-const char *em_place_name(const rctx *r, const em_place_total *p, char *buf, size_t size);
+const char *em__place_name(const rctx *r, const em_place_total *p, char *buf, size_t size);
 /* Builds r->names; false when out of memory. */
-bool em_place_names_index(rctx *r);
+bool em__place_names_index(rctx *r);
 
 /* arrows.c */
-void em_prepare_arrows(rctx *r);
-void em_draw_arrows(rctx *r);
-void em_draw_arrow_labels(rctx *r);
+void em__prepare_arrows(rctx *r);
+void em__draw_arrows(rctx *r);
+void em__draw_arrow_labels(rctx *r);
 
 /* events.c */
-double em_event_size(const rctx *r);
-void em_event_symbol_path(cairo_t *cr, em_event_kind kind, double cx, double cy, double size);
-void em_draw_event_symbol(rctx *r, em_event_kind kind, double cx, double cy, double size,
+double em__event_size(const rctx *r);
+void em__event_symbol_path(cairo_t *cr, em_event_kind kind, double cx, double cy, double size);
+void em__draw_event_symbol(rctx *r, em_event_kind kind, double cx, double cy, double size,
 			  bool hollow);
 /* Where a place's row of event symbols goes (width 0 without events):
  * on the place, or beneath its death circle. */
-em_box em_event_row_box(const rctx *r, const em_place_total *p, double x, double y);
-void em_draw_event_rows(rctx *r);
+em_box em__event_row_box(const rctx *r, const em_place_total *p, double x, double y);
+void em__draw_event_rows(rctx *r);
 
 /* panels.c: a cursor down a panel; a dry run measures without drawing. */
 typedef struct em_cursor {
@@ -136,35 +137,35 @@ typedef struct em_cursor {
 } em_cursor;
 
 /* A block of wrapped text at the cursor; returns its height. */
-double em_text_block(em_cursor *c, const char *text, double pt, bool bold, bool italic,
+double em__text_block(em_cursor *c, const char *text, double pt, bool bold, bool italic,
 		     em_color color);
-void em_gap(em_cursor *c, double mm);
+void em__gap(em_cursor *c, double mm);
 
 typedef enum em_panel {
 	EM_PANEL_HEADLINE, EM_PANEL_LEGEND, EM_PANEL_INSET, EM_PANEL_PLACES, EM_PANEL_UNMAPPED,
 	EM_PANEL_CREDITS
 } em_panel;
-em_status em_draw_panels(rctx *r, const em_box *area, bool columns);
-void em_draw_panel(rctx *r, em_panel which, double x, double *y, double width, bool framed);
+em_status em__draw_panels(rctx *r, const em_box *area, bool columns);
+void em__draw_panel(rctx *r, em_panel which, double x, double *y, double width, bool framed);
 /* Height of the legend (framed) or the credits (not) at this width. */
-double em_panel_height(rctx *r, em_panel which, double width);
-double em_title_band(rctx *r);
+double em__panel_height(rctx *r, em_panel which, double width);
+double em__title_band(rctx *r);
 
 /* legend.c */
 extern const char *const em_category_words[EM_CATEGORY_COUNT + 1];
-void em_legend_content(em_cursor *c);
+void em__legend_content(em_cursor *c);
 
 /* chronology.c: what happened, day by day, in at most `height` mm (the
  * entries that do not fit are counted in an "and N more" line). */
-void em_chronology_content(em_cursor *c, double height);
+void em__chronology_content(em_cursor *c, double height);
 /* Whether the poster's days hold anything for the chronology. */
-bool em_chronology_any(const rctx *r);
+bool em__chronology_any(const rctx *r);
 
 /* render.c: writing a recorded page to files, each in a thread. */
-em_status em_render_write(const char *const *paths, size_t count, cairo_surface_t *page,
+em_status em__render_write(const char *const *paths, size_t count, cairo_surface_t *page,
 			  const em_poster_options *options, const em_dataset *dataset,
 			  double dpi, em_render_report *report, em_error *err);
-double em_render_text_scale(const em_page *page);
+double em__render_text_scale(const em_page *page);
 
 
 #endif

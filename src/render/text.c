@@ -5,17 +5,17 @@
 
 #include <math.h>
 
-void em_set_color(cairo_t *cr, em_color c)
+void em__set_color(cairo_t *cr, em_color c)
 {
 	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
 }
 
-void em_set_color_alpha(cairo_t *cr, em_color c, double alpha)
+void em__set_color_alpha(cairo_t *cr, em_color c, double alpha)
 {
 	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * alpha);
 }
 
-PangoLayout *em_text_layout(rctx *r, const char *text, double pt, bool bold, bool italic,
+PangoLayout *em__text_layout(rctx *r, const char *text, double pt, bool bold, bool italic,
 			    double width_mm)
 {
 	PangoLayout *layout = pango_cairo_create_layout(r->cr);
@@ -50,7 +50,7 @@ PangoLayout *em_text_layout(rctx *r, const char *text, double pt, bool bold, boo
 	return layout;
 }
 
-void em_text_size(PangoLayout *layout, double *width_mm, double *height_mm)
+void em__text_size(PangoLayout *layout, double *width_mm, double *height_mm)
 {
 	PangoRectangle logical;
 
@@ -59,14 +59,14 @@ void em_text_size(PangoLayout *layout, double *width_mm, double *height_mm)
 	*height_mm = (double)logical.height / PANGO_SCALE;
 }
 
-void em_draw_layout(rctx *r, PangoLayout *layout, double x, double y, em_color color)
+void em__draw_layout(rctx *r, PangoLayout *layout, double x, double y, em_color color)
 {
 	cairo_move_to(r->cr, x, y);
-	em_set_color(r->cr, color);
+	em__set_color(r->cr, color);
 	pango_cairo_show_layout(r->cr, layout);
 }
 
-void em_draw_layout_halo(rctx *r, PangoLayout *layout, double x, double y, em_color color,
+void em__draw_layout_halo(rctx *r, PangoLayout *layout, double x, double y, em_color color,
 			 em_color halo, double halo_mm)
 {
 	cairo_t *cr = r->cr;
@@ -76,13 +76,13 @@ void em_draw_layout_halo(rctx *r, PangoLayout *layout, double x, double y, em_co
 	pango_cairo_layout_path(cr, layout);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	cairo_set_line_width(cr, 2 * halo_mm * r->text_scale);
-	em_set_color(cr, halo);
+	em__set_color(cr, halo);
 	cairo_stroke(cr);
 	cairo_restore(cr);
-	em_draw_layout(r, layout, x, y, color);
+	em__draw_layout(r, layout, x, y, color);
 }
 
-void em_draw_leader(rctx *r, const em_box *box, double x, double y, em_color color)
+void em__draw_leader(rctx *r, const em_box *box, double x, double y, em_color color)
 {
 	double bx = fmax(box->x, fmin(x, box->x + box->width));
 	double by = fmax(box->y, fmin(y, box->y + box->height));
@@ -90,7 +90,7 @@ void em_draw_leader(rctx *r, const em_box *box, double x, double y, em_color col
 	cairo_new_path(r->cr);
 	cairo_move_to(r->cr, bx, by);
 	cairo_line_to(r->cr, x, y);
-	em_set_color(r->cr, color);
+	em__set_color(r->cr, color);
 	cairo_set_line_width(r->cr, 0.25 * r->text_scale);
 	cairo_stroke(r->cr);
 }

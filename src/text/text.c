@@ -5,6 +5,7 @@
 #include "eventmap/text.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -17,6 +18,22 @@ typedef struct token {
 	size_t start; /* index into the code point buffer */
 	size_t len;
 } token;
+
+void em_text_format_count(char *out, size_t size, long long count)
+{
+	char digits[32];
+	int n = snprintf(digits, sizeof(digits), "%lld", count < 0 ? -count : count);
+	size_t at = 0;
+
+	if (count < 0 && at + 1 < size)
+		out[at++] = '-';
+	for (int i = 0; i < n && at + 1 < size; i++) {
+		out[at++] = digits[i];
+		if ((n - i - 1) % 3 == 0 && i < n - 1 && at + 1 < size)
+			out[at++] = ',';
+	}
+	out[size > 0 ? (at < size ? at : size - 1) : 0] = '\0';
+}
 
 bool em_text_valid_utf8(const char *text, size_t len)
 {
@@ -275,7 +292,7 @@ bool em_text_is_article(const char *word, size_t len)
 	return ascii_article(ascii);
 }
 
-size_t em_text_words(const char *text, size_t len, em_text_word *out, size_t max)
+size_t em_text_words(em_text_word *out, size_t max, const char *text, size_t len)
 {
 	size_t count = 0, at = 0;
 	bool in_word = false;

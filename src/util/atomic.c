@@ -103,7 +103,7 @@ void em_atomic_file_destroy(em_atomic_file *file)
 	free(file);
 }
 
-em_status em_make_directories(const char *path, em_error *err)
+em_status em_atomic_make_directories(const char *path, em_error *err)
 {
 	char buf[4096];
 	size_t len = path ? strlen(path) : 0;

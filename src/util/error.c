@@ -27,6 +27,13 @@ em_status em_error_set(em_error *err, em_status status, const char *format, ...)
 	return status;
 }
 
+em_status em_error_copy(em_error *to, const em_error *from)
+{
+	if (from->status != EM_OK)
+		em_error_set(to, from->status, "%s", from->message);
+	return from->status;
+}
+
 const char *em_status_name(em_status status)
 {
 	switch (status) {

@@ -70,7 +70,7 @@ static bool reserve(em_keymap *map, size_t len)
 	return (map->count + 1) * 2 <= map->slots_mask + 1 || grow_slots(map);
 }
 
-uint64_t *em_keymap_get(em_keymap *map, const void *key, size_t len, bool add, bool *added)
+uint64_t *em__keymap_get(em_keymap *map, const void *key, size_t len, bool add, bool *added)
 {
 	uint64_t h = hash_bytes(key, len);
 	size_t s;
@@ -103,7 +103,7 @@ uint64_t *em_keymap_get(em_keymap *map, const void *key, size_t len, bool add, b
 	return &e->value;
 }
 
-void em_keymap_clear(em_keymap *map)
+void em__keymap_clear(em_keymap *map)
 {
 	free(map->arena);
 	free(map->entries);
@@ -111,7 +111,7 @@ void em_keymap_clear(em_keymap *map)
 	memset(map, 0, sizeof(*map));
 }
 
-size_t em_keymap_bytes(const em_keymap *map)
+size_t em__keymap_bytes(const em_keymap *map)
 {
 	return map->arena_cap + map->entries_cap * sizeof(em_keymap_entry) +
 	       (map->slots ? (map->slots_mask + 1) * sizeof(uint32_t) : 0);

@@ -29,24 +29,24 @@ typedef struct em_keymap {
  * true it is added with value 0 and *added (if given) is set; when absent
  * and `add` is false, NULL.  NULL also when out of memory or when the map
  * would pass 4 GiB of keys or 2^31 entries (a limit, not a crash). */
-uint64_t *em_keymap_get(em_keymap *map, const void *key, size_t len, bool add, bool *added);
+uint64_t *em__keymap_get(em_keymap *map, const void *key, size_t len, bool add, bool *added);
 
-static inline size_t em_keymap_count(const em_keymap *map)
+static inline size_t em__keymap_count(const em_keymap *map)
 {
 	return map->count;
 }
 
 /* The i-th key added (its bytes are not NUL-terminated). */
-static inline const char *em_keymap_key(const em_keymap *map, size_t i, size_t *len)
+static inline const char *em__keymap_key(const em_keymap *map, size_t i, size_t *len)
 {
 	*len = map->entries[i].len;
 	return map->arena + map->entries[i].offset;
 }
 
 /* Removes every key and frees the memory; the map is empty and reusable. */
-void em_keymap_clear(em_keymap *map);
+void em__keymap_clear(em_keymap *map);
 
 /* Bytes the map holds, for callers that bound it. */
-size_t em_keymap_bytes(const em_keymap *map);
+size_t em__keymap_bytes(const em_keymap *map);
 
 #endif

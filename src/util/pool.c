@@ -13,7 +13,7 @@ struct em_pool_chunk {
 	char data[];
 };
 
-const char *em_pool_strndup(em_pool *pool, const char *s, size_t len)
+const char *em__pool_strndup(em_pool *pool, const char *s, size_t len)
 {
 	em_pool_chunk *chunk = pool->head;
 	char *copy;
@@ -36,12 +36,12 @@ const char *em_pool_strndup(em_pool *pool, const char *s, size_t len)
 	return copy;
 }
 
-const char *em_pool_strdup(em_pool *pool, const char *s)
+const char *em__pool_strdup(em_pool *pool, const char *s)
 {
-	return em_pool_strndup(pool, s ? s : "", s ? strlen(s) : 0);
+	return em__pool_strndup(pool, s ? s : "", s ? strlen(s) : 0);
 }
 
-void em_pool_clear(em_pool *pool)
+void em__pool_clear(em_pool *pool)
 {
 	em_pool_chunk *chunk = pool->head;
 
@@ -53,14 +53,14 @@ void em_pool_clear(em_pool *pool)
 	pool->head = NULL;
 }
 
-void em_pool_reset(em_pool *pool)
+void em__pool_reset(em_pool *pool)
 {
 	em_pool_chunk *keep = pool->head;
 
 	if (keep == NULL)
 		return;
 	pool->head = keep->next;
-	em_pool_clear(pool);
+	em__pool_clear(pool);
 	if (keep->size > CHUNK_MIN) {
 		free(keep); /* one huge string: not worth keeping */
 		return;

@@ -13,14 +13,14 @@ typedef struct em_pool {
 } em_pool;
 
 /* A NUL-terminated copy of len bytes at s, or NULL when out of memory. */
-const char *em_pool_strndup(em_pool *pool, const char *s, size_t len);
-const char *em_pool_strdup(em_pool *pool, const char *s);
+const char *em__pool_strndup(em_pool *pool, const char *s, size_t len);
+const char *em__pool_strdup(em_pool *pool, const char *s);
 
 /* Forgets every string but keeps one chunk for the next: a scratch pool
  * reset once a row costs no allocation. */
-void em_pool_reset(em_pool *pool);
+void em__pool_reset(em_pool *pool);
 
 /* Frees every string; the pool is empty and reusable afterwards. */
-void em_pool_clear(em_pool *pool);
+void em__pool_clear(em_pool *pool);
 
 #endif

@@ -294,7 +294,7 @@ static void test_render__outputs_and_errors(void **state)
 	done(&o);
 	o = run("render -p B7 -o x.png");
 	assert_int_equal(o.code, 1);
-	assert_non_null(strstr(o.err, "--page 'B7'"));
+	assert_non_null(strstr(o.err, "--page: page size 'B7'"));
 	done(&o);
 	o = run("render --day 2025-02-30 -o x.png");
 	assert_int_equal(o.code, 1);
@@ -319,7 +319,7 @@ static void test_render__outputs_and_errors(void **state)
 	done(&o);
 	o = run("render --crs EPSG:999999 -o x.png");
 	assert_int_equal(o.code, 1);
-	assert_non_null(strstr(o.err, "--crs"));
+	assert_non_null(strstr(o.err, "CRS 'EPSG:999999'"));
 	done(&o);
 	snprintf(path, sizeof(path), "%s/x.png", tmpdir);
 	assert_int_not_equal(stat(path, &st), 0);

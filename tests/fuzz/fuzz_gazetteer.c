@@ -25,7 +25,7 @@ typedef size_t (*find_fn)(const em_gazetteer *gz, const char *text, size_t len,
 static size_t find_fuzzy(const em_gazetteer *gz, const char *text, size_t len,
 			 em_name_hit *hits, size_t max_hits)
 {
-	return em_gazetteer_find_fuzzy(gz, text, len, EM_GAZETTEER_FUZZY_MAX, hits, max_hits);
+	return em_gazetteer_find_fuzzy(hits, max_hits, gz, text, len, EM_GAZETTEER_FUZZY_MAX);
 }
 
 /* An index look-up counts every matching place once, whatever the room

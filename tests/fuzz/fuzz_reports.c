@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "eventmap/reports.h"
+#include "eventmap/dataset.h"
 #include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -27,7 +27,7 @@ static void check_reports(const em_dataset *dataset, em_status status, const em_
 	for (size_t i = 0; i < em_dataset_report_count(dataset); i++) {
 		const em_report *r = em_dataset_report(dataset, i);
 		FUZZ_CHECK(r != NULL && r->report_id != NULL && r->location != NULL);
-		FUZZ_CHECK(r->fatalities >= 0 && r->fatalities <= EM_REPORTS_COUNT_MAX);
+		FUZZ_CHECK(r->fatalities >= 0 && r->fatalities <= EM_DATASET_COUNT_MAX);
 		FUZZ_CHECK(r->date_end >= r->date);
 		FUZZ_CHECK((unsigned)r->category < EM_CATEGORY_COUNT);
 		FUZZ_CHECK(r->geo_precision >= 1 && r->geo_precision <= 3);
@@ -46,7 +46,7 @@ static void check_flows(const em_dataset *dataset, em_status status, const em_er
 		FUZZ_CHECK(f != NULL && f->flow_id != NULL && f->origin != NULL &&
 			   f->destination != NULL);
 		FUZZ_CHECK(!f->has_people ||
-			   (f->people >= 0 && f->people <= EM_REPORTS_COUNT_MAX));
+			   (f->people >= 0 && f->people <= EM_DATASET_COUNT_MAX));
 	}
 }
 
@@ -88,7 +88,7 @@ static void check_stream(const char *path, const em_dataset *kept, em_status kep
 	if (status != EM_OK) {
 		FUZZ_CHECK(strcmp(err.message, kept_message) == 0);
 	} else {
-		em_dataset_tally_get(ds, &tally);
+		em_dataset_tally_get(&tally, ds);
 		FUZZ_CHECK(s.rows == em_dataset_report_count(kept) && tally.reports == s.rows);
 		FUZZ_CHECK(tally.mapped + tally.approximate + tally.not_mapped == tally.reports);
 	}

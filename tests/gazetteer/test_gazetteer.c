@@ -157,8 +157,8 @@ static size_t find(fixture *f, const char *name, em_text_form form, em_name_hit 
 
 	assert_int_equal(em_text_fold(text, sizeof(text), &len, name, strlen(name), form), EM_OK);
 	if (form == EM_TEXT_FOLDED)
-		return em_gazetteer_find_folded(f->gz, text, len, hits, 8);
-	return em_gazetteer_find_key(f->gz, text, len, hits, 8);
+		return em_gazetteer_find_folded(hits, 8, f->gz, text, len);
+	return em_gazetteer_find_key(hits, 8, f->gz, text, len);
 }
 
 static void test_index__exact_alternate_and_key(void **state)
@@ -193,17 +193,17 @@ static void test_index__fuzzy(void **state)
 	assert_int_equal(load(f, good), EM_OK);
 	assert_int_equal(em_gazetteer_finish(f->gz, &f->err), EM_OK);
 	assert_int_equal(em_text_fold(key, sizeof(key), &len, "Baniays", 7, EM_TEXT_KEY), EM_OK);
-	n = em_gazetteer_find_fuzzy(f->gz, key, len, 2, hits, 8);
+	n = em_gazetteer_find_fuzzy(hits, 8, f->gz, key, len, 2);
 	assert_int_equal(n, 1);
 	assert_int_equal(hits[0].place, 0);
 	assert_int_equal(hits[0].distance, 1);
 	assert_int_equal(em_text_fold(key, sizeof(key), &len, "Hmeimiim Air Bose", 17, EM_TEXT_KEY),
 			 EM_OK);
-	n = em_gazetteer_find_fuzzy(f->gz, key, len, 2, hits, 8);
+	n = em_gazetteer_find_fuzzy(hits, 8, f->gz, key, len, 2);
 	assert_int_equal(n, 1);
 	assert_int_equal(hits[0].place, 2);
 	/* Too far from everything. */
-	assert_int_equal(em_gazetteer_find_fuzzy(f->gz, "zzzzzz", 6, 2, hits, 8), 0);
+	assert_int_equal(em_gazetteer_find_fuzzy(hits, 8, f->gz, "zzzzzz", 6, 2), 0);
 }
 
 static void test_index__admin1_hints(void **state)

@@ -17,7 +17,7 @@
 #include "eventmap/gazetteer.h"
 #include "eventmap/geocode.h"
 #include "../support/default_data.h"
-#include "eventmap/reports.h"
+#include "eventmap/dataset.h"
 
 #define AL_HAFFAH "173856"
 #define HAIFA "294801"

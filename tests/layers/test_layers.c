@@ -354,11 +354,12 @@ static void test_steps__same_files_and_abandon(void **state)
 	em_error_clear(&err);
 	write_layers("whole", "GeoJSON");
 	snprintf(dir, sizeof(dir), "%s/steps", w.dir);
-	assert_int_equal(em_layers_begin(&writer, dir, &options, &err), EM_OK);
+	assert_int_equal(em_layers_writer_create(&writer, dir, &options, &err), EM_OK);
 	for (size_t i = 0; i < em_dataset_report_count(w.ds); i++)
-		assert_int_equal(em_layers_add_report(writer, em_dataset_report(w.ds, i), &err), EM_OK);
-	if (em_layers_finish(writer, w.ds, w.summary, &err) != EM_OK)
+		assert_int_equal(em_layers_writer_add(writer, em_dataset_report(w.ds, i), &err), EM_OK);
+	if (em_layers_writer_commit(writer, w.ds, w.summary, &err) != EM_OK)
 		fail_msg("%s", err.message);
+	em_layers_writer_destroy(writer);
 	for (int k = 0; k < 4; k++) {
 		char *x, *y;
 		snprintf(a, sizeof(a), "%s/whole/geojson/%s.geojson", w.dir, layers[k]);
@@ -371,11 +372,11 @@ static void test_steps__same_files_and_abandon(void **state)
 	}
 	snprintf(dir, sizeof(dir), "%s/new/deeper", w.dir);
 	options.formats = "GPKG,GeoJSON,KML";
-	assert_int_equal(em_layers_begin(&writer, dir, &options, &err), EM_OK);
+	assert_int_equal(em_layers_writer_create(&writer, dir, &options, &err), EM_OK);
 	assert_int_equal(stat(dir, &st), 0);
 	for (size_t i = 0; i < em_dataset_report_count(w.ds); i++)
-		assert_int_equal(em_layers_add_report(writer, em_dataset_report(w.ds, i), &err), EM_OK);
-	em_layers_abandon(writer);
+		assert_int_equal(em_layers_writer_add(writer, em_dataset_report(w.ds, i), &err), EM_OK);
+	em_layers_writer_destroy(writer);
 	snprintf(dir, sizeof(dir), "%s/new", w.dir);
 	assert_int_not_equal(stat(dir, &st), 0);
 }

@@ -29,13 +29,13 @@ static void test_mapview__fits_and_projects(void **state)
 	(void)state;
 	em_error_clear(&err);
 	assert_int_equal(em_mapview_create(&v, &coast, 200, 250, 0.1, 60, NULL, &err), EM_OK);
-	em_mapview_bounds(v, &b);
+	em_mapview_bounds(&b, v);
 	assert_true(b.west < coast.west && b.east > coast.east);
 	assert_true(b.south < coast.south && b.north > coast.north);
 	/* Every data corner lands inside the frame. */
-	assert_true(em_mapview_to_page(v, coast.west, coast.south, &x, &y));
+	assert_true(em_mapview_to_page(&x, &y, v, coast.west, coast.south));
 	assert_true(x > 0 && x < 200 && y > 0 && y < 250);
-	assert_true(em_mapview_to_page(v, coast.east, coast.north, &x2, &y2));
+	assert_true(em_mapview_to_page(&x2, &y2, v, coast.east, coast.north));
 	assert_true(x2 > x && y2 < y); /* east is right, north is up */
 	/* Transverse Mercator centred on the data: north is up at the centre. */
 	assert_true(fabs(em_mapview_north(v)) < 1e-3);
@@ -54,11 +54,11 @@ static void test_mapview__scale_true_at_centre(void **state)
 	(void)state;
 	em_error_clear(&err);
 	assert_int_equal(em_mapview_create(&v, &coast, 200, 250, 0.1, 60, NULL, &err), EM_OK);
-	assert_true(em_mapview_to_page(v, 36.04, 34.71, &x0, &y0));
-	assert_true(em_mapview_to_page(v, 36.04, 35.71, &x1, &y1));
+	assert_true(em_mapview_to_page(&x0, &y0, v, 36.04, 34.71));
+	assert_true(em_mapview_to_page(&x1, &y1, v, 36.04, 35.71));
 	assert_true(fabs(hypot(x1 - x0, y1 - y0) / km_per_degree / em_mapview_mm_per_km(v) - 1) <
 		    0.002);
-	em_mapview_scale_bar(v, 50, &km, &mm);
+	em_mapview_scale_bar(&km, &mm, v, 50);
 	assert_true(mm <= 50 && mm > 20);
 	assert_true(fabs(mm - km * em_mapview_mm_per_km(v)) < 1e-9);
 	/* Round lengths only. */
@@ -80,7 +80,7 @@ static void test_mapview__other_crs_and_errors(void **state)
 	em_mapview_destroy(v);
 	assert_int_equal(em_mapview_create(&v, &coast, 200, 250, 0.1, 60, "EPSG:999999", &err),
 			 EM_ERR_INVALID);
-	assert_non_null(strstr(err.message, "--crs 'EPSG:999999'"));
+	assert_non_null(strstr(err.message, "CRS 'EPSG:999999'"));
 	assert_null(v);
 }
 
@@ -105,7 +105,7 @@ static void test_page__presets(void **state)
 	assert_int_equal(em_page_parse(&p, "300x200mm", false, &err), EM_OK);
 	assert_true(p.width_mm == 300 && p.height_mm == 200);
 	assert_int_equal(em_page_parse(&p, "A9", false, &err), EM_ERR_INVALID);
-	assert_non_null(strstr(err.message, "--page 'A9'"));
+	assert_non_null(strstr(err.message, "page size 'A9'"));
 }
 
 static const char *write_style(const char *text)

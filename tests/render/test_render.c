@@ -39,7 +39,7 @@ static int setup(void **state)
 	em_error_clear(&err);
 	snprintf(w.dir, sizeof(w.dir), "/tmp/eventmap-render-XXXXXX");
 	if (mkdtemp(w.dir) == NULL || load_default_data(&w.gz, &w.ds, &err) != EM_OK ||
-	    em_basemap_load(&w.basemap, EM_SOURCE_DIR "/geodata/basemap-levant.gpkg", &err) != EM_OK ||
+	    em_basemap_create(&w.basemap, EM_SOURCE_DIR "/geodata/basemap-levant.gpkg", &err) != EM_OK ||
 	    em_style_load(&w.style, "print", EM_SOURCE_DIR "/styles", &err) != EM_OK) {
 		fprintf(stderr, "setup: %s\n", err.message);
 		return -1;

@@ -5,7 +5,7 @@
 #define EM_TESTS_DEFAULT_DATA_H
 
 #include "eventmap/gazetteer.h"
-#include "eventmap/reports.h"
+#include "eventmap/dataset.h"
 
 /* Loads geonames-levant.txt and supplement.tsv and builds the index.  On
  * failure err says why; *gz is the caller's to destroy either way. */

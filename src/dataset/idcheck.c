@@ -2,7 +2,7 @@
  * until it holds `budget` bytes; then the set is written, sorted, as a run
  * to a temporary file and emptied.  A duplicate within the set is found at
  * once; one across runs when the runs are merged at the end. */
-#include "reports_internal.h"
+#include "dataset_internal.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -23,15 +23,15 @@ typedef struct run_reader {
 	bool live;
 } run_reader;
 
-void em_idcheck_init(em_idcheck *check, size_t budget)
+void em__idcheck_init(em_idcheck *check, size_t budget)
 {
 	memset(check, 0, sizeof(*check));
 	check->budget = budget;
 }
 
-void em_idcheck_free(em_idcheck *check)
+void em__idcheck_free(em_idcheck *check)
 {
-	em_keymap_clear(&check->set);
+	em__keymap_clear(&check->set);
 	if (check->spill != NULL)
 		fclose(check->spill);
 	free(check->runs);
@@ -69,7 +69,7 @@ static em_status spill_failed(em_error *err, const char *path)
 /* Writes the set, sorted, as one more run, and empties it. */
 static em_status spill(em_idcheck *check, em_error *err)
 {
-	size_t n = em_keymap_count(&check->set);
+	size_t n = em__keymap_count(&check->set);
 	record *records;
 	off_t *runs;
 
@@ -102,7 +102,7 @@ static em_status spill(em_idcheck *check, em_error *err)
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < n; i++) {
-		records[i].id = em_keymap_key(&check->set, i, &records[i].len);
+		records[i].id = em__keymap_key(&check->set, i, &records[i].len);
 		records[i].line = check->set.entries[i].value;
 	}
 	qsort(records, n, sizeof(*records), compare_records);
@@ -119,23 +119,23 @@ static em_status spill(em_idcheck *check, em_error *err)
 	if (fflush(check->spill) != 0)
 		return spill_failed(err, check->spill_path);
 	check->runs[++check->run_count] = ftello(check->spill);
-	em_keymap_clear(&check->set);
+	em__keymap_clear(&check->set);
 	return EM_OK;
 }
 
-em_status em_idcheck_add(em_idcheck *check, const char *id, unsigned long line,
+em_status em__idcheck_add(em_idcheck *check, const char *id, unsigned long line,
 			 unsigned long *first, const char *path, em_error *err)
 {
 	bool added;
 	uint64_t *value;
 
 	*first = 0;
-	if (check->budget > 0 && em_keymap_bytes(&check->set) > check->budget) {
+	if (check->budget > 0 && em__keymap_bytes(&check->set) > check->budget) {
 		em_status status = spill(check, err);
 		if (status != EM_OK)
 			return status;
 	}
-	value = em_keymap_get(&check->set, id, strlen(id), true, &added);
+	value = em__keymap_get(&check->set, id, strlen(id), true, &added);
 	if (value == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "%s:%lu: out of memory keeping the ids", path,
 				    line);
@@ -215,7 +215,7 @@ static void note_duplicate(em_idcheck_duplicate *dup, const run_reader *a, const
 	snprintf(dup->id, sizeof(dup->id), "%s", a->id);
 }
 
-em_status em_idcheck_finish(em_idcheck *check, em_idcheck_duplicate *dup, em_error *err)
+em_status em__idcheck_finish(em_idcheck *check, em_idcheck_duplicate *dup, em_error *err)
 {
 	run_reader *readers;
 	size_t k;

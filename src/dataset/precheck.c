@@ -3,7 +3,7 @@
  * that would swallow the rest of the file into one field, and rows with
  * more or fewer fields than the header.  It only counts separators and
  * quotes; the values themselves are read by GDAL. */
-#include "reports_internal.h"
+#include "dataset_internal.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -77,7 +77,7 @@ static em_status end_record(scan *s, em_error *err)
 	return EM_OK;
 }
 
-unsigned long em_line_map_find(em_line_map *map, unsigned long record)
+unsigned long em__line_map_find(em_line_map *map, unsigned long record)
 {
 	if (map->count == 0 || record < map->records[0] || record > map->total)
 		return record + 1; /* a guess beats nothing: GDAL and the scan disagree */
@@ -88,7 +88,7 @@ unsigned long em_line_map_find(em_line_map *map, unsigned long record)
 	return map->lines[map->cursor] + (record - map->records[map->cursor]);
 }
 
-void em_line_map_free(em_line_map *map)
+void em__line_map_free(em_line_map *map)
 {
 	free(map->records);
 	free(map->lines);
@@ -145,7 +145,7 @@ static bool looks_binary(FILE *in)
 	return false;
 }
 
-em_status em_reports_precheck(const char *path, em_line_map *out, em_error *err)
+em_status em__reports_precheck(const char *path, em_line_map *out, em_error *err)
 {
 	scan s;
 	FILE *in;
@@ -197,7 +197,7 @@ em_status em_reports_precheck(const char *path, em_line_map *out, em_error *err)
 	free(line);
 	fclose(in);
 	if (status != EM_OK) {
-		em_line_map_free(&s.map);
+		em__line_map_free(&s.map);
 		return status;
 	}
 	*out = s.map;

@@ -7,8 +7,10 @@
  * columns, a byte-order mark, dates as 2025-03-07 or 07 March 2025) reads
  * as it is.  Every row ends in exactly one state: mapped, approximate, or
  * not mapped with its reason. */
-#ifndef EVENTMAP_REPORTS_H
-#define EVENTMAP_REPORTS_H
+#ifndef EVENTMAP_DATASET_H
+#define EVENTMAP_DATASET_H
+
+#include "eventmap/export.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -124,12 +126,12 @@ typedef enum em_event_kind {
 } em_event_kind;
 
 /* The kind of an event_type, compared without regard to case. */
-em_event_kind em_event_kind_of(const char *event_type);
+EM_EXTERN em_event_kind em_event_kind_of(const char *event_type);
 /* "Battles", ..., "Strategic developments", "Other event". */
-const char *em_event_kind_name(em_event_kind kind);
+EM_EXTERN const char *em_event_kind_name(em_event_kind kind);
 /* "battles", "violence_against_civilians", "explosions", "protests",
  * "riots", "strategic_developments", "other": for layers and styles. */
-const char *em_event_kind_key(em_event_kind kind);
+EM_EXTERN const char *em_event_kind_key(em_event_kind kind);
 
 /* A row is a death figure when it gives one above 0; every other row is an
  * event without deaths: drawn as an event, never as a death circle. */
@@ -160,13 +162,13 @@ typedef struct em_dataset em_dataset;
 
 /* A location, origin or destination longer than this many bytes refuses
  * the file: it is a broken file (a missing quote), not a place name. */
-#define EM_REPORTS_NAME_MAX 256
+#define EM_DATASET_NAME_MAX 256
 
 /* Fatalities and people above this are refused as implausible. */
-#define EM_REPORTS_COUNT_MAX 100000000LL
+#define EM_DATASET_COUNT_MAX 100000000LL
 
-em_status em_dataset_create(em_dataset **out);
-void em_dataset_destroy(em_dataset *dataset);
+EM_EXTERN em_status em_dataset_create(em_dataset **out);
+EM_EXTERN void em_dataset_destroy(em_dataset *dataset);
 
 /* Ids must be unique in their file.  A read keeps up to this many bytes of
  * ids in memory for the check, then moves them, sorted, to a temporary
@@ -174,21 +176,21 @@ void em_dataset_destroy(em_dataset *dataset);
  * end, so a file of any length is checked in bounded memory.  0 keeps
  * every id in memory. */
 #define EM_DATASET_ID_BUDGET ((size_t)16 << 20)
-void em_dataset_set_id_budget(em_dataset *dataset, size_t bytes);
+EM_EXTERN void em_dataset_set_id_budget(em_dataset *dataset, size_t bytes);
 
 /* Reads a reports file (CSV, or anything GDAL's CSV driver opens).  On any
  * error nothing from the file is kept and err names the file, the row, the
  * column and the problem.  A file can be read once per dataset. */
-em_status em_dataset_read_reports(em_dataset *dataset, const char *path, em_error *err);
-em_status em_dataset_read_flows(em_dataset *dataset, const char *path, em_error *err);
+EM_EXTERN em_status em_dataset_read_reports(em_dataset *dataset, const char *path, em_error *err);
+EM_EXTERN em_status em_dataset_read_flows(em_dataset *dataset, const char *path, em_error *err);
 
-size_t em_dataset_report_count(const em_dataset *dataset);
-const em_report *em_dataset_report(const em_dataset *dataset, size_t index);
-size_t em_dataset_flow_count(const em_dataset *dataset);
-const em_flow *em_dataset_flow(const em_dataset *dataset, size_t index);
+EM_EXTERN size_t em_dataset_report_count(const em_dataset *dataset);
+EM_EXTERN const em_report *em_dataset_report(const em_dataset *dataset, size_t index);
+EM_EXTERN size_t em_dataset_flow_count(const em_dataset *dataset);
+EM_EXTERN const em_flow *em_dataset_flow(const em_dataset *dataset, size_t index);
 /* The files read, for messages and credits ("" when none). */
-const char *em_dataset_reports_path(const em_dataset *dataset);
-const char *em_dataset_flows_path(const em_dataset *dataset);
+EM_EXTERN const char *em_dataset_reports_path(const em_dataset *dataset);
+EM_EXTERN const char *em_dataset_flows_path(const em_dataset *dataset);
 
 /* Places every report and flow end: given coordinates win, then the
  * geocoder, with the row's admin1 and country as hints on top of
@@ -199,7 +201,7 @@ const char *em_dataset_flows_path(const em_dataset *dataset);
  * when a flow needs them, at the middle of the dataset's mapped places
  * with region precision.  Records a warning for every name not placed or
  * placed only approximately. */
-em_status em_dataset_resolve(em_dataset *dataset, const em_gazetteer *gazetteer,
+EM_EXTERN em_status em_dataset_resolve(em_dataset *dataset, const em_gazetteer *gazetteer,
 			     const em_geocode_options *options, em_error *err);
 
 /* Called for every report of a streamed file, placed, in file order.  The
@@ -216,7 +218,7 @@ typedef em_status (*em_report_sink)(void *context, const em_report *report, em_e
  * handed on, so the sink's consumer must discard what it made.  The
  * dataset keeps no reports afterwards (em_dataset_report_count is 0) but
  * its tally, warnings and flows are complete. */
-em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
+EM_EXTERN em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
 				    const em_gazetteer *gazetteer,
 				    const em_geocode_options *options, em_report_sink sink,
 				    void *context, em_error *err);
@@ -226,13 +228,13 @@ em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
  * country; flow ends have no hints), in the order first met, with the one
  * answer every output uses.  Results borrow from the gazetteer the
  * dataset was resolved with. */
-size_t em_dataset_name_count(const em_dataset *dataset);
-const em_geocode_query *em_dataset_name(const em_dataset *dataset, size_t index);
+EM_EXTERN size_t em_dataset_name_count(const em_dataset *dataset);
+EM_EXTERN const em_geocode_query *em_dataset_name(const em_dataset *dataset, size_t index);
 
 /* The days the dataset covers, earliest first: every day from a report's
  * event_date to its event_date_end, and the dates of flows.  Up to max are
  * written to out; returns how many there are in all. */
-size_t em_dataset_days(const em_dataset *dataset, em_date *out, size_t max);
+EM_EXTERN size_t em_dataset_days(em_date *out, size_t max, const em_dataset *dataset);
 
 /* What placing the rows came to. */
 typedef struct em_dataset_tally {
@@ -245,32 +247,35 @@ typedef struct em_dataset_tally {
 	size_t warnings;            /* all warnings, kept or not */
 } em_dataset_tally;
 
-void em_dataset_tally_get(const em_dataset *dataset, em_dataset_tally *out);
+EM_EXTERN void em_dataset_tally_get(em_dataset_tally *out, const em_dataset *dataset);
 
 /* Rows per state over reports; the three add up to the rows read. */
-void em_dataset_counts(const em_dataset *dataset, size_t *mapped, size_t *approximate,
+EM_EXTERN void em_dataset_counts(const em_dataset *dataset, size_t *mapped, size_t *approximate,
 		       size_t *not_mapped);
 
 /* Warnings from resolving ("reports.csv:9: location 'Tuwaym': not in the
  * gazetteer; did you mean ..."), one per name and field; borrowed.  The
  * first EM_DATASET_WARNINGS_KEPT are kept; the tally counts them all. */
 #define EM_DATASET_WARNINGS_KEPT 200
-size_t em_dataset_warning_count(const em_dataset *dataset);
-const char *em_dataset_warning(const em_dataset *dataset, size_t index);
+EM_EXTERN size_t em_dataset_warning_count(const em_dataset *dataset);
+EM_EXTERN const char *em_dataset_warning(const em_dataset *dataset, size_t index);
 
 /* Names for the enums as they appear in files: "civilians", "at_least",
  * "region", "approximate" ... */
-const char *em_category_name(em_category category);
-const char *em_qualifier_name(em_qualifier qualifier);
-const char *em_scope_name(em_scope scope);
-const char *em_state_name(em_state state);
+EM_EXTERN const char *em_category_name(em_category category);
+EM_EXTERN const char *em_qualifier_name(em_qualifier qualifier);
+EM_EXTERN const char *em_scope_name(em_scope scope);
+EM_EXTERN const char *em_state_name(em_state state);
 
 /* Parses 2025-03-07, 7 March 2025 or 07-Mar-2025.  false for anything else,
  * including impossible dates (2025-02-30). */
-bool em_date_parse(em_date *out, const char *text);
+EM_EXTERN bool em_date_parse(em_date *out, const char *text);
 /* Writes YYYY-MM-DD (11 bytes with the NUL). */
-void em_date_format(char *out, size_t size, em_date date);
-void em_date_split(em_date date, int *year, int *month, int *day);
+EM_EXTERN void em_date_format(char *out, size_t size, em_date date);
+EM_EXTERN void em_date_split(em_date date, int *year, int *month, int *day);
+/* "7 Mar", "6–8 Mar", "28 Feb – 2 Mar", with the year when the two
+ * differ ("30 Dec 2024 – 2 Jan 2025"). */
+EM_EXTERN void em_date_span_short(char *out, size_t size, em_date first, em_date last);
 
 #ifdef __cplusplus
 }

@@ -5,7 +5,7 @@
  * every row against that.  Repeated names are geocoded once per pass (a
  * dataset of a million rows names a few hundred places), and what a
  * streamed file makes the resolver remember is bounded. */
-#include "reports_internal.h"
+#include "dataset_internal.h"
 
 #include "eventmap/text.h"
 #include "../util/keymap.h"
@@ -162,9 +162,9 @@ static em_status keep_name(em_resolver *r, const char *location, const char *adm
 	}
 	q = &ds->names[ds->name_count];
 	memset(q, 0, sizeof(*q));
-	q->name = em_pool_strdup(&ds->strings, location);
-	q->admin1 = em_pool_strdup(&ds->strings, admin1);
-	q->country = em_pool_strdup(&ds->strings, country);
+	q->name = em__pool_strdup(&ds->strings, location);
+	q->admin1 = em__pool_strdup(&ds->strings, admin1);
+	q->country = em__pool_strdup(&ds->strings, country);
 	if (q->name == NULL || q->admin1 == NULL || q->country == NULL)
 		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 	q->result = *res;
@@ -188,9 +188,9 @@ static em_status geocode(em_resolver *r, const char *location, const char *admin
 	em_status status;
 
 	if (make_key(key, sizeof(key), &key_len, parts, 3)) {
-		if (!r->keep_names && em_keymap_count(&r->cache) >= CACHE_MAX)
-			em_keymap_clear(&r->cache);
-		slot = em_keymap_get(&r->cache, key, key_len, true, &added);
+		if (!r->keep_names && em__keymap_count(&r->cache) >= CACHE_MAX)
+			em__keymap_clear(&r->cache);
+		slot = em__keymap_get(&r->cache, key, key_len, true, &added);
 		if (slot == NULL)
 			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 		if (!added) {
@@ -217,7 +217,7 @@ static em_status geocode(em_resolver *r, const char *location, const char *admin
 				       status == EM_OK ? "" : name_err.message) != EM_OK)
 		return EM_ERR_NOMEM;
 	if (slot != NULL) {
-		size_t index = em_keymap_count(&r->cache) - 1;
+		size_t index = em__keymap_count(&r->cache) - 1;
 		if (index >= r->cached_cap) {
 			size_t cap = r->cached_cap ? r->cached_cap * 2 : 256;
 			em_location *grown = realloc(r->cached, cap * sizeof(*grown));
@@ -245,9 +245,9 @@ static em_status learn_name(em_resolver *r, const char *location, const char *ad
 	bool added = true;
 
 	if (make_key(key, sizeof(key), &key_len, parts, 3)) {
-		if (em_keymap_count(&r->learned) >= CACHE_MAX)
-			em_keymap_clear(&r->learned); /* a name seen again is added again: harmless */
-		if (em_keymap_get(&r->learned, key, key_len, true, &added) == NULL)
+		if (em__keymap_count(&r->learned) >= CACHE_MAX)
+			em__keymap_clear(&r->learned); /* a name seen again is added again: harmless */
+		if (em__keymap_get(&r->learned, key, key_len, true, &added) == NULL)
 			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 	}
 	if (!added)
@@ -260,7 +260,7 @@ static em_status learn_name(em_resolver *r, const char *location, const char *ad
 	return EM_OK;
 }
 
-em_status em_resolver_learn_report(em_resolver *r, const em_report *rep)
+em_status em__resolver_learn_report(em_resolver *r, const em_report *rep)
 {
 	if (rep->scope == EM_SCOPE_REGION)
 		return EM_OK;
@@ -273,7 +273,7 @@ em_status em_resolver_learn_report(em_resolver *r, const em_report *rep)
 	return learn_name(r, rep->location, rep->admin1, rep->country);
 }
 
-em_status em_resolver_learn_flows(em_resolver *r)
+em_status em__resolver_learn_flows(em_resolver *r)
 {
 	em_status status = EM_OK;
 
@@ -286,9 +286,9 @@ em_status em_resolver_learn_flows(em_resolver *r)
 	return status;
 }
 
-em_status em_resolver_begin(em_resolver *r)
+em_status em__resolver_begin(em_resolver *r)
 {
-	em_keymap_clear(&r->learned);
+	em__keymap_clear(&r->learned);
 	if (em_geocode_context_finish(r->context) != EM_OK)
 		return em_error_set(r->err, EM_ERR_INVALID, "resolve: the context cannot be finished");
 	return EM_OK;
@@ -308,19 +308,19 @@ static void warn_location(em_resolver *r, const char *path, unsigned long line,
 		return;
 	/* One warning per name and field: the first line that uses it. */
 	if (make_key(key, sizeof(key), &key_len, parts, 2)) {
-		if (em_keymap_count(&r->warned) >= WARNED_MAX)
-			em_keymap_clear(&r->warned);
-		if (em_keymap_get(&r->warned, key, key_len, true, &added) == NULL)
+		if (em__keymap_count(&r->warned) >= WARNED_MAX)
+			em__keymap_clear(&r->warned);
+		if (em__keymap_get(&r->warned, key, key_len, true, &added) == NULL)
 			added = true; /* out of memory: warn again rather than not at all */
 	}
 	if (!added)
 		return;
 	quote_name(quoted, sizeof(quoted), name);
 	if (where->state == EM_STATE_NOT_MAPPED)
-		em_dataset_warn(r->dataset, "%s:%lu: %s '%s' not mapped: %s", path, line, field, quoted,
+		em__dataset_warn(r->dataset, "%s:%lu: %s '%s' not mapped: %s", path, line, field, quoted,
 				where->reason);
 	else
-		em_dataset_warn(r->dataset, "%s:%lu: %s '%s' placed approximately (precision %d, %s)",
+		em__dataset_warn(r->dataset, "%s:%lu: %s '%s' placed approximately (precision %d, %s)",
 				path, line, field, quoted, where->precision,
 				where->precision == 3 ? "region" : "near");
 }
@@ -359,13 +359,13 @@ static em_status note_report(em_resolver *r, const em_report *rep)
 			t->region_events++;
 		/* A name too long is too long to be a flow's end anyway. */
 		if (lower_name(rep->location, lower, sizeof(lower), &n) &&
-		    em_keymap_get(&r->regions, lower, n, true, NULL) == NULL)
+		    em__keymap_get(&r->regions, lower, n, true, NULL) == NULL)
 			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 	}
 	/* Only flows need the middle of the mapped places. */
 	if (rep->where.state == EM_STATE_MAPPED && r->dataset->flow_count > 0) {
 		double point[2] = {rep->where.lat, rep->where.lon};
-		uint64_t *rows = em_keymap_get(&r->points, point, sizeof(point), true, NULL);
+		uint64_t *rows = em__keymap_get(&r->points, point, sizeof(point), true, NULL);
 		if (rows == NULL)
 			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 		(*rows)++;
@@ -374,7 +374,7 @@ static em_status note_report(em_resolver *r, const em_report *rep)
 	return EM_OK;
 }
 
-em_status em_resolver_report(em_resolver *r, em_report *rep)
+em_status em__resolver_report(em_resolver *r, em_report *rep)
 {
 	em_location *where = &rep->where;
 	em_status status;
@@ -440,7 +440,7 @@ static double weighted_median(weighted *list, size_t n, uint64_t total)
  * ("Syrian coast") is drawn when a flow starts from it. */
 static em_status find_region_point(em_resolver *r)
 {
-	size_t n = em_keymap_count(&r->points);
+	size_t n = em__keymap_count(&r->points);
 	weighted *lats, *lons;
 
 	if (n == 0)
@@ -455,7 +455,7 @@ static em_status find_region_point(em_resolver *r)
 	for (size_t i = 0; i < n; i++) {
 		size_t len;
 		double point[2];
-		memcpy(point, em_keymap_key(&r->points, i, &len), sizeof(point));
+		memcpy(point, em__keymap_key(&r->points, i, &len), sizeof(point));
 		lats[i].value = point[0];
 		lons[i].value = point[1];
 		lats[i].weight = lons[i].weight = r->points.entries[i].value;
@@ -474,7 +474,7 @@ static bool is_region_name(const em_resolver *r, const char *name)
 	size_t n;
 
 	return lower_name(name, lower, sizeof(lower), &n) &&
-	       em_keymap_get((em_keymap *)&r->regions, lower, n, false, NULL) != NULL;
+	       em__keymap_get((em_keymap *)&r->regions, lower, n, false, NULL) != NULL;
 }
 
 /* A flow end is a place, or a region the dataset totals ("Syrian coast").
@@ -511,7 +511,7 @@ static em_status resolve_end(em_resolver *r, const char *name, unsigned long lin
 	return EM_OK;
 }
 
-em_status em_resolver_create(em_resolver **out, em_dataset *dataset,
+em_status em__resolver_create(em_resolver **out, em_dataset *dataset,
 			     const em_gazetteer *gazetteer, const em_geocode_options *options,
 			     em_error *err)
 {
@@ -535,7 +535,7 @@ em_status em_resolver_create(em_resolver **out, em_dataset *dataset,
 	return EM_OK;
 }
 
-em_status em_resolver_flows(em_resolver *r)
+em_status em__resolver_flows(em_resolver *r)
 {
 	em_dataset *dataset = r->dataset;
 	em_status status = find_region_point(r);
@@ -550,16 +550,16 @@ em_status em_resolver_flows(em_resolver *r)
 	return status;
 }
 
-void em_resolver_destroy(em_resolver *r)
+void em__resolver_destroy(em_resolver *r)
 {
 	if (r == NULL)
 		return;
 	em_geocode_context_destroy(r->context);
-	em_keymap_clear(&r->learned);
-	em_keymap_clear(&r->cache);
-	em_keymap_clear(&r->warned);
-	em_keymap_clear(&r->regions);
-	em_keymap_clear(&r->points);
+	em__keymap_clear(&r->learned);
+	em__keymap_clear(&r->cache);
+	em__keymap_clear(&r->warned);
+	em__keymap_clear(&r->regions);
+	em__keymap_clear(&r->points);
 	free(r->cached);
 	free(r);
 }
@@ -575,20 +575,20 @@ em_status em_dataset_resolve(em_dataset *dataset, const em_gazetteer *gazetteer,
 	if (dataset->streamed)
 		return em_error_set(err, EM_ERR_INVALID,
 				    "resolve: the reports were streamed and are placed already");
-	status = em_resolver_create(&r, dataset, gazetteer, options, err);
+	status = em__resolver_create(&r, dataset, gazetteer, options, err);
 	if (status != EM_OK)
 		return status;
-	em_dataset_reset_tally(dataset);
+	em__dataset_reset_tally(dataset);
 	for (size_t i = 0; i < dataset->report_count && status == EM_OK; i++)
-		status = em_resolver_learn_report(r, &dataset->reports[i]);
+		status = em__resolver_learn_report(r, &dataset->reports[i]);
 	if (status == EM_OK)
-		status = em_resolver_learn_flows(r);
+		status = em__resolver_learn_flows(r);
 	if (status == EM_OK)
-		status = em_resolver_begin(r);
+		status = em__resolver_begin(r);
 	for (size_t i = 0; i < dataset->report_count && status == EM_OK; i++)
-		status = em_resolver_report(r, &dataset->reports[i]);
+		status = em__resolver_report(r, &dataset->reports[i]);
 	if (status == EM_OK)
-		status = em_resolver_flows(r);
-	em_resolver_destroy(r);
+		status = em__resolver_flows(r);
+	em__resolver_destroy(r);
 	return status;
 }

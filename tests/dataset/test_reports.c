@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include "eventmap/gazetteer.h"
-#include "eventmap/reports.h"
+#include "eventmap/dataset.h"
 
 #define HEADER "report_id,event_date,location,category,fatalities,qualifier,source\n"
 
@@ -254,11 +254,11 @@ static void test_days__every_day_a_report_covers(void **state)
 
 	(void)state;
 	assert_true(em_date_parse(&first, "2025-06-01"));
-	assert_int_equal(em_dataset_days(ds, days, 8), 6);
+	assert_int_equal(em_dataset_days(days, 8, ds), 6);
 	for (size_t i = 0; i < 6; i++)
 		assert_int_equal(days[i], first + want[i] - 1);
 	/* A short buffer still learns how many there are. */
-	assert_int_equal(em_dataset_days(ds, days, 2), 6);
+	assert_int_equal(em_dataset_days(days, 2, ds), 6);
 	assert_int_equal(days[1], first + 10);
 	em_dataset_destroy(ds);
 }

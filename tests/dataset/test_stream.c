@@ -14,9 +14,9 @@
 
 #include <cmocka.h>
 
-#include "eventmap/aggregate.h"
+#include "eventmap/summary.h"
 #include "eventmap/gazetteer.h"
-#include "eventmap/reports.h"
+#include "eventmap/dataset.h"
 #include "../../src/util/keymap.h"
 
 #define HEADER "report_id,event_date,location,category,fatalities,qualifier,source\n"
@@ -128,7 +128,7 @@ static void test_stream__places_like_the_in_memory_read(void **state)
 	assert_int_equal(em_summary_builder_create(&s.summary, NULL, &err), EM_OK);
 	if (em_dataset_stream_reports(streamed, DEFAULT_REPORTS, gz, NULL, take, &s, &err) != EM_OK)
 		fail_msg("%s", err.message);
-	assert_int_equal(em_summary_builder_finish(s.summary, &b, &err), EM_OK);
+	assert_int_equal(em_summary_builder_finish(&b, s.summary, &err), EM_OK);
 
 	/* Same rows in the same order, each in the same place and state. */
 	assert_int_equal(em_dataset_report_count(streamed), 0);
@@ -151,8 +151,8 @@ static void test_stream__places_like_the_in_memory_read(void **state)
 		assert_true(x->from.lat == y->from.lat && x->from.lon == y->from.lon);
 		assert_true(x->to.lat == y->to.lat && x->to.lon == y->to.lon);
 	}
-	em_dataset_tally_get(kept, &ta);
-	em_dataset_tally_get(streamed, &tb);
+	em_dataset_tally_get(&ta, kept);
+	em_dataset_tally_get(&tb, streamed);
 	assert_memory_equal(&ta, &tb, sizeof(ta));
 	{
 		size_t regions = 0, events = 0;
@@ -183,6 +183,7 @@ static void test_stream__places_like_the_in_memory_read(void **state)
 		assert_string_equal(a->headline[i].source, b->headline[i].source);
 	em_summary_destroy(a);
 	em_summary_destroy(b);
+	em_summary_builder_destroy(s.summary);
 	seen_free(&s);
 }
 
@@ -342,7 +343,7 @@ static void test_bounds__warnings_and_cache(void **state)
 	assert_int_equal(em_dataset_create(&ds), EM_OK);
 	if (em_dataset_stream_reports(ds, path, gz, NULL, take, &s, &err) != EM_OK)
 		fail_msg("%s", err.message);
-	em_dataset_tally_get(ds, &t);
+	em_dataset_tally_get(&t, ds);
 	assert_int_equal(t.reports, unknown + known);
 	assert_int_equal(t.mapped, known / 2);
 	assert_int_equal(t.not_mapped, unknown + known / 2);
@@ -392,33 +393,33 @@ static void test_keymap__keys_values_and_order(void **state)
 	memset(&map, 0, sizeof(map));
 	for (int i = 0; i < 100000; i++) {
 		int n = snprintf(key, sizeof(key), "key %d", i);
-		v = em_keymap_get(&map, key, (size_t)n, true, &added);
+		v = em__keymap_get(&map, key, (size_t)n, true, &added);
 		assert_non_null(v);
 		assert_true(added);
 		*v = (uint64_t)i * 3;
 	}
-	assert_int_equal(em_keymap_count(&map), 100000);
+	assert_int_equal(em__keymap_count(&map), 100000);
 	for (int i = 0; i < 100000; i += 997) {
 		int n = snprintf(key, sizeof(key), "key %d", i);
-		v = em_keymap_get(&map, key, (size_t)n, false, NULL);
+		v = em__keymap_get(&map, key, (size_t)n, false, NULL);
 		assert_non_null(v);
 		assert_int_equal(*v, (uint64_t)i * 3);
-		assert_memory_equal(em_keymap_key(&map, (size_t)i, &len), key, (size_t)n);
+		assert_memory_equal(em__keymap_key(&map, (size_t)i, &len), key, (size_t)n);
 		assert_int_equal(len, (size_t)n);
 	}
-	assert_null(em_keymap_get(&map, "key 100000", 10, false, NULL));
+	assert_null(em__keymap_get(&map, "key 100000", 10, false, NULL));
 	/* Binary keys with NULs, and the empty key. */
-	assert_non_null(em_keymap_get(&map, point, sizeof(point), true, &added));
+	assert_non_null(em__keymap_get(&map, point, sizeof(point), true, &added));
 	assert_true(added);
-	assert_non_null(em_keymap_get(&map, point, sizeof(point), true, &added));
+	assert_non_null(em__keymap_get(&map, point, sizeof(point), true, &added));
 	assert_false(added);
-	assert_non_null(em_keymap_get(&map, "", 0, true, &added));
+	assert_non_null(em__keymap_get(&map, "", 0, true, &added));
 	assert_true(added);
-	assert_non_null(em_keymap_get(&map, "", 0, false, NULL));
-	assert_true(em_keymap_bytes(&map) > 100000 * 16);
-	em_keymap_clear(&map);
-	assert_int_equal(em_keymap_count(&map), 0);
-	assert_null(em_keymap_get(&map, "key 1", 5, false, NULL));
+	assert_non_null(em__keymap_get(&map, "", 0, false, NULL));
+	assert_true(em__keymap_bytes(&map) > 100000 * 16);
+	em__keymap_clear(&map);
+	assert_int_equal(em__keymap_count(&map), 0);
+	assert_null(em__keymap_get(&map, "key 1", 5, false, NULL));
 }
 
 int main(void)

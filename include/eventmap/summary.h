@@ -6,14 +6,16 @@
  * alternatives (a later count, another article).  Across sources figures
  * are never added: a place's range runs from the lowest source's figure to
  * the highest's.  Region-scope rows form the headline, per source. */
-#ifndef EVENTMAP_AGGREGATE_H
-#define EVENTMAP_AGGREGATE_H
+#ifndef EVENTMAP_SUMMARY_H
+#define EVENTMAP_SUMMARY_H
+
+#include "eventmap/export.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "eventmap/error.h"
-#include "eventmap/reports.h"
+#include "eventmap/dataset.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -37,17 +39,17 @@ typedef struct em_filter {
 } em_filter;
 
 /* Whether the filter (NULL: none) keeps the report. */
-bool em_filter_keeps(const em_filter *filter, const em_report *report);
+EM_EXTERN bool em_filter_keeps(const em_filter *filter, const em_report *report);
 /* Whether the days [first, last] meet the filter's days. */
-bool em_filter_meets(const em_filter *filter, em_date first, em_date last);
+EM_EXTERN bool em_filter_meets(const em_filter *filter, em_date first, em_date last);
 /* Whether the days [first, last] reach beyond the filter's days. */
-bool em_filter_spans(const em_filter *filter, em_date first, em_date last);
+EM_EXTERN bool em_filter_spans(const em_filter *filter, em_date first, em_date last);
 /* Whether the filter narrows by kind or category (not only by days). */
-bool em_filter_narrows(const em_filter *filter);
+EM_EXTERN bool em_filter_narrows(const em_filter *filter);
 /* Whether the filter keeps a flow: one dated within its days, or an
  * undated one when it does not limit the days; none when it narrows by
  * kind or category (a poster of protests draws no displacement). */
-bool em_filter_keeps_flow(const em_filter *filter, const em_flow *flow);
+EM_EXTERN bool em_filter_keeps_flow(const em_filter *filter, const em_flow *flow);
 
 /* The category a marker is drawn in when a place has figures of several. */
 #define EM_CATEGORY_MIXED EM_CATEGORY_COUNT
@@ -87,14 +89,14 @@ typedef struct em_place_total {
 } em_place_total;
 
 /* Whether a place has deaths reported (within the days or spanning). */
-static inline bool em_place_has_deaths(const em_place_total *place)
+static inline bool em_place_total_has_deaths(const em_place_total *place)
 {
 	return place->total.present || place->spanning.present;
 }
 
 /* The highest figure of deaths at a place, within the days or spanning;
  * 0 without deaths. */
-static inline long long em_place_deaths_max(const em_place_total *place)
+static inline long long em_place_total_deaths_max(const em_place_total *place)
 {
 	long long within = place->total.present ? place->total.max : 0;
 	long long spanning = place->spanning.present ? place->spanning.max : 0;
@@ -124,32 +126,27 @@ typedef struct em_summary {
 
 /* Aggregates the resolved dataset (em_dataset_resolve first).  filter may
  * be NULL for every report.  The summary owns its strings. */
-em_status em_summary_create(em_summary **out, const em_dataset *dataset,
+EM_EXTERN em_status em_summary_create(em_summary **out, const em_dataset *dataset,
 			    const em_filter *filter, em_error *err);
-void em_summary_destroy(em_summary *summary);
+EM_EXTERN void em_summary_destroy(em_summary *summary);
 
 /* The same, one placed report at a time (as em_dataset_stream_reports hands
  * them on): memory grows with the places and sources, not the reports.
- * finish makes the summary and frees the builder, even on error; destroy
- * frees a builder that will not be finished. */
+ * finish makes the summary, which then lives on its own; destroy frees the
+ * builder, finished or not.  The builder's status is sticky: after a failure
+ * every call returns it again (copied to err). */
 typedef struct em_summary_builder em_summary_builder;
 
-em_status em_summary_builder_create(em_summary_builder **out, const em_filter *filter,
+EM_EXTERN em_status em_summary_builder_create(em_summary_builder **out, const em_filter *filter,
 				    em_error *err);
-em_status em_summary_builder_add(em_summary_builder *builder, const em_report *report,
+EM_EXTERN em_status em_summary_builder_add(em_summary_builder *builder, const em_report *report,
 				 em_error *err);
-em_status em_summary_builder_finish(em_summary_builder *builder, em_summary **out,
+EM_EXTERN em_status em_summary_builder_finish(em_summary **out, em_summary_builder *builder,
 				    em_error *err);
-void em_summary_builder_destroy(em_summary_builder *builder);
+EM_EXTERN void em_summary_builder_destroy(em_summary_builder *builder);
 
-/* "7 Mar", "6–8 Mar", "28 Feb – 2 Mar", with the year when the two
- * differ ("30 Dec 2024 – 2 Jan 2025"). */
-void em_date_span_short(char *out, size_t size, em_date first, em_date last);
-
-/* 1234567 -> "1,234,567". */
-void em_count_format(char *out, size_t size, long long count);
 /* "20", "20+", "~750", "up to 20", "745–1,000+"; "" when not present. */
-void em_range_format(char *out, size_t size, const em_range *range);
+EM_EXTERN void em_range_format(char *out, size_t size, const em_range *range);
 
 #ifdef __cplusplus
 }

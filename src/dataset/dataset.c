@@ -1,6 +1,6 @@
 /* The dataset: owns every row's strings and the warnings that resolving
  * them produced. */
-#include "reports_internal.h"
+#include "dataset_internal.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -34,7 +34,7 @@ void em_dataset_destroy(em_dataset *dataset)
 	free(dataset->names);
 	free(dataset->reports);
 	free(dataset->flows);
-	em_pool_clear(&dataset->strings);
+	em__pool_clear(&dataset->strings);
 	free(dataset);
 }
 
@@ -88,7 +88,7 @@ const char *em_dataset_warning(const em_dataset *dataset, size_t index)
 	return (dataset && index < dataset->warning_count) ? dataset->warnings[index] : NULL;
 }
 
-bool em_dataset_warn(em_dataset *dataset, const char *format, ...)
+bool em__dataset_warn(em_dataset *dataset, const char *format, ...)
 {
 	char text[1024];
 	va_list args;
@@ -115,7 +115,7 @@ bool em_dataset_warn(em_dataset *dataset, const char *format, ...)
 	return true;
 }
 
-void em_dataset_reset_tally(em_dataset *dataset)
+void em__dataset_reset_tally(em_dataset *dataset)
 {
 	size_t flows = dataset->tally.flows;
 
@@ -127,7 +127,7 @@ void em_dataset_reset_tally(em_dataset *dataset)
 	dataset->tally.flows = flows;
 }
 
-void em_dataset_tally_get(const em_dataset *dataset, em_dataset_tally *out)
+void em_dataset_tally_get(em_dataset_tally *out, const em_dataset *dataset)
 {
 	if (dataset == NULL) {
 		memset(out, 0, sizeof(*out));
@@ -142,7 +142,7 @@ void em_dataset_counts(const em_dataset *dataset, size_t *mapped, size_t *approx
 {
 	em_dataset_tally tally;
 
-	em_dataset_tally_get(dataset, &tally);
+	em_dataset_tally_get(&tally, dataset);
 	*mapped = tally.mapped;
 	*approximate = tally.approximate;
 	*not_mapped = tally.not_mapped;
@@ -159,7 +159,7 @@ static int compare_spans(const void *a, const void *b)
 	return (x->first > y->first) - (x->first < y->first);
 }
 
-size_t em_dataset_days(const em_dataset *dataset, em_date *out, size_t max)
+size_t em_dataset_days(em_date *out, size_t max, const em_dataset *dataset)
 {
 	day_span *spans;
 	size_t n = 0, days = 0;

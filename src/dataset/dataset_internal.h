@@ -1,11 +1,11 @@
 /* The reports module's private state and the steps shared by its files. */
-#ifndef EM_REPORTS_INTERNAL_H
-#define EM_REPORTS_INTERNAL_H
+#ifndef EM_DATASET_INTERNAL_H
+#define EM_DATASET_INTERNAL_H
 
 #include <stdio.h>
 #include <sys/types.h>
 
-#include "eventmap/reports.h"
+#include "eventmap/dataset.h"
 #include "../util/keymap.h"
 #include "../util/pool.h"
 
@@ -32,23 +32,23 @@ struct em_dataset {
  * keeps every name as geocoded (dataset->names). */
 typedef struct em_resolver em_resolver;
 
-em_status em_resolver_create(em_resolver **out, em_dataset *dataset,
+em_status em__resolver_create(em_resolver **out, em_dataset *dataset,
 			     const em_gazetteer *gazetteer, const em_geocode_options *options,
 			     em_error *err);
 /* The first pass: every report, then the flows, tell the resolver where
  * the context is; begin ends it. */
-em_status em_resolver_learn_report(em_resolver *resolver, const em_report *report);
-em_status em_resolver_learn_flows(em_resolver *resolver);
-em_status em_resolver_begin(em_resolver *resolver);
+em_status em__resolver_learn_report(em_resolver *resolver, const em_report *report);
+em_status em__resolver_learn_flows(em_resolver *resolver);
+em_status em__resolver_begin(em_resolver *resolver);
 /* The second pass: places one report, counts it in the dataset's tally
  * and warns about its name if need be. */
-em_status em_resolver_report(em_resolver *resolver, em_report *report);
+em_status em__resolver_report(em_resolver *resolver, em_report *report);
 /* Places every flow of the dataset. */
-em_status em_resolver_flows(em_resolver *resolver);
-void em_resolver_destroy(em_resolver *resolver);
+em_status em__resolver_flows(em_resolver *resolver);
+void em__resolver_destroy(em_resolver *resolver);
 
 /* Forgets the warnings and the tally of reports (before placing again). */
-void em_dataset_reset_tally(em_dataset *dataset);
+void em__dataset_reset_tally(em_dataset *dataset);
 
 /* The duplicate-id check (idcheck.c): ids in a hash set up to `budget`
  * bytes, then in sorted runs in an unlinked temporary file, merged at the
@@ -68,14 +68,14 @@ typedef struct em_idcheck_duplicate {
 	unsigned long first_line, line;
 } em_idcheck_duplicate;
 
-void em_idcheck_init(em_idcheck *check, size_t budget);
+void em__idcheck_init(em_idcheck *check, size_t budget);
 /* *first is the line the id was first seen on when it is already in the
  * set (a duplicate found at once), else 0. */
-em_status em_idcheck_add(em_idcheck *check, const char *id, unsigned long line,
+em_status em__idcheck_add(em_idcheck *check, const char *id, unsigned long line,
 			 unsigned long *first, const char *path, em_error *err);
 /* Merges the runs, if any: dup->found for a duplicate across them. */
-em_status em_idcheck_finish(em_idcheck *check, em_idcheck_duplicate *dup, em_error *err);
-void em_idcheck_free(em_idcheck *check);
+em_status em__idcheck_finish(em_idcheck *check, em_idcheck_duplicate *dup, em_error *err);
+void em__idcheck_free(em_idcheck *check);
 
 /* Where each data record starts: record r (1 = the first after the
  * header) starts on line lines[i] + (r - records[i]) for the last i with
@@ -88,15 +88,15 @@ typedef struct em_line_map {
 	unsigned long total;        /* data records in the file */
 } em_line_map;
 
-unsigned long em_line_map_find(em_line_map *map, unsigned long record);
-void em_line_map_free(em_line_map *map);
+unsigned long em__line_map_find(em_line_map *map, unsigned long record);
+void em__line_map_free(em_line_map *map);
 
 /* Checks the raw file (UTF-8, binary data, quotes, field counts), counts
  * its data records and maps them to their lines. */
-em_status em_reports_precheck(const char *path, em_line_map *out, em_error *err);
+em_status em__reports_precheck(const char *path, em_line_map *out, em_error *err);
 
 /* Appends a formatted warning; false when out of memory. */
-bool em_dataset_warn(em_dataset *dataset, const char *format, ...)
+bool em__dataset_warn(em_dataset *dataset, const char *format, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
 #endif

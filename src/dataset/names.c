@@ -1,6 +1,6 @@
 /* Dates and the names of the data model's enums, as they are written in
  * reports files and layers. */
-#include "eventmap/reports.h"
+#include "eventmap/dataset.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -101,6 +101,26 @@ void em_date_format(char *out, size_t size, em_date date)
 
 	em_date_split(date, &y, &m, &d);
 	snprintf(out, size, "%04d-%02d-%02d", y, m, d);
+}
+
+void em_date_span_short(char *out, size_t size, em_date first, em_date last)
+{
+	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	int y0, m0, d0, y1, m1, d1;
+
+	em_date_split(first, &y0, &m0, &d0);
+	em_date_split(last, &y1, &m1, &d1);
+	if (first == last)
+		snprintf(out, size, "%d %s", d0, months[m0 - 1]);
+	else if (y0 != y1)
+		snprintf(out, size, "%d %s %d \xE2\x80\x93 %d %s %d", d0, months[m0 - 1], y0, d1,
+			 months[m1 - 1], y1);
+	else if (m0 == m1)
+		snprintf(out, size, "%d\xE2\x80\x93%d %s", d0, d1, months[m0 - 1]);
+	else
+		snprintf(out, size, "%d %s \xE2\x80\x93 %d %s", d0, months[m0 - 1], d1,
+			 months[m1 - 1]);
 }
 
 static int days_in_month(int y, int m)

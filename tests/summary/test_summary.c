@@ -12,7 +12,8 @@
 
 #include <cmocka.h>
 
-#include "eventmap/aggregate.h"
+#include "eventmap/summary.h"
+#include "eventmap/text.h"
 
 static em_dataset *dataset_from(const char *text)
 {
@@ -167,7 +168,7 @@ static void test_events__zero_is_an_event_not_a_death(void **state)
 	/* The clash with deaths is a circle; the other event is a symbol. */
 	assert_int_equal(jableh->event_kinds, 1u << EM_EVENT_STRATEGIC);
 	assert_string_equal(latakia->name, "Latakia");
-	assert_false(em_place_has_deaths(latakia));
+	assert_false(em_place_total_has_deaths(latakia));
 	assert_string_equal(latakia->display, "");
 	assert_string_equal(latakia->label, "Latakia"); /* never "Latakia · 0" */
 	assert_int_equal(latakia->event_count, 2);
@@ -305,13 +306,13 @@ static void test_format__counts_and_ranges(void **state)
 	em_range r = {true, 7, 7, EM_QUALIFIER_UP_TO, EM_QUALIFIER_UP_TO};
 
 	(void)state;
-	em_count_format(text, sizeof(text), 0);
+	em_text_format_count(text, sizeof(text), 0);
 	assert_string_equal(text, "0");
-	em_count_format(text, sizeof(text), 999);
+	em_text_format_count(text, sizeof(text), 999);
 	assert_string_equal(text, "999");
-	em_count_format(text, sizeof(text), 1000);
+	em_text_format_count(text, sizeof(text), 1000);
 	assert_string_equal(text, "1,000");
-	em_count_format(text, sizeof(text), 1234567);
+	em_text_format_count(text, sizeof(text), 1234567);
 	assert_string_equal(text, "1,234,567");
 	em_range_format(text, sizeof(text), &r);
 	assert_string_equal(text, "up to 7");

@@ -1,7 +1,7 @@
 /* Reading reports and flows through GDAL's CSV driver.  Columns are found by
  * name (ours, or ACLED's), every value is checked, and the first bad value
  * stops the read with the file, line, column and what to do about it. */
-#include "reports_internal.h"
+#include "dataset_internal.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -122,7 +122,7 @@ static const char *keep(const row *r, int col)
 
 	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
 		len--;
-	return em_pool_strndup(r->pool, text, len);
+	return em__pool_strndup(r->pool, text, len);
 }
 
 static bool parse_count(const char *text, long long *out)
@@ -156,7 +156,7 @@ static em_status read_count(const row *r, int col, long long *out)
 	}
 	if (*out < 0)
 		return bad(r, col, "is negative: give a whole number, 0 or more");
-	if (*out > EM_REPORTS_COUNT_MAX)
+	if (*out > EM_DATASET_COUNT_MAX)
 		return bad(r, col, "is larger than 100,000,000: check the figure");
 	return EM_OK;
 }
@@ -204,21 +204,21 @@ static em_status read_required_text(const row *r, int col, const char *what, con
 	return *out ? EM_OK : em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 }
 
-/* A place name longer than EM_REPORTS_NAME_MAX is a broken file, not a
+/* A place name longer than EM_DATASET_NAME_MAX is a broken file, not a
  * name: it is refused with its length, quoted only in part. */
 static em_status read_place_name(const row *r, int col, const char *what, const char **out)
 {
 	const char *text = value(r, col);
 	size_t len = strlen(text), cut = 40;
 
-	if (len > EM_REPORTS_NAME_MAX) {
+	if (len > EM_DATASET_NAME_MAX) {
 		while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
 			cut--;
 		return em_error_set(r->err, EM_ERR_INVALID,
 				    "%s:%lu: column '%s': '%.*s\xE2\x80\xA6' is %zu bytes long, more "
 				    "than the %d a place name may have: is a quote or separator "
 				    "missing?", r->path, r->line, r->columns[col].names[0], (int)cut,
-				    text, len, EM_REPORTS_NAME_MAX);
+				    text, len, EM_DATASET_NAME_MAX);
 	}
 	return read_required_text(r, col, what, out);
 }
@@ -258,7 +258,7 @@ static em_status read_country(const row *r, const char **out)
 		return bad(r, R_COUNTRY, "is not a two-letter ISO code (SY, LB) or a country "
 			   "name eventmap knows");
 	}
-	*out = em_pool_strdup(r->pool, code);
+	*out = em__pool_strdup(r->pool, code);
 	return *out ? EM_OK : em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 }
 
@@ -414,7 +414,7 @@ static em_status read_report(const row *r, em_report *rep)
 static em_status read_flow(const row *r, em_flow *flow)
 {
 	em_status status;
-	int choice;
+	int choice = 0; /* set by read_choice on success; 0 keeps -O3 from warning */
 
 	memset(flow, 0, sizeof(*flow));
 	flow->row = r->number;
@@ -493,12 +493,12 @@ static em_status read_rows(em_dataset *dataset, em_pool *pool, const char *path,
 	em_status status;
 
 	pthread_once(&gdal_once, register_gdal);
-	status = em_reports_precheck(path, &lines, err);
+	status = em__reports_precheck(path, &lines, err);
 	if (status != EM_OK)
 		return status;
 	open_path = malloc(strlen(path) + 5);
 	if (open_path == NULL) {
-		em_line_map_free(&lines);
+		em__line_map_free(&lines);
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	}
 	/* The prefix makes GDAL read any file name as CSV. */
@@ -538,7 +538,7 @@ static em_status read_rows(em_dataset *dataset, em_pool *pool, const char *path,
 		r.number = ++number;
 		/* GDAL and the pre-check agree on records; if not, the line is
 		 * the best guess rather than nothing. */
-		r.line = em_line_map_find(&lines, number);
+		r.line = em__line_map_find(&lines, number);
 		status = fn(&r, ctx);
 		OGR_F_Destroy(r.feature);
 	}
@@ -547,7 +547,7 @@ done:
 		GDALClose(ds);
 	CPLPopErrorHandler();
 	free(open_path);
-	em_line_map_free(&lines);
+	em__line_map_free(&lines);
 	return status;
 }
 
@@ -555,7 +555,7 @@ done:
 static em_status check_unique(row *r, em_idcheck *ids, const char *id, int col)
 {
 	unsigned long first;
-	em_status status = em_idcheck_add(ids, id, r->line, &first, r->path, r->err);
+	em_status status = em__idcheck_add(ids, id, r->line, &first, r->path, r->err);
 
 	if (status == EM_OK && first != 0) {
 		char problem[96];
@@ -573,13 +573,13 @@ static em_status finish_unique(em_idcheck *ids, const char *path, const column *
 	em_idcheck_duplicate dup;
 
 	if (status == EM_OK)
-		status = em_idcheck_finish(ids, &dup, err);
+		status = em__idcheck_finish(ids, &dup, err);
 	if (status == EM_OK && dup.found)
 		status = em_error_set(err, EM_ERR_INVALID,
 				      "%s:%lu: column '%s': '%.80s' is a duplicate: the same id is "
 				      "on line %lu", path, dup.line, id_column->names[0], dup.id,
 				      dup.first_line);
-	em_idcheck_free(ids);
+	em__idcheck_free(ids);
 	return status;
 }
 
@@ -650,7 +650,7 @@ em_status em_dataset_read_reports(em_dataset *dataset, const char *path, em_erro
 	if (dataset->reports_path != NULL)
 		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one reports file", path);
 	memset(&ctx, 0, sizeof(ctx));
-	em_idcheck_init(&ctx.ids, dataset->id_budget);
+	em__idcheck_init(&ctx.ids, dataset->id_budget);
 	status = read_rows(dataset, &dataset->strings, path, report_columns, R_COLUMNS, add_report,
 			   &ctx, err);
 	status = finish_unique(&ctx.ids, path, &report_columns[R_ID], status, err);
@@ -660,7 +660,7 @@ em_status em_dataset_read_reports(em_dataset *dataset, const char *path, em_erro
 		dataset->report_count = 0; /* nothing from a bad file is kept */
 		return status;
 	}
-	dataset->reports_path = em_pool_strdup(&dataset->strings, path);
+	dataset->reports_path = em__pool_strdup(&dataset->strings, path);
 	return dataset->reports_path ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
 }
 
@@ -674,7 +674,7 @@ em_status em_dataset_read_flows(em_dataset *dataset, const char *path, em_error 
 	if (dataset->flows_path != NULL)
 		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one flows file", path);
 	memset(&ctx, 0, sizeof(ctx));
-	em_idcheck_init(&ctx.ids, dataset->id_budget);
+	em__idcheck_init(&ctx.ids, dataset->id_budget);
 	status = read_rows(dataset, &dataset->strings, path, flow_columns, F_COLUMNS, add_flow, &ctx,
 			   err);
 	status = finish_unique(&ctx.ids, path, &flow_columns[F_ID], status, err);
@@ -683,7 +683,7 @@ em_status em_dataset_read_flows(em_dataset *dataset, const char *path, em_error 
 		return status;
 	}
 	dataset->tally.flows = dataset->flow_count;
-	dataset->flows_path = em_pool_strdup(&dataset->strings, path);
+	dataset->flows_path = em__pool_strdup(&dataset->strings, path);
 	return dataset->flows_path ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
 }
 
@@ -696,11 +696,11 @@ static em_status learn_report(row *r, void *ctx)
 	em_report rep;
 	em_status status;
 
-	em_pool_reset(&c->scratch);
+	em__pool_reset(&c->scratch);
 	status = read_report(r, &rep);
 	if (status != EM_OK)
 		return status;
-	return em_resolver_learn_report(c->resolver, &rep);
+	return em__resolver_learn_report(c->resolver, &rep);
 }
 
 /* Streaming, second pass: each row is read into the scratch pool, placed,
@@ -711,12 +711,12 @@ static em_status stream_report(row *r, void *ctx)
 	em_report rep;
 	em_status status;
 
-	em_pool_reset(&c->scratch);
+	em__pool_reset(&c->scratch);
 	status = read_report(r, &rep);
 	if (status == EM_OK)
 		status = check_unique(r, &c->ids, rep.report_id, R_ID);
 	if (status == EM_OK)
-		status = em_resolver_report(c->resolver, &rep);
+		status = em__resolver_report(c->resolver, &rep);
 	if (status == EM_OK)
 		status = c->sink(c->sink_context, &rep, r->err);
 	return status;
@@ -734,18 +734,18 @@ em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
 		return em_error_set(err, EM_ERR_INVALID, "reports: invalid arguments");
 	if (dataset->reports_path != NULL)
 		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one reports file", path);
-	dataset->reports_path = em_pool_strdup(&dataset->strings, path);
+	dataset->reports_path = em__pool_strdup(&dataset->strings, path);
 	if (dataset->reports_path == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
-	em_dataset_reset_tally(dataset);
+	em__dataset_reset_tally(dataset);
 	dataset->streamed = true;
 	memset(&ctx, 0, sizeof(ctx));
-	em_idcheck_init(&ctx.ids, dataset->id_budget);
+	em__idcheck_init(&ctx.ids, dataset->id_budget);
 	ctx.sink = sink;
 	ctx.sink_context = context;
-	status = em_resolver_create(&ctx.resolver, dataset, gazetteer, options, err);
+	status = em__resolver_create(&ctx.resolver, dataset, gazetteer, options, err);
 	if (status == EM_OK)
-		status = em_resolver_learn_flows(ctx.resolver);
+		status = em__resolver_learn_flows(ctx.resolver);
 	if (status == EM_OK) {
 		em_error quiet;
 		em_error_clear(&quiet);
@@ -757,16 +757,16 @@ em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
 			status = EM_OK; /* what the first pass met, the second names */
 	}
 	if (status == EM_OK)
-		status = em_resolver_begin(ctx.resolver);
+		status = em__resolver_begin(ctx.resolver);
 	if (status == EM_OK)
 		status = read_rows(dataset, &ctx.scratch, path, report_columns, R_COLUMNS,
 				   stream_report, &ctx, err);
 	status = finish_unique(&ctx.ids, path, &report_columns[R_ID], status, err);
-	em_pool_clear(&ctx.scratch);
+	em__pool_clear(&ctx.scratch);
 	if (status == EM_OK && dataset->tally.reports == 0)
 		status = em_error_set(err, EM_ERR_INVALID, "%s: holds no reports, only a header", path);
 	if (status == EM_OK)
-		status = em_resolver_flows(ctx.resolver);
-	em_resolver_destroy(ctx.resolver);
+		status = em__resolver_flows(ctx.resolver);
+	em__resolver_destroy(ctx.resolver);
 	return status;
 }

@@ -2,7 +2,8 @@
  * source add up, repeated figures are alternatives, and different sources
  * are never summed.  The display strings ("745–1,000+") are made here so
  * layers and posters show the same words. */
-#include "eventmap/aggregate.h"
+#include "eventmap/summary.h"
+#include "eventmap/text.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -48,8 +49,14 @@ typedef struct place_acc {
 	int event_precision;        /* the finest of its events */
 } place_acc;
 
+/* What finish hands out: the summary and the strings it points into. */
+typedef struct summary_block {
+	em_summary summary;         /* first member: em_summary_destroy frees the block */
+	em_pool strings;
+} summary_block;
+
 struct em_summary_builder {
-	em_summary summary;         /* what finish hands out; first member */
+	em_summary summary;         /* what finish hands out, moved to a summary_block */
 	em_pool strings;
 	em_filter filter;
 	bool has_filter;
@@ -58,7 +65,10 @@ struct em_summary_builder {
 	em_keymap index;            /* place_id -> index in places */
 	source_acc *headline;
 	size_t headline_count, headline_cap;
-	em_error *err;
+	/* Sticky, as a cairo surface's status: the first failure stays and
+	 * every later call returns it. */
+	em_error error;
+	bool finished;
 };
 
 typedef struct em_summary_builder builder;
@@ -138,27 +148,11 @@ static void range_merge(em_range *into, const em_range *r)
 	range_add(into, r->max, r->max_qualifier);
 }
 
-void em_count_format(char *out, size_t size, long long count)
-{
-	char digits[32];
-	int n = snprintf(digits, sizeof(digits), "%lld", count < 0 ? -count : count);
-	size_t at = 0;
-
-	if (count < 0 && at + 1 < size)
-		out[at++] = '-';
-	for (int i = 0; i < n && at + 1 < size; i++) {
-		out[at++] = digits[i];
-		if ((n - i - 1) % 3 == 0 && i < n - 1 && at + 1 < size)
-			out[at++] = ',';
-	}
-	out[size > 0 ? (at < size ? at : size - 1) : 0] = '\0';
-}
-
 static void format_one(char *out, size_t size, long long value, em_qualifier q, bool prefix)
 {
 	char number[32];
 
-	em_count_format(number, sizeof(number), value);
+	em_text_format_count(number, sizeof(number), value);
 	switch (q) {
 	case EM_QUALIFIER_AT_LEAST:
 	case EM_QUALIFIER_MORE_THAN: snprintf(out, size, "%s+", number); break;
@@ -193,7 +187,7 @@ void em_range_format(char *out, size_t size, const em_range *range)
 /* A copy in the builder's pool, which the summary takes over. */
 static const char *keep(builder *b, const char *text)
 {
-	return em_pool_strdup(&b->strings, text ? text : "");
+	return em__pool_strdup(&b->strings, text ? text : "");
 }
 
 static place_acc *new_place(builder *b, const em_report *rep, const char *key)
@@ -241,7 +235,7 @@ static place_acc *find_place(builder *b, const em_report *rep)
 		snprintf(given, sizeof(given), "given:%.5f,%.5f", rep->where.lat, rep->where.lon);
 		key = given;
 	}
-	at = em_keymap_get(&b->index, key, strlen(key), true, &added);
+	at = em__keymap_get(&b->index, key, strlen(key), true, &added);
 	if (at == NULL)
 		return NULL;
 	if (!added)
@@ -321,7 +315,7 @@ static em_status add_at_place(builder *b, const em_report *rep, bool spanning)
 	em_place_total *t;
 
 	if (p == NULL)
-		return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
+		return em_error_set(&b->error, EM_ERR_NOMEM, "out of memory");
 	t = &p->total;
 	if (!em_report_has_deaths(rep))
 		add_event(p, rep, spanning);
@@ -331,7 +325,7 @@ static em_status add_at_place(builder *b, const em_report *rep, bool spanning)
 			     : find_source(b, &p->sources, &p->source_count, &p->source_cap,
 					   rep->source);
 		if (s == NULL)
-			return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
+			return em_error_set(&b->error, EM_ERR_NOMEM, "out of memory");
 		/* A distinct event counts once whatever its source: into the
 		 * place's sum; its source is still named. */
 		add_to_source(rep->distinct ? (spanning ? &p->distinct_spanning : &p->distinct) : s,
@@ -365,7 +359,7 @@ static em_status add_report(builder *b, const em_report *rep)
 	}
 	s = find_source(b, &b->headline, &b->headline_count, &b->headline_cap, rep->source);
 	if (s == NULL)
-		return em_error_set(b->err, EM_ERR_NOMEM, "out of memory");
+		return em_error_set(&b->error, EM_ERR_NOMEM, "out of memory");
 	add_to_source(s, rep);
 	return EM_OK;
 }
@@ -487,7 +481,7 @@ static void finish_place(place_acc *p)
 static int compare_places(const void *a, const void *b)
 {
 	const em_place_total *x = a, *y = b;
-	long long dx = em_place_deaths_max(x), dy = em_place_deaths_max(y);
+	long long dx = em_place_total_deaths_max(x), dy = em_place_total_deaths_max(y);
 
 	if (dx != dy)
 		return dx > dy ? -1 : 1;
@@ -533,26 +527,6 @@ bool em_filter_keeps(const em_filter *f, const em_report *rep)
 	return f->categories == 0 || (f->categories & (1u << rep->category)) != 0;
 }
 
-void em_date_span_short(char *out, size_t size, em_date first, em_date last)
-{
-	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-	int y0, m0, d0, y1, m1, d1;
-
-	em_date_split(first, &y0, &m0, &d0);
-	em_date_split(last, &y1, &m1, &d1);
-	if (first == last)
-		snprintf(out, size, "%d %s", d0, months[m0 - 1]);
-	else if (y0 != y1)
-		snprintf(out, size, "%d %s %d \xE2\x80\x93 %d %s %d", d0, months[m0 - 1], y0, d1,
-			 months[m1 - 1], y1);
-	else if (m0 == m1)
-		snprintf(out, size, "%d\xE2\x80\x93%d %s", d0, d1, months[m0 - 1]);
-	else
-		snprintf(out, size, "%d %s \xE2\x80\x93 %d %s", d0, months[m0 - 1], d1,
-			 months[m1 - 1]);
-}
-
 em_status em_summary_builder_create(em_summary_builder **out, const em_filter *filter,
 				    em_error *err)
 {
@@ -570,17 +544,20 @@ em_status em_summary_builder_create(em_summary_builder **out, const em_filter *f
 
 em_status em_summary_builder_add(em_summary_builder *b, const em_report *rep, em_error *err)
 {
-	if (b == NULL || rep == NULL)
-		return em_error_set(err, EM_ERR_INVALID, "summary: invalid arguments");
+	if (rep == NULL || b->finished)
+		em_error_set(&b->error, EM_ERR_INVALID, "summary: invalid arguments");
+	if (b->error.status != EM_OK)
+		return em_error_copy(err, &b->error);
 	if (b->has_filter && !em_filter_keeps(&b->filter, rep))
 		return EM_OK;
-	b->err = err;
 	b->summary.report_count++;
 	if (rep->scope == EM_SCOPE_PLACE && rep->where.state == EM_STATE_NOT_MAPPED) {
 		b->summary.not_mapped_count++;
 		return EM_OK;
 	}
-	return add_report(b, rep);
+	if (add_report(b, rep) != EM_OK)
+		em_error_set(&b->error, EM_ERR_NOMEM, "out of memory");
+	return em_error_copy(err, &b->error);
 }
 
 /* The accumulators go; the summary and the pool stay. */
@@ -591,26 +568,31 @@ static void free_accumulators(builder *b)
 		free(b->places[i].spanning);
 	}
 	free(b->places);
-	em_keymap_clear(&b->index);
+	em__keymap_clear(&b->index);
 	free(b->headline);
 	b->places = NULL;
 	b->headline = NULL;
 	b->place_count = b->headline_count = 0;
 }
 
-em_status em_summary_builder_finish(em_summary_builder *b, em_summary **out, em_error *err)
+em_status em_summary_builder_finish(em_summary **out, em_summary_builder *b, em_error *err)
 {
+	summary_block *block;
 	em_summary *s;
 
 	*out = NULL;
-	if (b == NULL)
-		return em_error_set(err, EM_ERR_INVALID, "summary: invalid arguments");
+	if (b->finished)
+		em_error_set(&b->error, EM_ERR_INVALID, "summary: already finished");
+	if (b->error.status != EM_OK)
+		return em_error_copy(err, &b->error);
 	s = &b->summary;
+	block = calloc(1, sizeof(*block));
 	s->places = calloc(b->place_count + 1, sizeof(*s->places));
 	s->headline = calloc(b->headline_count + 1, sizeof(*s->headline));
-	if (s->places == NULL || s->headline == NULL) {
-		em_summary_builder_destroy(b);
-		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	if (block == NULL || s->places == NULL || s->headline == NULL) {
+		free(block);
+		em_error_set(&b->error, EM_ERR_NOMEM, "out of memory");
+		return em_error_copy(err, &b->error);
 	}
 	for (size_t i = 0; i < b->place_count; i++) {
 		finish_place(&b->places[i]);
@@ -630,7 +612,13 @@ em_status em_summary_builder_finish(em_summary_builder *b, em_summary **out, em_
 	}
 	s->headline_count = b->headline_count;
 	free_accumulators(b);
-	*out = s;
+	/* The summary and its strings move to their own block. */
+	block->summary = *s;
+	block->strings = b->strings;
+	memset(s, 0, sizeof(*s));
+	memset(&b->strings, 0, sizeof(b->strings));
+	b->finished = true;
+	*out = &block->summary;
 	return EM_OK;
 }
 
@@ -639,7 +627,10 @@ void em_summary_builder_destroy(em_summary_builder *b)
 	if (b == NULL)
 		return;
 	free_accumulators(b);
-	em_summary_destroy(&b->summary);
+	free(b->summary.places);
+	free(b->summary.headline);
+	em__pool_clear(&b->strings);
+	free(b);
 }
 
 em_status em_summary_create(em_summary **out, const em_dataset *dataset,
@@ -652,23 +643,22 @@ em_status em_summary_create(em_summary **out, const em_dataset *dataset,
 	status = em_summary_builder_create(&b, filter, err);
 	for (size_t i = 0; status == EM_OK && i < em_dataset_report_count(dataset); i++)
 		status = em_summary_builder_add(b, em_dataset_report(dataset, i), err);
-	if (status != EM_OK) {
-		em_summary_builder_destroy(b);
-		return status;
-	}
-	return em_summary_builder_finish(b, out, err);
+	if (status == EM_OK)
+		status = em_summary_builder_finish(out, b, err);
+	em_summary_builder_destroy(b);
+	return status;
 }
 
-/* A summary is the first member of its builder: freeing it frees the
- * builder's pool and block. */
+/* A summary is the first member of its block: freeing it frees the
+ * strings and the block. */
 void em_summary_destroy(em_summary *summary)
 {
-	builder *b = (builder *)summary;
+	summary_block *block = (summary_block *)summary;
 
 	if (summary == NULL)
 		return;
 	free(summary->places);
 	free(summary->headline);
-	em_pool_clear(&b->strings);
-	free(b);
+	em__pool_clear(&block->strings);
+	free(block);
 }
