@@ -2,9 +2,9 @@
  * projects and draws without touching GDAL, and a poster series reads the
  * file once. */
 #include "eventmap/basemap.h"
+#include "../util/gdal_support.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,13 +38,6 @@ struct em_basemap {
 	layer_store stores[EM_BASEMAP_LAYER_COUNT];
 	em_basemap_layer layers[EM_BASEMAP_LAYER_COUNT];
 };
-
-static pthread_once_t gdal_once = PTHREAD_ONCE_INIT;
-
-static void register_gdal(void)
-{
-	GDALAllRegister();
-}
 
 const char *em_basemap_layer_name(em_basemap_layer_id id)
 {
@@ -196,7 +189,7 @@ em_status em_basemap_create(em_basemap **out, const char *path, em_error *err)
 	em_status status = EM_OK;
 
 	*out = NULL;
-	pthread_once(&gdal_once, register_gdal);
+	em__gdal_register();
 	bm = calloc(1, sizeof(*bm));
 	if (bm == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");

@@ -2,11 +2,11 @@
  * name (ours, or ACLED's), every value is checked, and the first bad value
  * stops the read with the file, line, column and what to do about it. */
 #include "dataset_internal.h"
+#include "../util/gdal_support.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,13 +89,6 @@ typedef struct row {
 	em_error *err;
 	bool acled;                /* an ACLED export: each row its own event */
 } row;
-
-static pthread_once_t gdal_once = PTHREAD_ONCE_INIT;
-
-static void register_gdal(void)
-{
-	GDALAllRegister();
-}
 
 static const char *value(const row *r, int col)
 {
@@ -492,7 +485,7 @@ static em_status read_rows(em_dataset *dataset, em_pool *pool, const char *path,
 	row r;
 	em_status status;
 
-	pthread_once(&gdal_once, register_gdal);
+	em__gdal_register();
 	status = em__reports_precheck(path, &lines, err);
 	if (status != EM_OK)
 		return status;

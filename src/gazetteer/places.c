@@ -4,10 +4,10 @@
  * gazetteer as overrides do, so a village the gazetteer lacks, or one it
  * places wrongly, is placed from the user's own sourced position. */
 #include "gazetteer_internal.h"
+#include "../util/gdal_support.h"
 
 #include <errno.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,13 +34,6 @@ static const char *const column_names[P_COLUMNS][3] = {
 	[P_PRECISION] = {"precision", "geo_precision", NULL},
 	[P_SOURCE] = {"source", NULL, NULL},
 };
-
-static pthread_once_t gdal_once = PTHREAD_ONCE_INIT;
-
-static void register_gdal(void)
-{
-	GDALAllRegister();
-}
 
 typedef struct reader {
 	em_gazetteer *gz;
@@ -194,7 +187,7 @@ em_status em_gazetteer_load_places(em_gazetteer *gazetteer, const char *path, em
 	r.gz = gazetteer;
 	r.err = err;
 	r.path = path;
-	pthread_once(&gdal_once, register_gdal);
+	em__gdal_register();
 	open_path = malloc(strlen(path) + 5);
 	if (open_path == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");

@@ -3,6 +3,7 @@
  * cursor, so a field cannot be added in one place and forgotten in the
  * other without the count check failing. */
 #include "layers_internal.h"
+#include "../util/gdal_support.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -74,14 +75,6 @@ OGRwkbGeometryType em__layers_geometry(layer_kind kind)
 	}
 }
 
-static em_status gdal_failure(em_error *err, const char *what, const char *layer)
-{
-	const char *message = CPLGetLastErrorMsg();
-
-	return em_error_set(err, EM_ERR_IO, "layer '%s': %s%s%s", layer, what,
-			    message[0] ? ": " : "", message);
-}
-
 em_status em__layers_define(OGRLayerH layer, layer_kind kind, em_error *err)
 {
 	size_t count;
@@ -95,7 +88,7 @@ em_status em__layers_define(OGRLayerH layer, layer_kind kind, em_error *err)
 		e = OGR_L_CreateField(layer, defn, TRUE);
 		OGR_Fld_Destroy(defn);
 		if (e != OGRERR_NONE)
-			return gdal_failure(err, "cannot create field", em_layer_names[kind]);
+			return em__gdal_error(err, em_layer_names[kind], "cannot create a field");
 	}
 	return EM_OK;
 }
@@ -314,7 +307,7 @@ static em_status emit(OGRLayerH layer, layer_kind kind, OGRFeatureH feature, OGR
 	e = OGR_L_CreateFeature(layer, feature);
 	OGR_F_Destroy(feature);
 	if (e != OGRERR_NONE)
-		return gdal_failure(err, "cannot write a feature", em_layer_names[kind]);
+		return em__gdal_error(err, em_layer_names[kind], "cannot write a feature");
 	return EM_OK;
 }
 

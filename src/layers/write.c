@@ -3,13 +3,13 @@
  * GeoPackage's or database's `layer_styles`, and atomic replacement of the
  * files through a temporary directory beside them. */
 #include "layers_internal.h"
+#include "../util/gdal_support.h"
 
 #include "eventmap/atomic.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <ctype.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,13 +24,6 @@
 
 #define PATH_MAX_LEN 4096
 #define FORMATS_MAX 16
-
-static pthread_once_t gdal_once = PTHREAD_ONCE_INIT;
-
-static void register_gdal(void)
-{
-	GDALAllRegister();
-}
 
 /* One output of one format: where it is written first and where it goes. */
 typedef struct output {
@@ -74,14 +67,6 @@ struct em_layers_writer {
 };
 
 typedef struct em_layers_writer job;
-
-static em_status gdal_error(em_error *err, const char *target, const char *what)
-{
-	const char *message = CPLGetLastErrorMsg();
-
-	return em_error_set(err, EM_ERR_IO, "%s: %s%s%s", target, what, message[0] ? ": " : "",
-			    message);
-}
 
 static void remove_tree(const char *path)
 {
@@ -150,7 +135,7 @@ static em_status define_style_table(OGRLayerH table, em_error *err)
 		e = OGR_L_CreateField(table, defn, TRUE);
 		OGR_Fld_Destroy(defn);
 		if (e != OGRERR_NONE)
-			return gdal_error(err, "layer_styles", "cannot create field");
+			return em__gdal_error(err, "layer_styles", "cannot create field");
 	}
 	return EM_OK;
 }
@@ -166,7 +151,7 @@ static em_status write_styles(job *j, GDALDatasetH ds, const char *schema_name,
 
 	table = GDALDatasetCreateLayer(ds, "layer_styles", NULL, wkbNone, (char **)options);
 	if (table == NULL)
-		return gdal_error(&j->error, "layer_styles", "cannot create the table");
+		return em__gdal_error(&j->error, "layer_styles", "cannot create the table");
 	status = define_style_table(table, &j->error);
 	for (int k = 0; k < LAYER_COUNT && status == EM_OK; k++) {
 		char path[PATH_MAX_LEN], description[128];
@@ -196,7 +181,7 @@ static em_status write_styles(job *j, GDALDatasetH ds, const char *schema_name,
 		OGR_F_SetFieldString(f, 9, "");
 		OGR_F_SetFieldString(f, 10, "");
 		if (OGR_L_CreateFeature(table, f) != OGRERR_NONE)
-			status = gdal_error(&j->error, "layer_styles", "cannot write a style");
+			status = em__gdal_error(&j->error, "layer_styles", "cannot write a style");
 		OGR_F_Destroy(f);
 		free(qml);
 	}
@@ -231,7 +216,7 @@ static em_status make_layer(job *j, GDALDatasetH ds, const char *driver, layer_k
 				      geometry == wkbNone ? NULL : j->wgs84, geometry, options);
 	CSLDestroy(options);
 	if (*out == NULL)
-		return gdal_error(&j->error, em_layer_names[kind], "cannot create the layer");
+		return em__gdal_error(&j->error, em_layer_names[kind], "cannot create the layer");
 	return em__layers_define(*out, kind, &j->error);
 }
 
@@ -259,7 +244,7 @@ static em_status copy_spool(job *j, destination *t)
 			OGRFeatureH g = OGR_F_Create(OGR_L_GetLayerDefn(to));
 			if (OGR_F_SetFrom(g, f, TRUE) != OGRERR_NONE ||
 			    OGR_L_CreateFeature(to, g) != OGRERR_NONE)
-				status = gdal_error(&j->error, em_layer_names[k], "cannot write a feature");
+				status = em__gdal_error(&j->error, em_layer_names[k], "cannot write a feature");
 			OGR_F_Destroy(g);
 			OGR_F_Destroy(f);
 		}
@@ -273,7 +258,7 @@ static em_status close_dataset(job *j, GDALDatasetH ds, const char *target)
 	GDALClose(ds);
 	/* Some drivers flush on close: a full disk shows up here. */
 	if (CPLGetLastErrorType() == CE_Failure)
-		return gdal_error(&j->error, target, "cannot finish writing");
+		return em__gdal_error(&j->error, target, "cannot finish writing");
 	return EM_OK;
 }
 
@@ -325,7 +310,7 @@ static em_status create_dataset(job *j, GDALDriverH driver, const char *path, GD
 	CPLErrorReset();
 	*out = GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, NULL);
 	if (*out == NULL)
-		return gdal_error(&j->error, path, "cannot create");
+		return em__gdal_error(&j->error, path, "cannot create");
 	return EM_OK;
 }
 
@@ -354,7 +339,7 @@ static em_status open_spool(job *j, destination *t)
 	CPLErrorReset();
 	t->spool = GDALCreate(gpkg, path, 0, 0, 0, GDT_Unknown, NULL);
 	if (t->spool == NULL)
-		return gdal_error(&j->error, path, "cannot create");
+		return em__gdal_error(&j->error, path, "cannot create");
 	return EM_OK;
 }
 
@@ -442,7 +427,7 @@ static em_status open_database(job *j, const char *name)
 	ds = GDALOpenEx(j->options.connection, GDAL_OF_VECTOR | GDAL_OF_UPDATE, allowed, NULL,
 			NULL);
 	if (ds == NULL)
-		return gdal_error(&j->error, name, "cannot connect");
+		return em__gdal_error(&j->error, name, "cannot connect");
 	snprintf(j->database_driver, sizeof(j->database_driver), "%s", name);
 	t = add_target(j, ds, j->database_driver, name);
 	t->database = true;
@@ -604,7 +589,7 @@ em_status em_layers_writer_create(em_layers_writer **out, const char *directory,
 	*out = NULL;
 	if (directory == NULL)
 		return em_error_set(err, EM_ERR_INVALID, "layers: invalid arguments");
-	pthread_once(&gdal_once, register_gdal);
+	em__gdal_register();
 	j = calloc(1, sizeof(*j));
 	if (j == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
@@ -682,7 +667,7 @@ static em_status complete(job *j, destination *t, const em_dataset *dataset,
 	if (status == EM_OK && t->transaction) {
 		CPLErrorReset();
 		if (GDALDatasetCommitTransaction(t->spool ? t->spool : t->ds) != OGRERR_NONE)
-			status = gdal_error(&j->error, t->label, "cannot commit");
+			status = em__gdal_error(&j->error, t->label, "cannot commit");
 		else
 			t->transaction = false;
 	}
