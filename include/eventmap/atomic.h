@@ -33,10 +33,19 @@ EM_EXTERN em_status em_atomic_file_commit(em_atomic_file *file, em_error *err);
 /* Removes the temporary file unless committed, and frees.  NULL is fine. */
 EM_EXTERN void em_atomic_file_destroy(em_atomic_file *file);
 
-/* Removes the temporary files that writers killed before they could clean
- * up (SIGKILL, a power cut) left in `directory`.  Files of running
- * writers are left alone. */
+/* Removes the temporary files and directories that writers killed before
+ * they could clean up (SIGKILL, a power cut) left in `directory`.  Those
+ * of running writers are left alone. */
 EM_EXTERN void em_atomic_sweep(const char *directory);
+
+/* Creates a private working directory in `directory`, named so that
+ * em_atomic_sweep removes it once this process is gone, and writes its
+ * path to out. */
+EM_EXTERN em_status em_atomic_temp_dir(char *out, size_t size, const char *directory,
+				       em_error *err);
+
+/* Removes a file, or a directory with everything in it. */
+EM_EXTERN void em_atomic_remove_tree(const char *path);
 
 /* Creates a directory and its missing parents (mkdir -p).  EM_ERR_IO
  * names the directory that could not be made. */

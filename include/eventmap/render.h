@@ -50,6 +50,9 @@ typedef struct em_poster_options {
 	double dpi;                  /* PNG only; 0 -> 300 (or the page's pixel DPI) */
 	em_label_language labels;
 	const char *crs;             /* NULL: automatic transverse Mercator */
+	/* The country drawn lighter on the map and the locator (ISO code);
+	 * NULL: the one most of the dataset's mapped places lie in; "": none. */
+	const char *focus_country;
 	em_filter filter;            /* which days; zeroed for all */
 	/* For a series: every poster shares these so readers can compare. */
 	const em_bbox *extent;       /* NULL: fitted to this poster's data */

@@ -81,7 +81,7 @@ typedef struct em_place_total {
 	unsigned event_kinds, spanning_kinds;
 	char event_days[48];        /* days of the events spanning beyond: "6–10 Mar" */
 	size_t event_count;         /* reports without deaths (events) */
-	char sources[256];          /* "SOHR; SNHR" in order of appearance */
+	const char *sources;        /* "SOHR; SNHR" in order of appearance, every one */
 	size_t report_count;        /* every report: deaths and events */
 	em_date first_date, last_date;
 	char display[160];          /* "20+", "745–1,000+", "20 (6–8 Mar)"; "" without deaths */

@@ -68,26 +68,6 @@ struct em_layers_writer {
 
 typedef struct em_layers_writer job;
 
-static void remove_tree(const char *path)
-{
-	DIR *dir = opendir(path);
-	struct dirent *entry;
-
-	if (dir == NULL) {
-		unlink(path);
-		return;
-	}
-	while ((entry = readdir(dir)) != NULL) {
-		char child[PATH_MAX_LEN];
-		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
-			continue;
-		snprintf(child, sizeof(child), "%s/%s", path, entry->d_name);
-		remove_tree(child);
-	}
-	closedir(dir);
-	rmdir(path);
-}
-
 static char *read_text(const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -484,28 +464,6 @@ static em_status publish(job *j)
 
 /* A run killed with SIGKILL leaves its temporary directory behind; the
  * next run removes those whose process is gone. */
-static void sweep_stale(const char *directory)
-{
-	static const char prefix[] = ".eventmap-tmp-";
-	DIR *dir = opendir(directory);
-	struct dirent *entry;
-
-	if (dir == NULL)
-		return;
-	while ((entry = readdir(dir)) != NULL) {
-		char path[PATH_MAX_LEN];
-		long pid;
-		if (strncmp(entry->d_name, prefix, sizeof(prefix) - 1) != 0)
-			continue;
-		pid = strtol(entry->d_name + sizeof(prefix) - 1, NULL, 10);
-		if (pid <= 0 || (kill((pid_t)pid, 0) != 0 && errno == ESRCH)) {
-			snprintf(path, sizeof(path), "%s/%s", directory, entry->d_name);
-			remove_tree(path);
-		}
-	}
-	closedir(dir);
-}
-
 static em_status open_all(job *j)
 {
 	const char *formats = j->options.formats ? j->options.formats : "GPKG,GeoJSON";
@@ -546,7 +504,7 @@ void em_layers_writer_destroy(em_layers_writer *j)
 	}
 	CPLPopErrorHandler();
 	if (j->temp_dir[0] != '\0')
-		remove_tree(j->temp_dir);
+		em_atomic_remove_tree(j->temp_dir);
 	if (j->made[0] != '\0') {
 		char dir[PATH_MAX_LEN];
 		snprintf(dir, sizeof(dir), "%s", j->directory);
@@ -601,14 +559,8 @@ em_status em_layers_writer_create(em_layers_writer **out, const char *directory,
 	highest_missing(directory, j->made, sizeof(j->made));
 	status = em_atomic_make_directories(directory, &j->error);
 	if (status == EM_OK) {
-		sweep_stale(directory);
-		snprintf(j->temp_dir, sizeof(j->temp_dir), "%s/.eventmap-tmp-%ld-XXXXXX", directory,
-			 (long)getpid());
-		if (mkdtemp(j->temp_dir) == NULL) {
-			status = em_error_set(&j->error, EM_ERR_IO, "%s: cannot write here: %s",
-					      directory, strerror(errno));
-			j->temp_dir[0] = '\0';
-		}
+		em_atomic_sweep(directory);
+		status = em_atomic_temp_dir(j->temp_dir, sizeof(j->temp_dir), directory, &j->error);
 	}
 	if (status == EM_OK) {
 		j->wgs84 = OSRNewSpatialReference(NULL);

@@ -5,6 +5,7 @@
  * sized to its width, a label naming where people went from and to, and
  * the destination named at the head when nothing else names it. */
 #include "render_internal.h"
+#include "../util/array.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -48,18 +49,32 @@ static const em_place_total *place_at(const rctx *r, const em_location *end)
 	return NULL;
 }
 
-static void append_source(char *list, size_t size, const char *source)
+arrow *em__arrows_add(rctx *r)
 {
-	if (strstr(list, source) != NULL)
-		return;
-	if (list[0] != '\0')
-		strncat(list, ", ", size - strlen(list) - 1);
-	strncat(list, source, size - strlen(list) - 1);
+	arrow *a;
+
+	if (!EM_ARRAY_RESERVE(r->arrows, r->arrow_cap, r->arrow_count + 1))
+		return NULL;
+	a = &r->arrows[r->arrow_count++];
+	memset(a, 0, sizeof(*a));
+	a->best = -1;
+	return a;
+}
+
+void em__arrows_clear(rctx *r)
+{
+	for (size_t k = 0; k < r->arrow_count; k++) {
+		em__strbuf_free(&r->arrows[k].sources);
+		em__strbuf_free(&r->arrows[k].label);
+	}
+	free(r->arrows);
+	r->arrows = NULL;
+	r->arrow_count = r->arrow_cap = 0;
 }
 
 /* Flows with the same two ends become one arrow; its figure is the
  * largest counted one (sources are never added up) and it names them all. */
-static void collect_arrows(rctx *r, long long *max_people)
+static bool collect_arrows(rctx *r, long long *max_people)
 {
 	*max_people = 0;
 	for (size_t i = 0; i < em_dataset_flow_count(r->dataset); i++) {
@@ -74,14 +89,14 @@ static void collect_arrows(rctx *r, long long *max_people)
 				break;
 		}
 		if (k == r->arrow_count) {
-			if (k == sizeof(r->arrows) / sizeof(r->arrows[0]))
-				continue;
-			memset(&r->arrows[k], 0, sizeof(r->arrows[k]));
-			r->arrows[k].first = i;
-			r->arrows[k].best = -1;
-			r->arrow_count++;
+			arrow *added = em__arrows_add(r);
+			if (added == NULL)
+				return false;
+			added->first = i;
 		}
-		append_source(r->arrows[k].sources, sizeof(r->arrows[k].sources), f->source);
+		if (!em__strbuf_add_unique(&r->arrows[k].sources, f->source, strlen(f->source),
+					   ", "))
+			return false;
 		if (f->has_people &&
 		    (r->arrows[k].best < 0 ||
 		     f->people > em_dataset_flow(r->dataset, (size_t)r->arrows[k].best)->people))
@@ -90,14 +105,15 @@ static void collect_arrows(rctx *r, long long *max_people)
 			*max_people = f->people;
 		r->arrows[k].approximate |= f->from.precision > 1 || f->to.precision > 1;
 	}
+	return true;
 }
 
 /* "6,000+ from the Syrian coast to Akkar · UNHCR": both ends, as the map
  * names them, and who said so. */
-static void arrow_label(const rctx *r, const em_flow *f, const char *sources, char *out,
-			size_t size)
+static bool arrow_label(const rctx *r, const em_flow *f, const char *sources, em_strbuf *out)
 {
-	char number[48], from[192], to[192], own[256];
+	char number[48], from[EM_DATASET_NAME_MAX + 8], to[EM_DATASET_NAME_MAX + 8];
+	char own[EM_DATASET_NAME_MAX + 8];
 	const em_place_total *origin = place_at(r, &f->from), *destination = place_at(r, &f->to);
 	em_range range = {true, 0, 0, EM_QUALIFIER_EXACT, EM_QUALIFIER_EXACT};
 
@@ -109,15 +125,13 @@ static void arrow_label(const rctx *r, const em_flow *f, const char *sources, ch
 			 origin ? em__place_name(r, origin, own, sizeof(own)) : f->origin);
 	snprintf(to, sizeof(to), "%s",
 		 destination ? em__place_name(r, destination, own, sizeof(own)) : f->destination);
-	if (!f->has_people) {
-		snprintf(out, size, "People from %s to %s, not counted \xC2\xB7 %s", from, to,
-			 sources);
-		return;
-	}
+	if (!f->has_people)
+		return em__strbuf_printf(out, "People from %s to %s, not counted \xC2\xB7 %s", from,
+					 to, sources);
 	range.min = range.max = f->people;
 	range.min_qualifier = range.max_qualifier = f->qualifier;
 	em_range_format(number, sizeof(number), &range);
-	snprintf(out, size, "%s from %s to %s \xC2\xB7 %s", number, from, to, sources);
+	return em__strbuf_printf(out, "%s from %s to %s \xC2\xB7 %s", number, from, to, sources);
 }
 
 static void curve_point(const arrow *a, double t, double *x, double *y, double *tx, double *ty);
@@ -250,7 +264,7 @@ static void draw_arrow_label(rctx *r, const arrow *a)
 	static const double ts[] = {0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8};
 	const em_style *s = r->style;
 	/* Long labels wrap: a column beside the arrow fits where a line does not. */
-	PangoLayout *layout = em__text_layout(r, a->label, s->label_pt * 0.92, false, true,
+	PangoLayout *layout = em__text_layout(r, em__strbuf_text(&a->label), s->label_pt * 0.92, false, true,
 					     42 * r->text_scale);
 	double w, h;
 	em_box box = {0, 0, 0, 0};
@@ -282,7 +296,7 @@ static void draw_arrow_label(rctx *r, const arrow *a)
 	if (!placed)
 		placed = label_off_arrow(r, a, w, h, &box);
 	if (!placed) {
-		em__label_left_out(r, a->label);
+		em__label_left_out(r, em__strbuf_text(&a->label));
 		g_object_unref(layout);
 		return;
 	}
@@ -330,18 +344,22 @@ static void occupy_arrow(rctx *r, const arrow *a)
 	}
 }
 
-void em__prepare_arrows(rctx *r)
+em_status em__prepare_arrows(rctx *r)
 {
 	long long max_people;
 
-	collect_arrows(r, &max_people);
+	em__arrows_clear(r);
+	if (!collect_arrows(r, &max_people))
+		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 	for (size_t k = 0; k < r->arrow_count; k++) {
 		arrow *a = &r->arrows[k];
 		const em_flow *first = em_dataset_flow(r->dataset, a->first);
 		const em_flow *counted = a->best >= 0 ? em_dataset_flow(r->dataset, (size_t)a->best)
 						      : NULL;
 
-		arrow_label(r, counted ? counted : first, a->sources, a->label, sizeof(a->label));
+		if (!arrow_label(r, counted ? counted : first, em__strbuf_text(&a->sources),
+				 &a->label))
+			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 		a->counted = counted != NULL;
 		a->width = r->style->arrow_min_mm * r->text_scale;
 		if (counted != NULL && max_people > 0)
@@ -349,6 +367,7 @@ void em__prepare_arrows(rctx *r)
 							  (double)counted->people / (double)max_people);
 		arrow_geometry(r, a, first);
 	}
+	return EM_OK;
 }
 
 

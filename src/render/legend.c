@@ -39,6 +39,8 @@ static shown what_is_shown(const rctx *r)
 		w.approximate |= p->total.present && p->state == EM_STATE_APPROXIMATE;
 		w.spanning |= p->spanning.present;
 	}
+	w.counted = r->legend_counted_arrows;
+	w.uncounted = r->legend_uncounted_arrows;
 	for (size_t k = 0; k < r->arrow_count; k++) {
 		w.counted |= r->arrows[k].counted;
 		w.uncounted |= !r->arrows[k].counted;

@@ -70,7 +70,8 @@ static em_status draw_cell(rctx *base, const em_box *cell, em_date day, int peri
 	}
 	r.options = &options;
 	r.report = NULL;
-	r.arrow_count = 0;
+	r.arrows = NULL;
+	r.arrow_count = r.arrow_cap = 0;
 	memset(&r.occupied, 0, sizeof(r.occupied));
 	day_heading(day, period_days, cumulative, text, sizeof(text));
 	layout = em__text_layout(&r, text, r.style->heading_pt, true, false, 0);
@@ -102,6 +103,7 @@ static em_status draw_cell(rctx *base, const em_box *cell, em_date day, int peri
 		em__draw_layout(&r, layout, cell->x, r.map.y + r.map.height + 6 * r.text_scale,
 			       r.style->text);
 	g_object_unref(layout);
+	em__arrows_clear(&r);
 	em_summary_destroy((em_summary *)r.summary);
 	if (view_out != NULL && *view_out == NULL)
 		*view_out = r.view;
@@ -160,19 +162,13 @@ static em_status draw_sheet(rctx *r, const em_date *days, size_t day_count, int 
 	/* One legend for all, and credits under the maps. */
 	r->view = first_view;
 	/* The legend shows the kinds of arrow the maps hold. */
-	r->arrow_count = 0;
 	for (size_t i = 0; i < em_dataset_flow_count(r->dataset); i++) {
 		const em_flow *f = em_dataset_flow(r->dataset, i);
-		bool known = false;
 		if (!em_filter_keeps_flow(&r->options->filter, f) || !f->has_date ||
 		    f->from.state == EM_STATE_NOT_MAPPED || f->to.state == EM_STATE_NOT_MAPPED)
 			continue;
-		for (size_t k = 0; k < r->arrow_count; k++)
-			known |= r->arrows[k].counted == f->has_people;
-		if (!known) {
-			memset(&r->arrows[r->arrow_count], 0, sizeof(r->arrows[0]));
-			r->arrows[r->arrow_count++].counted = f->has_people;
-		}
+		r->legend_counted_arrows |= f->has_people;
+		r->legend_uncounted_arrows |= !f->has_people;
 	}
 	y = top;
 	em__draw_panel(r, EM_PANEL_LEGEND, r->page.width - m - side, &y, side, true);
@@ -236,7 +232,10 @@ em_status em_render_overview(const char *const *paths, size_t count, const em_da
 		o.subtitle = subtitle;
 	}
 	legend_spans(&r, period_days);
-	status = em__place_names_index(&r) ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	status = em__place_names_index(&r) &&
+				 em__focus_country(r.focus_country, sizeof(r.focus_country), dataset, &o)
+			 ? EM_OK
+			 : em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	if (status == EM_OK)
 		status = em_summary_create((em_summary **)&r.summary, dataset, &o.filter, err);
 	if (status != EM_OK) {

@@ -213,7 +213,7 @@ static void inset_content(cursor *c)
 	inset_layer(r, &in, EM_BASEMAP_LOCATOR_LAND, NULL, true);
 	em__set_color(cr, s->inset_land);
 	cairo_fill(cr);
-	inset_layer(r, &in, EM_BASEMAP_LOCATOR_COUNTRIES, "SY", true);
+	inset_layer(r, &in, EM_BASEMAP_LOCATOR_COUNTRIES, r->focus_country, true);
 	em__set_color(cr, s->inset_focus);
 	cairo_fill(cr);
 	inset_layer(r, &in, EM_BASEMAP_LOCATOR_COUNTRIES, NULL, true);
@@ -418,18 +418,6 @@ static void places_content(cursor *c)
 	}
 }
 
-static void add_unique(char *list, size_t size, const char *item, size_t len)
-{
-	char word[160];
-
-	snprintf(word, sizeof(word), "%.*s", (int)len, item);
-	if (word[0] == '\0' || strstr(list, word) != NULL)
-		return;
-	if (list[0] != '\0')
-		strncat(list, ", ", size - strlen(list) - 1);
-	strncat(list, word, size - strlen(list) - 1);
-}
-
 static bool ends_sentence(const char *text)
 {
 	size_t n = strlen(text);
@@ -437,43 +425,55 @@ static bool ends_sentence(const char *text)
 	return n > 0 && strchr(".!?", text[n - 1]) != NULL;
 }
 
+/* Who said what this poster shows, and where they were read: every one. */
+static void collect_sources(const rctx *r, em_strbuf *sources, em_strbuf *outlets)
+{
+	const em_dataset *ds = r->dataset;
+	size_t reports = em_dataset_report_count(ds);
+
+	for (size_t i = 0; i < reports + em_dataset_flow_count(ds); i++) {
+		const em_report *rep = i < reports ? em_dataset_report(ds, i) : NULL;
+		const em_flow *f = rep == NULL ? em_dataset_flow(ds, i - reports) : NULL;
+		const char *source = rep ? rep->source : f->source;
+		const char *outlet = rep ? rep->reported_by : f->reported_by;
+		const char *paren = strstr(outlet, " (");
+		if (rep ? !em_filter_keeps(&r->options->filter, rep)
+			: !em_filter_keeps_flow(&r->options->filter, f))
+			continue; /* the sources of what this poster shows */
+		em__strbuf_add_unique(sources, source, strlen(source), ", ");
+		em__strbuf_add_unique(outlets, outlet,
+				      paren ? (size_t)(paren - outlet) : strlen(outlet), ", ");
+	}
+}
+
 static void credits_content(cursor *c)
 {
 	rctx *r = c->r;
 	const em_style *s = r->style;
-	char sources[1024] = "", outlets[1024] = "", text[4096];
+	const char *credit = r->options->credit;
+	em_strbuf sources = {0}, outlets = {0}, text = {0};
 
-	for (size_t i = 0; i < em_dataset_report_count(r->dataset); i++) {
-		const em_report *rep = em_dataset_report(r->dataset, i);
-		const char *paren = strstr(rep->reported_by, " (");
-		if (!em_filter_keeps(&r->options->filter, rep))
-			continue; /* the sources of what this poster shows */
-		add_unique(sources, sizeof(sources), rep->source, strlen(rep->source));
-		add_unique(outlets, sizeof(outlets), rep->reported_by,
-			   paren ? (size_t)(paren - rep->reported_by) : strlen(rep->reported_by));
-	}
-	for (size_t i = 0; i < em_dataset_flow_count(r->dataset); i++) {
-		const em_flow *f = em_dataset_flow(r->dataset, i);
-		const char *paren = strstr(f->reported_by, " (");
-		if (!em_filter_keeps_flow(&r->options->filter, f))
-			continue;
-		add_unique(sources, sizeof(sources), f->source, strlen(f->source));
-		add_unique(outlets, sizeof(outlets), f->reported_by,
-			   paren ? (size_t)(paren - f->reported_by) : strlen(f->reported_by));
-	}
-	snprintf(text, sizeof(text),
-		 "%s%s%sFigures as reported, not independently verified. Sources: %s%s%s. "
-		 "A range shows the lowest and highest figure across sources; figures from "
-		 "different sources are never added. Place names and positions: GeoNames "
-		 "(geonames.org, CC BY 4.0) and a cited supplement. Basemap: GSHHG and WDBII "
-		 "shorelines, rivers and borders (Wessel & Smith, LGPL-3.0); DCW country outlines "
-		 "(LGPL-3.0). Projection: %s. Made with eventmap.",
-		 r->options->credit ? r->options->credit : "",
-		 r->options->credit ? (ends_sentence(r->options->credit) ? "" : ".") : "",
-		 r->options->credit ? " " : "",
-		 sources[0] ? sources : "none for these days", outlets[0] ? "; as reported by " : "",
-		 outlets, em_mapview_description(r->view));
-	em__text_block(c, text, s->credit_pt, false, false, s->muted_text);
+	collect_sources(r, &sources, &outlets);
+	em__strbuf_printf(
+		&text,
+		"%s%s%sFigures as reported, not independently verified. Sources: %s%s%s. "
+		"A range shows the lowest and highest figure across sources; figures from "
+		"different sources are never added. Place names and positions: GeoNames "
+		"(geonames.org, CC BY 4.0) and a cited supplement. Basemap: GSHHG and WDBII "
+		"shorelines, rivers and borders (Wessel & Smith, LGPL-3.0); DCW country outlines "
+		"(LGPL-3.0). Projection: %s. Made with eventmap.",
+		credit ? credit : "", credit ? (ends_sentence(credit) ? "" : ".") : "",
+		credit ? " " : "", sources.len ? em__strbuf_text(&sources) : "none for these days",
+		outlets.len ? "; as reported by " : "", em__strbuf_text(&outlets),
+		em_mapview_description(r->view));
+	if (sources.failed || outlets.failed || text.failed)
+		em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+	else
+		em__text_block(c, em__strbuf_text(&text), s->credit_pt, false, false,
+			       s->muted_text);
+	em__strbuf_free(&sources);
+	em__strbuf_free(&outlets);
+	em__strbuf_free(&text);
 }
 
 /* ---- panels -------------------------------------------------------- */

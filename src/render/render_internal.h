@@ -10,6 +10,7 @@
 #include "eventmap/render.h"
 #include "eventmap/text.h"
 #include "../util/keymap.h"
+#include "../util/strbuf.h"
 
 #define MM_PER_PT (25.4 / 72.0)
 #define OCCUPIED_MAX 1024
@@ -36,8 +37,8 @@ typedef struct arrow {
 	bool approximate;
 	size_t first;           /* the first flow with these ends */
 	long best;              /* the largest counted one, or -1 */
-	char sources[160];
-	char label[640];
+	em_strbuf sources;      /* every source of its flows */
+	em_strbuf label;
 } arrow;
 
 typedef struct rctx {
@@ -52,9 +53,10 @@ typedef struct rctx {
 	em_box page;
 	em_box map;              /* the map frame on the page */
 	double text_scale;       /* type and symbol sizes for the page size */
+	char focus_country[8];   /* ISO code drawn lighter, "" for none */
 	long long scale_max;     /* the value at full marker size */
-	arrow arrows[64];
-	size_t arrow_count;
+	arrow *arrows;           /* as many as the flows need (em__arrows_clear frees) */
+	size_t arrow_count, arrow_cap;
 	occupancy occupied;
 	em_render_report *report;
 	em_error *err;
@@ -67,8 +69,9 @@ typedef struct rctx {
 	/* An overview's legend: the marks of reports longer than a map's days. */
 	bool legend_spanning;
 	unsigned legend_spanning_kinds;
-	/* ... and what its maps hold (categories and kinds by bit). */
+	/* ... and what its maps hold (categories and kinds by bit, arrows). */
 	unsigned legend_categories, legend_kinds;
+	bool legend_counted_arrows, legend_uncounted_arrows;
 } rctx;
 
 /* text.c */
@@ -100,10 +103,22 @@ void em__label_left_out(rctx *r, const char *text);
 /* A thin line from the nearest edge of a label's box to its point. */
 void em__draw_leader(rctx *r, const em_box *box, double x, double y, em_color color);
 
+/* frame.c */
+bool em__focus_country(char *out, size_t size, const em_dataset *dataset,
+		       const em_poster_options *options);
 /* map.c */
 em_status em__draw_map(rctx *r);
 double em__marker_radius(const rctx *r, long long value);
 /* The page point of a lon/lat on the map; false when it cannot be drawn. */
+/* map.c */
+void em__circle_path(cairo_t *cr, double x, double y, double radius);
+/* basemap.c */
+void em__draw_basemap(rctx *r);
+void em__draw_towns(rctx *r);
+void em__draw_area_names(rctx *r, em_basemap_layer_id id, em_color color, double pt,
+			 bool italic, bool spaced);
+/* GeoNames' ASCII ` and ' as the typographic ‘ and ’. */
+void em__display_name(const char *ascii, char *out, size_t size);
 bool em__map_point(const rctx *r, double lon, double lat, double *x, double *y);
 
 /* A place's name as the poster prints it (buf when it builds one): the
@@ -115,7 +130,10 @@ const char *em__place_name(const rctx *r, const em_place_total *p, char *buf, si
 bool em__place_names_index(rctx *r);
 
 /* arrows.c */
-void em__prepare_arrows(rctx *r);
+em_status em__prepare_arrows(rctx *r);
+/* One more arrow, zeroed (NULL when out of memory), and all of them gone. */
+arrow *em__arrows_add(rctx *r);
+void em__arrows_clear(rctx *r);
 void em__draw_arrows(rctx *r);
 void em__draw_arrow_labels(rctx *r);
 
@@ -162,6 +180,8 @@ void em__chronology_content(em_cursor *c, double height);
 bool em__chronology_any(const rctx *r);
 
 /* render.c: writing a recorded page to files, each in a thread. */
+/* Whether each path ends in .png, .pdf or .svg (1 to 16 of them). */
+em_status em__render_check_outputs(const char *const *paths, size_t count, em_error *err);
 em_status em__render_write(const char *const *paths, size_t count, cairo_surface_t *page,
 			  const em_poster_options *options, const em_dataset *dataset,
 			  double dpi, em_render_report *report, em_error *err);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../util/keymap.h"
+#include "../util/strbuf.h"
 #include "../util/pool.h"
 
 typedef struct source_acc {
@@ -364,25 +365,10 @@ static em_status add_report(builder *b, const em_report *rep)
 	return EM_OK;
 }
 
-/* Whether "SOHR; SNHR" names this source (as a whole item). */
-static bool names_source(const char *list, const char *source)
+static void append_sources(em_strbuf *list, const source_acc *sources, size_t count)
 {
-	size_t len = strlen(source);
-
-	for (const char *at = list; (at = strstr(at, source)) != NULL; at += len)
-		if ((at == list || at[-1] == ' ') && (at[len] == '\0' || at[len] == ';'))
-			return true;
-	return false;
-}
-
-static void append_sources(em_place_total *t, size_t *at, const source_acc *list, size_t count)
-{
-	for (size_t i = 0; i < count; i++) {
-		if (*at >= sizeof(t->sources) || names_source(t->sources, list[i].source))
-			continue;
-		*at += (size_t)snprintf(t->sources + *at, sizeof(t->sources) - *at, "%s%s",
-					*at ? "; " : "", list[i].source);
-	}
+	for (size_t i = 0; i < count; i++)
+		em__strbuf_add_unique(list, sources[i].source, strlen(sources[i].source), "; ");
 }
 
 /* The words beside a place: its deaths within the days, then those over
@@ -433,10 +419,11 @@ static void merge_distinct(em_range *total, em_range *by_category, const source_
 		range_merge(&by_category[c], &d->by_category[c]);
 }
 
-static void finish_place(place_acc *p)
+static bool finish_place(builder *b, place_acc *p)
 {
 	em_place_total *t = &p->total;
-	size_t at = 0, categories = 0;
+	size_t categories = 0;
+	em_strbuf sources = {0};
 
 	for (size_t i = 0; i < p->source_count; i++) {
 		em_range total = source_total(p->sources[i].by_category);
@@ -452,8 +439,12 @@ static void finish_place(place_acc *p)
 	}
 	merge_distinct(&t->total, t->by_category, &p->distinct);
 	merge_distinct(&t->spanning, t->by_category, &p->distinct_spanning);
-	append_sources(t, &at, p->sources, p->source_count);
-	append_sources(t, &at, p->spanning, p->spanning_count);
+	append_sources(&sources, p->sources, p->source_count);
+	append_sources(&sources, p->spanning, p->spanning_count);
+	t->sources = sources.failed ? NULL : em__pool_strdup(&b->strings, em__strbuf_text(&sources));
+	em__strbuf_free(&sources);
+	if (t->sources == NULL)
+		return false;
 	t->spanning_kinds &= ~t->event_kinds;
 	if (p->death_days.any) {
 		t->spanning_first = p->death_days.first;
@@ -476,6 +467,7 @@ static void finish_place(place_acc *p)
 	t->precision = p->death_precision > 0 ? p->death_precision : p->event_precision;
 	t->state = t->precision > 1 ? EM_STATE_APPROXIMATE : EM_STATE_MAPPED;
 	place_words(t);
+	return true;
 }
 
 static int compare_places(const void *a, const void *b)
@@ -595,7 +587,11 @@ em_status em_summary_builder_finish(em_summary **out, em_summary_builder *b, em_
 		return em_error_copy(err, &b->error);
 	}
 	for (size_t i = 0; i < b->place_count; i++) {
-		finish_place(&b->places[i]);
+		if (!finish_place(b, &b->places[i])) {
+			free(block);
+			em_error_set(&b->error, EM_ERR_NOMEM, "out of memory");
+			return em_error_copy(err, &b->error);
+		}
 		s->places[i] = b->places[i].total;
 	}
 	s->place_count = b->place_count;

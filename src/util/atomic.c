@@ -125,6 +125,45 @@ em_status em_atomic_make_directories(const char *path, em_error *err)
 	return EM_OK;
 }
 
+void em_atomic_remove_tree(const char *path)
+{
+	DIR *dir = opendir(path);
+	struct dirent *entry;
+
+	if (dir == NULL) {
+		unlink(path);
+		return;
+	}
+	while ((entry = readdir(dir)) != NULL) {
+		char child[4096];
+		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+			continue;
+		if ((size_t)snprintf(child, sizeof(child), "%s/%s", path, entry->d_name) <
+		    sizeof(child))
+			em_atomic_remove_tree(child);
+	}
+	closedir(dir);
+	rmdir(path);
+}
+
+em_status em_atomic_temp_dir(char *out, size_t size, const char *directory, em_error *err)
+{
+	if ((size_t)snprintf(out, size, "%s/.eventmap.tmp-%ld-XXXXXX", directory,
+			     (long)getpid()) >= size) {
+		out[0] = '\0';
+		return em_error_set(err, EM_ERR_LIMIT, "%s: path too long", directory);
+	}
+	if (mkdtemp(out) == NULL) {
+		em_status status = em_error_set(err, EM_ERR_IO, "%s: cannot write here: %s",
+						directory, strerror(errno));
+		out[0] = '\0';
+		return status;
+	}
+	return EM_OK;
+}
+
+/* Files (em_atomic_file) and directories (em_atomic_temp_dir) named
+ * "<name>.tmp-<pid>-XXXXXX" whose writer is gone. */
 void em_atomic_sweep(const char *directory)
 {
 	DIR *dir = opendir(directory);
@@ -143,12 +182,12 @@ void em_atomic_sweep(const char *directory)
 		pid = strtol(mark + 5, &end, 10);
 		if (pid <= 0 || *end != '-' || strlen(end) != 7)
 			continue;
-		/* Only files whose writer is gone: a running writer keeps its own. */
+		/* Only what a writer that is gone left: a running one keeps its own. */
 		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
 			continue;
 		if ((size_t)snprintf(path, sizeof(path), "%s/%s", directory, entry->d_name) <
 		    sizeof(path))
-			unlink(path);
+			em_atomic_remove_tree(path);
 	}
 	closedir(dir);
 }
