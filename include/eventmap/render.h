@@ -131,8 +131,17 @@ EM_EXTERN em_status em_render_overview(const char *const *paths, size_t count, c
  * for series that must share them.  The scale is the largest figure, and
  * at least EM_RENDER_SCALE_FLOOR. */
 #define EM_RENDER_SCALE_FLOOR 10
-EM_EXTERN em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_bbox *extent,
-			long long *scale_max, em_error *err);
+EM_EXTERN em_status em_render_fit(em_bbox *extent, long long *scale_max,
+				  const em_dataset *dataset, const em_filter *filter,
+				  em_error *err);
+
+/* The frame a series of posters shares so that readers can compare them:
+ * the extent of the whole dataset, and the largest scale any one of the
+ * posters' filters would use (a filter with nothing placed counts for
+ * nothing).  EM_ERR_NOTFOUND when the dataset places nothing. */
+EM_EXTERN em_status em_render_series_frame(em_bbox *extent, long long *scale_max,
+					   const em_dataset *dataset, const em_filter *filters,
+					   size_t count, em_error *err);
 
 /* EM_ERR_INVALID (naming the point and the coverage) when an extent of
  * places reaches beyond the area the basemap covers, where a map would

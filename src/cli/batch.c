@@ -201,19 +201,16 @@ static em_status plan(batch_state *b, em_date *days, size_t covered, size_t *ski
  * largest figure of any one poster, so no poster's circles are clipped. */
 static em_status series_frame(batch_state *b, em_bbox *extent, em_error *err)
 {
-	long long scale = 0, one_scale;
-	em_bbox one_box;
-	em_status status = em_render_fit(b->dataset, NULL, extent, &one_scale, err);
+	em_filter *filters = calloc(b->job_count + 1, sizeof(*filters));
+	em_status status;
 
-	for (size_t i = 0; i < b->job_count && status == EM_OK; i++) {
-		em_filter f = job_filter(b, &b->jobs[i]);
-		em_error quiet;
-		em_error_clear(&quiet);
-		if (em_render_fit(b->dataset, &f, &one_box, &one_scale, &quiet) == EM_OK &&
-		    one_scale > scale)
-			scale = one_scale;
-	}
-	b->poster.scale_max = scale > 0 ? scale : 1;
+	if (filters == NULL)
+		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < b->job_count; i++)
+		filters[i] = job_filter(b, &b->jobs[i]);
+	status = em_render_series_frame(extent, &b->poster.scale_max, b->dataset, filters,
+					b->job_count, err);
+	free(filters);
 	return status;
 }
 

@@ -120,7 +120,7 @@ static em_status prepare_posters(const em_dataset *ds, em_style *style, em_basem
 		status = em_basemap_create(basemap, cli_data_path(path, sizeof(path), CLI_DEFAULT_BASEMAP),
 					 err);
 	if (status == EM_OK)
-		status = em_render_fit(ds, NULL, &extent, &scale_max, err);
+		status = em_render_fit(&extent, &scale_max, ds, NULL, err);
 	if (status == EM_ERR_NOTFOUND) {
 		em_error_clear(err); /* nothing placed: the posters say so */
 		return EM_OK;

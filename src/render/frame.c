@@ -66,8 +66,8 @@ static void grow(em_bbox *b, double lon, double lat, bool *any)
 	b->north = fmax(b->north, lat);
 }
 
-em_status em_render_fit(const em_dataset *dataset, const em_filter *filter, em_bbox *extent,
-			long long *scale_max, em_error *err)
+em_status em_render_fit(em_bbox *extent, long long *scale_max, const em_dataset *dataset,
+			const em_filter *filter, em_error *err)
 {
 	em_filter all = {0};
 	em_summary *summary = NULL;
@@ -229,4 +229,23 @@ bool em__focus_country(char *out, size_t size, const em_dataset *dataset,
 double em__render_text_scale(const em_page *page)
 {
 	return fmin(fmax(sqrt(page->width_mm * page->height_mm / A3_AREA), 0.62), 1.45);
+}
+
+em_status em_render_series_frame(em_bbox *extent, long long *scale_max,
+				 const em_dataset *dataset, const em_filter *filters,
+				 size_t count, em_error *err)
+{
+	long long scale = 0, one_scale;
+	em_bbox one_box;
+	em_status status = em_render_fit(extent, &one_scale, dataset, NULL, err);
+
+	for (size_t i = 0; i < count && status == EM_OK; i++) {
+		em_error quiet;
+		em_error_clear(&quiet);
+		if (em_render_fit(&one_box, &one_scale, dataset, &filters[i], &quiet) == EM_OK &&
+		    one_scale > scale)
+			scale = one_scale;
+	}
+	*scale_max = scale > 0 ? scale : 1;
+	return status;
 }

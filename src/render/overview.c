@@ -199,7 +199,7 @@ em_status em_render_overview(const char *const *paths, size_t count, const em_da
 	if (day_count == 0)
 		return em_error_set(err, EM_ERR_NOTFOUND, "overview: no days to show");
 	if (o.extent == NULL) {
-		status = em_render_fit(dataset, NULL, &extent, &scale_max, err);
+		status = em_render_fit(&extent, &scale_max, dataset, NULL, err);
 		o.extent = &extent;
 	}
 	if (status == EM_OK)

@@ -300,14 +300,14 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	if (report != NULL)
 		memset(report, 0, sizeof(*report));
 	em_error_clear(&fit_err);
-	status = em_render_fit(dataset, &o.filter, &data, &scale_max, &fit_err);
+	status = em_render_fit(&data, &scale_max, dataset, &o.filter, &fit_err);
 	if (status == EM_ERR_NOTFOUND &&
 	    (o.filter.has_from || o.filter.has_to || em_filter_narrows(&o.filter))) {
 		/* Days or kinds with nothing to place still get their page,
 		 * over the area of the whole dataset. */
 		em_filter all = {0};
 		em_error_clear(&fit_err);
-		status = em_render_fit(dataset, &all, &data, &scale_max, &fit_err);
+		status = em_render_fit(&data, &scale_max, dataset, &all, &fit_err);
 	}
 	if (status == EM_ERR_NOTFOUND && o.extent != NULL)
 		status = EM_OK;
