@@ -311,3 +311,17 @@ em_status em__render_write(const char *const *paths, size_t count, cairo_surface
 	return write_outputs(paths, formats, count, page, options, poster_epoch(options, dataset),
 			     dpi, report, err);
 }
+
+cairo_surface_t *em__render_page(const em_page *page)
+{
+	cairo_rectangle_t extents = {0, 0, page->width_mm, page->height_mm};
+
+	return cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents);
+}
+
+double em__render_dpi(const em_poster_options *options)
+{
+	if (options->page.pixel_dpi > 0)
+		return options->page.pixel_dpi;
+	return options->dpi > 0 ? options->dpi : 300;
+}

@@ -9,22 +9,13 @@
 
 static void day_heading(em_date day, int period_days, bool cumulative, char *out, size_t size)
 {
-	static const char *const weekdays[] = {"Thursday", "Friday", "Saturday", "Sunday",
-					       "Monday", "Tuesday", "Wednesday"};
-	static const char *const months[] = {"January", "February", "March", "April", "May",
-					     "June", "July", "August", "September",
-					     "October", "November", "December"};
-	int y, m, d;
+	char words[64];
 
-	em_date_split(day, &y, &m, &d);
-	if (period_days == 7) {
-		snprintf(out, size, "%sWeek of %d %s %d", cumulative ? "Through the " : "", d,
-			 months[m - 1], y);
-		return;
-	}
-	/* 1970-01-01 was a Thursday. */
-	snprintf(out, size, "%s%s %d %s", cumulative ? "Through " : "",
-		 weekdays[((day % 7) + 7) % 7], d, months[m - 1]);
+	em__date_words(words, sizeof(words), day, period_days != 7, period_days == 7);
+	if (period_days == 7)
+		snprintf(out, size, "%sWeek of %s", cumulative ? "Through the " : "", words);
+	else
+		snprintf(out, size, "%s%s", cumulative ? "Through " : "", words);
 }
 
 /* "SOHR 1,000+ (6–9 Mar) · SNHR ~779": the region-wide totals of the
@@ -182,6 +173,27 @@ static em_status draw_sheet(rctx *r, const em_date *days, size_t day_count, int 
 				      cairo_status_to_string(cairo_status(r->cr)));
 }
 
+/* The overview's own title and subtitle, unless given. */
+static void overview_texts(em_poster_options *o, const em_date *days, size_t day_count,
+			   int period_days, bool cumulative, char *subtitle, size_t size)
+{
+	char first[64], last[64];
+
+	if (o->title == NULL)
+		o->title = period_days == 7
+				   ? "Reported deaths, events and displacement, week by week"
+				   : "Reported deaths, events and displacement, day by day";
+	if (o->subtitle != NULL)
+		return;
+	day_heading(days[0], period_days, false, first, sizeof(first));
+	day_heading(days[day_count - 1], period_days, false, last, sizeof(last));
+	snprintf(subtitle, size,
+		 "%s map per %s, %s to %s \xC2\xB7 same extent and circle scale on every map",
+		 cumulative ? "Everything reported up to each day, one" : "One",
+		 period_days == 7 ? "week" : "day", first, last);
+	o->subtitle = subtitle;
+}
+
 em_status em_render_overview(const char *const *paths, size_t count, const em_dataset *dataset,
 			     const em_basemap *basemap, const em_style *style,
 			     const em_poster_options *options, const em_date *days,
@@ -190,8 +202,7 @@ em_status em_render_overview(const char *const *paths, size_t count, const em_da
 	em_poster_options o = *options;
 	rctx r;
 	cairo_surface_t *page;
-	cairo_rectangle_t extents = {0, 0, o.page.width_mm, o.page.height_mm};
-	char subtitle[256], span[64];
+	char subtitle[256];
 	em_bbox extent;
 	long long scale_max = 0;
 	em_status status = EM_OK;
@@ -208,49 +219,22 @@ em_status em_render_overview(const char *const *paths, size_t count, const em_da
 		return status;
 	if (o.scale_max <= 0)
 		o.scale_max = scale_max;
-	memset(&r, 0, sizeof(r));
-	r.style = style;
-	r.options = &o;
-	r.dataset = dataset;
-	r.basemap = basemap;
-	r.err = err;
+	overview_texts(&o, days, day_count, period_days, cumulative, subtitle, sizeof(subtitle));
+	status = em__render_begin(&r, dataset, basemap, style, &o, NULL, err);
 	r.scale_max = o.scale_max;
-	r.page.width = o.page.width_mm;
-	r.page.height = o.page.height_mm;
-	r.text_scale = em__render_text_scale(&o.page) * 0.8;
-	if (o.title == NULL)
-		o.title = period_days == 7 ? "Reported deaths, events and displacement, week by week"
-					   : "Reported deaths, events and displacement, day by day";
-	day_heading(days[0], period_days, false, span, sizeof(span));
-	if (o.subtitle == NULL) {
-		char last[64];
-		day_heading(days[day_count - 1], period_days, false, last, sizeof(last));
-		snprintf(subtitle, sizeof(subtitle),
-			 "%s map per %s, %s to %s \xC2\xB7 same extent and circle scale on every map",
-			 cumulative ? "Everything reported up to each day, one" : "One",
-			 period_days == 7 ? "week" : "day", span, last);
-		o.subtitle = subtitle;
+	r.text_scale *= 0.8;
+	if (status == EM_OK) {
+		legend_spans(&r, period_days);
+		page = em__render_page(&o.page);
+		r.cr = cairo_create(page);
+		status = draw_sheet(&r, days, day_count, period_days < 1 ? 1 : period_days,
+				    cumulative);
+		cairo_destroy(r.cr);
+		if (status == EM_OK)
+			status = em__render_write(paths, count, page, &o, dataset,
+						 em__render_dpi(&o), NULL, err);
+		cairo_surface_destroy(page);
 	}
-	legend_spans(&r, period_days);
-	status = em__place_names_index(&r) &&
-				 em__focus_country(r.focus_country, sizeof(r.focus_country), dataset, &o)
-			 ? EM_OK
-			 : em_error_set(err, EM_ERR_NOMEM, "out of memory");
-	if (status == EM_OK)
-		status = em_summary_create((em_summary **)&r.summary, dataset, &o.filter, err);
-	if (status != EM_OK) {
-		em__keymap_clear(&r.names);
-		return status;
-	}
-	page = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents);
-	r.cr = cairo_create(page);
-	status = draw_sheet(&r, days, day_count, period_days < 1 ? 1 : period_days, cumulative);
-	cairo_destroy(r.cr);
-	if (status == EM_OK)
-		status = em__render_write(paths, count, page, &o, dataset,
-					 o.page.pixel_dpi > 0 ? o.page.pixel_dpi : o.dpi, NULL, err);
-	cairo_surface_destroy(page);
-	em_summary_destroy((em_summary *)r.summary);
-	em__keymap_clear(&r.names);
+	em__render_end(&r);
 	return status;
 }

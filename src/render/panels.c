@@ -76,21 +76,16 @@ static void headline_line(const em_source_total *h, char *out, size_t size)
 	}
 }
 
+/* "8 Mar 2025", "6–8 Mar 2025", "28 Feb – 2 Mar 2025". */
 static void date_span(em_date from, em_date to, char *out, size_t size)
 {
-	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	int y0, m0, d0, y1, m1, d1;
 
 	em_date_split(from, &y0, &m0, &d0);
 	em_date_split(to, &y1, &m1, &d1);
-	if (from == to)
-		snprintf(out, size, "%d %s %d", d0, months[m0 - 1], y0);
-	else if (m0 == m1 && y0 == y1)
-		snprintf(out, size, "%d\xE2\x80\x93%d %s %d", d0, d1, months[m0 - 1], y0);
-	else
-		snprintf(out, size, "%d %s \xE2\x80\x93 %d %s %d", d0, months[m0 - 1], d1,
-			 months[m1 - 1], y1);
+	em_date_span_short(out, size, from, to);
+	if (y0 == y1)
+		snprintf(out + strlen(out), size - strlen(out), " %d", y0);
 }
 
 static void headline_content(cursor *c)

@@ -32,21 +32,6 @@ void em_poster_options_init(em_poster_options *o)
 
 /* ---- texts ------------------------------------------------------- */
 
-static void long_date(em_date day, bool weekday, char *out, size_t size)
-{
-	static const char *const weekdays[] = {"Thursday", "Friday", "Saturday", "Sunday",
-					       "Monday", "Tuesday", "Wednesday"};
-	static const char *const months[] = {"January", "February", "March", "April", "May",
-					     "June", "July", "August", "September",
-					     "October", "November", "December"};
-	int y, m, d;
-
-	em_date_split(day, &y, &m, &d);
-	/* 1970-01-01 was a Thursday. */
-	snprintf(out, size, "%s%s%d %s %d", weekday ? weekdays[((day % 7) + 7) % 7] : "",
-		 weekday ? " " : "", d, months[m - 1], y);
-}
-
 /* "Saturday 8 March 2025", "6–11 March 2025", "28 February – 2 March 2025". */
 static void days_text(em_date first, em_date last, char *out, size_t size)
 {
@@ -55,8 +40,8 @@ static void days_text(em_date first, em_date last, char *out, size_t size)
 
 	em_date_split(first, &y0, &m0, &d0);
 	em_date_split(last, &y1, &m1, &d1);
-	long_date(first, first == last, a, sizeof(a));
-	long_date(last, false, b, sizeof(b));
+	em__date_words(a, sizeof(a), first, first == last, true);
+	em__date_words(b, sizeof(b), last, false, true);
 	if (first == last)
 		snprintf(out, size, "%s", a);
 	else if (y0 == y1 && m0 == m1)
@@ -270,6 +255,68 @@ static em_status check_font(const em_style *style, em_error *err)
 	return status;
 }
 
+em_status em__render_begin(rctx *r, const em_dataset *dataset, const em_basemap *basemap,
+			   const em_style *style, const em_poster_options *options,
+			   em_render_report *report, em_error *err)
+{
+	memset(r, 0, sizeof(*r));
+	r->style = style;
+	r->options = options;
+	r->dataset = dataset;
+	r->basemap = basemap;
+	r->report = report;
+	r->err = err;
+	r->page.width = options->page.width_mm;
+	r->page.height = options->page.height_mm;
+	r->text_scale = em__render_text_scale(&options->page);
+	if (!em__place_names_index(r) ||
+	    !em__focus_country(r->focus_country, sizeof(r->focus_country), dataset, options))
+		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	return em_summary_create((em_summary **)&r->summary, dataset, &options->filter, err);
+}
+
+void em__render_end(rctx *r)
+{
+	em_mapview_destroy(r->view);
+	r->view = NULL;
+	em__arrows_clear(r);
+	em_summary_destroy((em_summary *)r->summary);
+	r->summary = NULL;
+	em__keymap_clear(&r->names);
+}
+
+/* The area the poster's map frames and its marker scale: fitted to what
+ * its days hold, or to the whole dataset when they hold nothing placed
+ * (the page then says so), or the series' own; checked against the
+ * basemap. */
+static em_status poster_frame(em_bbox *data, long long *scale_max, const em_dataset *dataset,
+			      const em_basemap *basemap, const em_poster_options *o,
+			      em_error *err)
+{
+	em_error fit_err;
+	em_status status;
+
+	em_error_clear(&fit_err);
+	*scale_max = 0;
+	status = em_render_fit(data, scale_max, dataset, &o->filter, &fit_err);
+	if (status == EM_ERR_NOTFOUND &&
+	    (o->filter.has_from || o->filter.has_to || em_filter_narrows(&o->filter))) {
+		em_filter all = {0};
+		em_error_clear(&fit_err);
+		status = em_render_fit(data, scale_max, dataset, &all, &fit_err);
+	}
+	if (status == EM_ERR_NOTFOUND && o->extent != NULL)
+		status = EM_OK;
+	if (status != EM_OK)
+		return em_error_copy(err, &fit_err);
+	if (o->extent != NULL)
+		*data = *o->extent;
+	if (o->scale_max > 0)
+		*scale_max = o->scale_max;
+	status = em_render_check_places(basemap, dataset, &o->filter, err);
+	return status == EM_OK ? em_render_check_coverage(basemap, data, err) : status;
+}
+
 em_status em_render_posters(const char *const *paths, size_t count, const em_dataset *dataset,
 			    const em_basemap *basemap, const em_style *style,
 			    const em_poster_options *options, em_render_report *report,
@@ -279,81 +326,35 @@ em_status em_render_posters(const char *const *paths, size_t count, const em_dat
 	rctx r;
 	em_bbox data;
 	char subtitle[512];
-	cairo_surface_t *page = NULL;
-	cairo_rectangle_t extents;
-	double dpi;
-	long long scale_max = 0;
-	em_error fit_err;
+	cairo_surface_t *page;
+	long long scale_max;
 	em_status status = em__render_check_outputs(paths, count, err);
 
 	if (status == EM_OK)
 		status = check_font(style, err);
-	if (status != EM_OK)
-		return status;
-	memset(&r, 0, sizeof(r));
-	r.style = style;
-	r.options = &o;
-	r.dataset = dataset;
-	r.basemap = basemap;
-	r.report = report;
-	r.err = err;
 	if (report != NULL)
 		memset(report, 0, sizeof(*report));
-	em_error_clear(&fit_err);
-	status = em_render_fit(&data, &scale_max, dataset, &o.filter, &fit_err);
-	if (status == EM_ERR_NOTFOUND &&
-	    (o.filter.has_from || o.filter.has_to || em_filter_narrows(&o.filter))) {
-		/* Days or kinds with nothing to place still get their page,
-		 * over the area of the whole dataset. */
-		em_filter all = {0};
-		em_error_clear(&fit_err);
-		status = em_render_fit(&data, &scale_max, dataset, &all, &fit_err);
-	}
-	if (status == EM_ERR_NOTFOUND && o.extent != NULL)
-		status = EM_OK;
-	if (status != EM_OK)
-		return em_error_copy(err, &fit_err);
-	if (o.extent != NULL)
-		data = *o.extent;
-	status = em_render_check_places(basemap, dataset, &o.filter, err);
 	if (status == EM_OK)
-		status = em_render_check_coverage(basemap, &data, err);
+		status = poster_frame(&data, &scale_max, dataset, basemap, &o, err);
 	if (status != EM_OK)
 		return status;
-	r.scale_max = o.scale_max > 0 ? o.scale_max : scale_max;
-	status = em__place_names_index(&r) &&
-				 em__focus_country(r.focus_country, sizeof(r.focus_country), dataset, &o)
-			 ? EM_OK
-			 : em_error_set(err, EM_ERR_NOMEM, "out of memory");
-	if (status == EM_OK)
-		status = em_summary_create((em_summary **)&r.summary, dataset, &o.filter, err);
-	if (status != EM_OK) {
-		em__keymap_clear(&r.names);
-		return status;
+	status = em__render_begin(&r, dataset, basemap, style, &o, report, err);
+	r.scale_max = scale_max;
+	if (status == EM_OK) {
+		default_texts(&r, &o, subtitle, sizeof(subtitle));
+		/* Lay the page out once, in millimetres; each file replays it. */
+		page = em__render_page(&o.page);
+		status = draw_poster(&r, page, &data);
+		if (status == EM_OK)
+			status = em__render_write(paths, count, page, &o, dataset,
+						 em__render_dpi(&o), report, err);
+		cairo_surface_destroy(page);
 	}
-	default_texts(&r, &o, subtitle, sizeof(subtitle));
-	r.page.width = o.page.width_mm;
-	r.page.height = o.page.height_mm;
-	r.text_scale = em__render_text_scale(&o.page);
-	dpi = o.page.pixel_dpi > 0 ? o.page.pixel_dpi : (o.dpi > 0 ? o.dpi : 300);
-	/* Lay the page out once, in millimetres; each file replays it. */
-	extents.x = 0;
-	extents.y = 0;
-	extents.width = r.page.width;
-	extents.height = r.page.height;
-	page = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents);
-	status = draw_poster(&r, page, &data);
-	if (status == EM_OK)
-		status = em__render_write(paths, count, page, &o, dataset, dpi, report, err);
-	cairo_surface_destroy(page);
 	if (report != NULL) {
 		report->page_width_mm = r.page.width;
 		report->page_height_mm = r.page.height;
 	}
-	em_mapview_destroy(r.view);
-	em__arrows_clear(&r);
-	em_summary_destroy((em_summary *)r.summary);
-	em__keymap_clear(&r.names);
+	em__render_end(&r);
 	return status;
 }
 

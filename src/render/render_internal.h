@@ -75,6 +75,8 @@ typedef struct rctx {
 } rctx;
 
 /* text.c */
+/* "Saturday 8 March 2025", with or without the weekday and the year. */
+void em__date_words(char *out, size_t size, em_date day, bool weekday, bool year);
 PangoLayout *em__text_layout(rctx *r, const char *text, double pt, bool bold, bool italic,
 			    double width_mm);
 void em__text_size(PangoLayout *layout, double *width_mm, double *height_mm);
@@ -180,6 +182,16 @@ void em__chronology_content(em_cursor *c, double height);
 bool em__chronology_any(const rctx *r);
 
 /* render.c: writing a recorded page to files, each in a thread. */
+/* A context for pages of a dataset: the names its places carry on every
+ * page, the focus country, the summary of options' filter; end frees it
+ * whatever begin managed. */
+em_status em__render_begin(rctx *r, const em_dataset *dataset, const em_basemap *basemap,
+			   const em_style *style, const em_poster_options *options,
+			   em_render_report *report, em_error *err);
+void em__render_end(rctx *r);
+/* A page to record in millimetres; the pixel density its PNG is written at. */
+cairo_surface_t *em__render_page(const em_page *page);
+double em__render_dpi(const em_poster_options *options);
 /* Whether each path ends in .png, .pdf or .svg (1 to 16 of them). */
 em_status em__render_check_outputs(const char *const *paths, size_t count, em_error *err);
 em_status em__render_write(const char *const *paths, size_t count, cairo_surface_t *page,

@@ -3,6 +3,8 @@
  * that a label measures the same in a PNG at any DPI and in the PDF. */
 #include "render_internal.h"
 
+#include <stdio.h>
+
 #include <math.h>
 
 void em__set_color(cairo_t *cr, em_color c)
@@ -93,4 +95,22 @@ void em__draw_leader(rctx *r, const em_box *box, double x, double y, em_color co
 	em__set_color(r->cr, color);
 	cairo_set_line_width(r->cr, 0.25 * r->text_scale);
 	cairo_stroke(r->cr);
+}
+
+void em__date_words(char *out, size_t size, em_date day, bool weekday, bool year)
+{
+	static const char *const weekdays[] = {"Thursday", "Friday", "Saturday", "Sunday",
+					       "Monday", "Tuesday", "Wednesday"};
+	static const char *const months[] = {"January", "February", "March", "April", "May",
+					     "June", "July", "August", "September",
+					     "October", "November", "December"};
+	char tail[16] = "";
+	int y, m, d;
+
+	em_date_split(day, &y, &m, &d);
+	if (year)
+		snprintf(tail, sizeof(tail), " %d", y);
+	/* 1970-01-01 was a Thursday. */
+	snprintf(out, size, "%s%s%d %s%s", weekday ? weekdays[((day % 7) + 7) % 7] : "",
+		 weekday ? " " : "", d, months[m - 1], tail);
 }
