@@ -129,13 +129,79 @@ typedef enum swatch {
 	SWATCH_BORDER, SWATCH_EVENT, SWATCH_EVENT_HOLLOW, SWATCH_EVENT_APPROXIMATE
 } swatch;
 
+/* A dashed circle: a place known only approximately. */
+static void dashed_ring(rctx *r, double cx, double cy, double radius, em_color color,
+			double width)
+{
+	cairo_t *cr = r->cr;
+	const double dash[] = {1.0 * r->text_scale, 0.7 * r->text_scale};
+
+	cairo_new_path(cr);
+	cairo_arc(cr, cx, cy, radius, 0, 2 * M_PI);
+	em__set_color(cr, color);
+	cairo_set_line_width(cr, width);
+	cairo_set_dash(cr, dash, 2, 0);
+	cairo_stroke(cr);
+	cairo_set_dash(cr, NULL, 0, 0);
+}
+
+static void swatch_range(rctx *r, em_color color, double cx, double cy, double sym)
+{
+	cairo_t *cr = r->cr;
+
+	cairo_arc(cr, cx, cy, sym * 0.45, 0, 2 * M_PI);
+	em__set_color_alpha(cr, color, r->style->range_opacity);
+	cairo_fill_preserve(cr);
+	em__set_color(cr, color);
+	cairo_set_line_width(cr, 0.3);
+	cairo_stroke(cr);
+	cairo_arc(cr, cx, cy, sym * 0.25, 0, 2 * M_PI);
+	em__set_color_alpha(cr, color, r->style->marker_opacity);
+	cairo_fill(cr);
+}
+
+static void swatch_spanning(rctx *r, em_color color, double cx, double cy, double sym)
+{
+	cairo_t *cr = r->cr;
+
+	cairo_save(cr);
+	cairo_arc(cr, cx, cy, sym * 0.42, 0, 2 * M_PI);
+	cairo_clip_preserve(cr);
+	em__set_color_alpha(cr, color, 0.18);
+	cairo_fill_preserve(cr);
+	cairo_new_path(cr);
+	for (double d = -sym; d <= sym; d += 1.1 * r->text_scale) {
+		cairo_move_to(cr, cx + d - sym / 2, cy + sym / 2);
+		cairo_line_to(cr, cx + d + sym / 2, cy - sym / 2);
+	}
+	em__set_color(cr, color);
+	cairo_set_line_width(cr, 0.3 * r->text_scale);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+	cairo_arc(cr, cx, cy, sym * 0.42, 0, 2 * M_PI);
+	cairo_set_line_width(cr, 0.5 * r->text_scale);
+	cairo_stroke(cr);
+}
+
+static void swatch_border(rctx *r, double cx, double cy, double sym)
+{
+	cairo_t *cr = r->cr;
+	const double border_dash[] = {2.2, 0.9};
+
+	cairo_move_to(cr, cx - sym / 2, cy);
+	cairo_line_to(cr, cx + sym / 2, cy);
+	em__set_color(cr, r->style->border);
+	cairo_set_line_width(cr, r->style->border_mm);
+	cairo_set_dash(cr, border_dash, 2, 0);
+	cairo_stroke(cr);
+	cairo_set_dash(cr, NULL, 0, 0);
+}
+
 static void draw_swatch(rctx *r, swatch kind, int detail, em_color color, double cx, double cy,
 			double sym)
 {
 	cairo_t *cr = r->cr;
 	const em_style *s = r->style;
-	const double dash[] = {1.0 * r->text_scale, 0.7 * r->text_scale};
-	const double border_dash[] = {2.2, 0.9};
 
 	cairo_new_path(cr);
 	switch (kind) {
@@ -144,58 +210,17 @@ static void draw_swatch(rctx *r, swatch kind, int detail, em_color color, double
 		em__set_color_alpha(cr, color, s->marker_opacity);
 		cairo_fill(cr);
 		break;
-	case SWATCH_RANGE:
-		cairo_arc(cr, cx, cy, sym * 0.45, 0, 2 * M_PI);
-		em__set_color_alpha(cr, color, s->range_opacity);
-		cairo_fill_preserve(cr);
-		em__set_color(cr, color);
-		cairo_set_line_width(cr, 0.3);
-		cairo_stroke(cr);
-		cairo_arc(cr, cx, cy, sym * 0.25, 0, 2 * M_PI);
-		em__set_color_alpha(cr, color, s->marker_opacity);
-		cairo_fill(cr);
-		break;
+	case SWATCH_RANGE: swatch_range(r, color, cx, cy, sym); break;
 	case SWATCH_APPROXIMATE:
-		cairo_arc(cr, cx, cy, sym * 0.38, 0, 2 * M_PI);
-		em__set_color(cr, color);
-		cairo_set_line_width(cr, 0.6 * r->text_scale);
-		cairo_set_dash(cr, dash, 2, 0);
-		cairo_stroke(cr);
-		cairo_set_dash(cr, NULL, 0, 0);
+		dashed_ring(r, cx, cy, sym * 0.38, color, 0.6 * r->text_scale);
 		break;
-	case SWATCH_SPANNING:
-		cairo_save(cr);
-		cairo_arc(cr, cx, cy, sym * 0.42, 0, 2 * M_PI);
-		cairo_clip_preserve(cr);
-		em__set_color_alpha(cr, color, 0.18);
-		cairo_fill_preserve(cr);
-		cairo_new_path(cr);
-		for (double d = -sym; d <= sym; d += 1.1 * r->text_scale) {
-			cairo_move_to(cr, cx + d - sym / 2, cy + sym / 2);
-			cairo_line_to(cr, cx + d + sym / 2, cy - sym / 2);
-		}
-		em__set_color(cr, color);
-		cairo_set_line_width(cr, 0.3 * r->text_scale);
-		cairo_stroke(cr);
-		cairo_restore(cr);
-		cairo_arc(cr, cx, cy, sym * 0.42, 0, 2 * M_PI);
-		cairo_set_line_width(cr, 0.5 * r->text_scale);
-		cairo_stroke(cr);
-		break;
+	case SWATCH_SPANNING: swatch_spanning(r, color, cx, cy, sym); break;
 	case SWATCH_TOWN:
 		cairo_arc(cr, cx, cy, s->town_dot_mm * r->text_scale, 0, 2 * M_PI);
 		em__set_color(cr, s->town_dot);
 		cairo_fill(cr);
 		break;
-	case SWATCH_BORDER:
-		cairo_move_to(cr, cx - sym / 2, cy);
-		cairo_line_to(cr, cx + sym / 2, cy);
-		em__set_color(cr, s->border);
-		cairo_set_line_width(cr, s->border_mm);
-		cairo_set_dash(cr, border_dash, 2, 0);
-		cairo_stroke(cr);
-		cairo_set_dash(cr, NULL, 0, 0);
-		break;
+	case SWATCH_BORDER: swatch_border(r, cx, cy, sym); break;
 	case SWATCH_EVENT:
 	case SWATCH_EVENT_HOLLOW:
 		em__draw_event_symbol(r, (em_event_kind)detail, cx, cy, em__event_size(r),
@@ -203,13 +228,8 @@ static void draw_swatch(rctx *r, swatch kind, int detail, em_color color, double
 		break;
 	case SWATCH_EVENT_APPROXIMATE:
 		em__draw_event_symbol(r, (em_event_kind)detail, cx, cy, em__event_size(r), false);
-		cairo_new_path(cr);
-		cairo_arc(cr, cx, cy, em__event_size(r) / 2 + 1.2 * r->text_scale, 0, 2 * M_PI);
-		em__set_color(cr, s->event_ink);
-		cairo_set_line_width(cr, 0.35 * r->text_scale);
-		cairo_set_dash(cr, dash, 2, 0);
-		cairo_stroke(cr);
-		cairo_set_dash(cr, NULL, 0, 0);
+		dashed_ring(r, cx, cy, em__event_size(r) / 2 + 1.2 * r->text_scale, s->event_ink,
+			    0.35 * r->text_scale);
 		break;
 	}
 }

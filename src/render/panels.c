@@ -250,45 +250,54 @@ static const char *short_reason(const em_location *where)
  * not_mapped layer lists every row). */
 #define UNMAPPED_LINES 6
 
-static void unmapped_line(cursor *c, size_t *shown, const char *line)
+static void unmapped_line(cursor *c, size_t *shown, em_strbuf *line)
 {
-	if ((*shown)++ >= UNMAPPED_LINES)
-		return;
-	em__text_block(c, line, c->r->style->small_pt, false, false, c->r->style->text);
-	em__gap(c, 0.8);
+	if ((*shown)++ < UNMAPPED_LINES) {
+		em__text_block(c, em__strbuf_text(line), c->r->style->small_pt, false, false,
+			       c->r->style->text);
+		em__gap(c, 0.8);
+	}
+	em__strbuf_free(line);
 }
 
-static void unmapped_content(cursor *c)
+/* Reports of these days at places not placed, each with why. */
+static void unmapped_reports(cursor *c, size_t *shown)
 {
-	rctx *r = c->r;
-	const em_style *s = r->style;
-	const em_filter *f = &r->options->filter;
-	size_t shown = 0;
-	char line[768], number[64];
+	const rctx *r = c->r;
+	char number[64];
 
-	em__text_block(c, "Not on the map", s->heading_pt, true, false, s->heading);
-	em__gap(c, 1.5);
 	for (size_t i = 0; i < em_dataset_report_count(r->dataset); i++) {
 		const em_report *rep = em_dataset_report(r->dataset, i);
 		em_range range = {true, rep->fatalities, rep->fatalities, rep->qualifier, rep->qualifier};
+		em_strbuf line = {0};
 		if (rep->scope != EM_SCOPE_PLACE || rep->where.state != EM_STATE_NOT_MAPPED ||
-		    !em_filter_keeps(f, rep))
+		    !em_filter_keeps(&r->options->filter, rep))
 			continue;
 		em_range_format(number, sizeof(number), &range);
 		if (em_report_has_deaths(rep))
-			snprintf(line, sizeof(line), "%s: %s %s (%s). Not placed: %s.", rep->location,
-				 number, em_category_words[rep->category], rep->source,
-				 short_reason(&rep->where));
+			em__strbuf_printf(&line, "%s: %s %s (%s). Not placed: %s.", rep->location,
+					  number, em_category_words[rep->category], rep->source,
+					  short_reason(&rep->where));
 		else
-			snprintf(line, sizeof(line), "%s: %s (%s). Not placed: %s.", rep->location,
-				 rep->summary[0] ? rep->summary : rep->event_type, rep->source,
-				 short_reason(&rep->where));
-		unmapped_line(c, &shown, line);
+			em__strbuf_printf(&line, "%s: %s (%s). Not placed: %s.", rep->location,
+					  rep->summary[0] ? rep->summary : rep->event_type,
+					  rep->source, short_reason(&rep->where));
+		unmapped_line(c, shown, &line);
 	}
+}
+
+/* Flows of these days with an end not placed: not drawn, and why. */
+static void unmapped_flows(cursor *c, size_t *shown)
+{
+	const rctx *r = c->r;
+	char number[64];
+
 	for (size_t i = 0; i < em_dataset_flow_count(r->dataset); i++) {
 		const em_flow *fl = em_dataset_flow(r->dataset, i);
 		const em_location *bad = fl->from.state == EM_STATE_NOT_MAPPED ? &fl->from : &fl->to;
-		if (bad->state != EM_STATE_NOT_MAPPED || !em_filter_keeps_flow(f, fl))
+		em_strbuf line = {0};
+		if (bad->state != EM_STATE_NOT_MAPPED ||
+		    !em_filter_keeps_flow(&r->options->filter, fl))
 			continue;
 		if (fl->has_people) {
 			em_range range = {true, fl->people, fl->people, fl->qualifier, fl->qualifier};
@@ -296,10 +305,23 @@ static void unmapped_content(cursor *c)
 		} else {
 			snprintf(number, sizeof(number), "uncounted");
 		}
-		snprintf(line, sizeof(line), "%s people to %s (%s). Not drawn: %s.", number,
-			 fl->destination, fl->source, short_reason(bad));
-		unmapped_line(c, &shown, line);
+		em__strbuf_printf(&line, "%s people to %s (%s). Not drawn: %s.", number,
+				  fl->destination, fl->source, short_reason(bad));
+		unmapped_line(c, shown, &line);
 	}
+}
+
+static void unmapped_content(cursor *c)
+{
+	rctx *r = c->r;
+	const em_style *s = r->style;
+	size_t shown = 0;
+	char line[96];
+
+	em__text_block(c, "Not on the map", s->heading_pt, true, false, s->heading);
+	em__gap(c, 1.5);
+	unmapped_reports(c, &shown);
+	unmapped_flows(c, &shown);
 	if (shown > UNMAPPED_LINES) {
 		snprintf(line, sizeof(line), "and %zu more, in the not_mapped layer",
 			 shown - UNMAPPED_LINES);
