@@ -24,28 +24,27 @@ struct em_mapview {
 	char description[160];
 };
 
-static bool forward(const em_mapview *v, double lon, double lat, double *x, double *y)
+/* PROJ's transform either way; false when the point has no image. */
+static bool transform(const em_mapview *v, PJ_DIRECTION direction, double a, double b,
+		      double *out_a, double *out_b)
 {
-	PJ_COORD c = proj_coord(lon, lat, 0, 0);
+	PJ_COORD c = proj_trans(v->transform, direction, proj_coord(a, b, 0, 0));
 
-	c = proj_trans(v->transform, PJ_FWD, c);
 	if (!isfinite(c.xy.x) || !isfinite(c.xy.y))
 		return false;
-	*x = c.xy.x;
-	*y = c.xy.y;
+	*out_a = c.xy.x;
+	*out_b = c.xy.y;
 	return true;
+}
+
+static bool forward(const em_mapview *v, double lon, double lat, double *x, double *y)
+{
+	return transform(v, PJ_FWD, lon, lat, x, y);
 }
 
 static bool inverse(const em_mapview *v, double x, double y, double *lon, double *lat)
 {
-	PJ_COORD c = proj_coord(x, y, 0, 0);
-
-	c = proj_trans(v->transform, PJ_INV, c);
-	if (!isfinite(c.lp.lam) || !isfinite(c.lp.phi))
-		return false;
-	*lon = c.lp.lam;
-	*lat = c.lp.phi;
-	return true;
+	return transform(v, PJ_INV, x, y, lon, lat);
 }
 
 static em_status make_transform(em_mapview *v, const em_bbox *data, const char *crs,

@@ -497,12 +497,14 @@ static void credits_content(cursor *c)
 
 typedef void (*content_fn)(cursor *c);
 
-/* Measures, then draws a framed panel at (x, *y) of the given width. */
-static void panel(rctx *r, double x, double *y, double width, content_fn fn, bool framed)
+/* Measures, then draws a framed panel at (x, *y) of the given width, its
+ * content in at most `room` mm (0: as much as it needs). */
+static void panel_in(rctx *r, double x, double *y, double width, content_fn fn, bool framed,
+		     double room)
 {
 	const em_style *s = r->style;
 	double pad = framed ? s->panel_padding_mm * r->text_scale : 0;
-	cursor c = {r, x + pad, *y + pad, width - 2 * pad, true};
+	cursor c = {r, x + pad, *y + pad, width - 2 * pad, true, room};
 	double height;
 
 	fn(&c);
@@ -521,6 +523,11 @@ static void panel(rctx *r, double x, double *y, double width, content_fn fn, boo
 	*y += height + s->gutter_mm * r->text_scale;
 }
 
+static void panel(rctx *r, double x, double *y, double width, content_fn fn, bool framed)
+{
+	panel_in(r, x, y, width, fn, framed, 0);
+}
+
 void em__draw_panel(rctx *r, em_panel which, double x, double *y, double width, bool framed)
 {
 	static const content_fn contents[] = {
@@ -533,7 +540,7 @@ void em__draw_panel(rctx *r, em_panel which, double x, double *y, double width, 
 
 double em__panel_height(rctx *r, em_panel which, double width)
 {
-	cursor c = {r, 0, 0, width, true};
+	cursor c = {r, 0, 0, width, true, 0};
 
 	if (which == EM_PANEL_CREDITS) {
 		credits_content(&c);
@@ -557,7 +564,7 @@ static size_t places_with_deaths(const rctx *r)
 static double framed_height(rctx *r, content_fn fn, double width)
 {
 	double pad = r->style->panel_padding_mm * r->text_scale;
-	cursor c = {r, 0, pad, width - 2 * pad, true};
+	cursor c = {r, 0, pad, width - 2 * pad, true, 0};
 
 	fn(&c);
 	return c.y + pad + r->style->gutter_mm * r->text_scale;
@@ -588,26 +595,11 @@ static size_t place_floating(rctx *r, const double *y, size_t n, double width, d
 	return best;
 }
 
-/* The chronology, framed, in at most `room` mm from (x, *y). */
-static void chronology_panel(rctx *r, double x, double *y, double width, double room)
+static void chronology_content(cursor *c)
 {
-	const em_style *s = r->style;
-	double pad = s->panel_padding_mm * r->text_scale;
-	cursor c = {r, x + pad, *y + pad, width - 2 * pad, true};
-	double height;
+	double pad = c->r->style->panel_padding_mm * c->r->text_scale;
 
-	em__chronology_content(&c, room - 2 * pad);
-	height = c.y - *y + pad;
-	cairo_rectangle(r->cr, x, *y, width, height);
-	em__set_color(r->cr, s->panel);
-	cairo_fill_preserve(r->cr);
-	em__set_color(r->cr, s->panel_border);
-	cairo_set_line_width(r->cr, 0.3);
-	cairo_stroke(r->cr);
-	c.y = *y + pad;
-	c.dry = false;
-	em__chronology_content(&c, room - 2 * pad);
-	*y += height + s->gutter_mm * r->text_scale;
+	em__chronology_content(c, c->room - 2 * pad);
 }
 
 /* The panels in columns beside (wide pages) or below the map, then the
@@ -617,7 +609,7 @@ em_status em__draw_panels(rctx *r, const em_box *area, bool columns)
 	double g = r->style->gutter_mm * r->text_scale;
 	double x[3], y[3], w, bottom, credits_y;
 	size_t n = columns ? 2 : 3, best = 0;
-	cursor measure = {r, area->x, 0, area->width, true};
+	cursor measure = {r, area->x, 0, area->width, true, 0};
 
 	w = (area->width - (double)(n - 1) * g) / (double)n;
 	for (size_t i = 0; i < n; i++) {
@@ -651,7 +643,7 @@ em_status em__draw_panels(rctx *r, const em_box *area, bool columns)
 		if (y[i] < y[best])
 			best = i;
 	if (em__chronology_any(r) && bottom - y[best] > 28 * r->text_scale)
-		chronology_panel(r, x[best], &y[best], w, bottom - y[best]);
+		panel_in(r, x[best], &y[best], w, chronology_content, true, bottom - y[best]);
 	credits_y = area->y + area->height - measure.y;
 	for (size_t i = 0; i < n; i++)
 		credits_y = fmax(credits_y, y[i]);

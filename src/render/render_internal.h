@@ -154,6 +154,7 @@ typedef struct em_cursor {
 	rctx *r;
 	double x, y, width;
 	bool dry;
+	double room;   /* the height a panel's content may take; 0: as it needs */
 } em_cursor;
 
 /* A block of wrapped text at the cursor; returns its height. */

@@ -109,6 +109,25 @@ static em_qualifier looser(em_qualifier a, em_qualifier b)
 	return looseness(a) >= looseness(b) ? a : b;
 }
 
+/* Adds up the ranges present among the first `count`: for figures that
+ * count different people (categories of one source, distinct events). */
+static void sum_ranges(em_range *sum, const em_range *ranges, int count)
+{
+	for (int c = 0; c < count; c++) {
+		const em_range *r = &ranges[c];
+		if (!r->present)
+			continue;
+		if (!sum->present) {
+			*sum = *r;
+			continue;
+		}
+		sum->min += r->min;
+		sum->max += r->max;
+		sum->min_qualifier = looser(sum->min_qualifier, r->min_qualifier);
+		sum->max_qualifier = looser(sum->max_qualifier, r->max_qualifier);
+	}
+}
+
 /* One source's total: its categories add up, and a figure it gives for
  * all categories at once (unknown) is a total of its own.  The larger
  * reading stands at each end: a source's later count supersedes its
@@ -118,19 +137,7 @@ static em_range source_total(const em_range *by_category)
 	em_range sum = {0};
 	const em_range *all = &by_category[EM_CATEGORY_UNKNOWN];
 
-	for (int c = 0; c < EM_CATEGORY_UNKNOWN; c++) {
-		const em_range *r = &by_category[c];
-		if (!r->present)
-			continue;
-		if (!sum.present) {
-			sum = *r;
-			continue;
-		}
-		sum.min += r->min;
-		sum.max += r->max;
-		sum.min_qualifier = looser(sum.min_qualifier, r->min_qualifier);
-		sum.max_qualifier = looser(sum.max_qualifier, r->max_qualifier);
-	}
+	sum_ranges(&sum, by_category, EM_CATEGORY_UNKNOWN);
 	if (!all->present)
 		return sum;
 	if (!sum.present || all->max >= sum.max) {
@@ -400,19 +407,7 @@ static void merge_distinct(em_range *total, em_range *by_category, const source_
 {
 	em_range sum = {0};
 
-	for (int c = 0; c < EM_CATEGORY_COUNT; c++) {
-		const em_range *r = &d->by_category[c];
-		if (!r->present)
-			continue;
-		if (!sum.present) {
-			sum = *r;
-			continue;
-		}
-		sum.min += r->min;
-		sum.max += r->max;
-		sum.min_qualifier = looser(sum.min_qualifier, r->min_qualifier);
-		sum.max_qualifier = looser(sum.max_qualifier, r->max_qualifier);
-	}
+	sum_ranges(&sum, d->by_category, EM_CATEGORY_COUNT);
 
 	range_merge(total, &sum);
 	for (int c = 0; c < EM_CATEGORY_COUNT; c++)
