@@ -4,6 +4,7 @@
  * other without the count check failing. */
 #include "layers_internal.h"
 #include "../util/gdal_support.h"
+#include "../util/strbuf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -27,7 +28,8 @@ static const field report_fields[] = {
 	STR("admin1"), STR("country"), INT("geo_precision"), STR("scope"), STR("category"),
 	I64("fatalities"), STR("qualifier"), STR("event_type"), STR("sub_event_type"),
 	STR("actor1"), STR("actor2"), STR("source"), STR("reported_by"), STR("notes"),
-	STR("summary"), STR("evidence"), STR("event_kind"), STR("state"), STR("place_id"), STR("place_name"), STR("place_name_ar"),
+	STR("summary"), STR("evidence"), STR("event_kind"), STR("state"), STR("place_id"),
+	STR("place_name"), STR("place_name_ar"),
 	STR("geocode_method"), REAL("geocode_score"), REAL("latitude"), REAL("longitude"),
 	STR("reason"),
 };
@@ -249,13 +251,14 @@ static void flow_display(const em_flow *flow, char *display, size_t size)
 
 static void put_flow(cursor *c, const em_flow *flow)
 {
-	char display[64], label[512];
+	char display[64];
+	em_strbuf label = {0};
 	bool drawn = flow->from.state != EM_STATE_NOT_MAPPED && flow->to.state != EM_STATE_NOT_MAPPED;
 
 	flow_display(flow, display, sizeof(display));
-	snprintf(label, sizeof(label), "%s from %s to %s \xC2\xB7 %s",
-		 flow->has_people ? display : "People", flow->origin, flow->destination,
-		 flow->source);
+	em__strbuf_printf(&label, "%s from %s to %s \xC2\xB7 %s",
+			  flow->has_people ? display : "People", flow->origin, flow->destination,
+			  flow->source);
 	put_str(c, flow->flow_id);
 	if (flow->has_date)
 		put_date(c, flow->date);
@@ -273,7 +276,8 @@ static void put_flow(cursor *c, const em_flow *flow)
 	put_str(c, flow->reported_by);
 	put_str(c, flow->notes);
 	put_str(c, flow->evidence);
-	put_str(c, label);
+	put_str(c, em__strbuf_text(&label));
+	em__strbuf_free(&label);
 	put_int(c, flow->from.precision);
 	put_int(c, flow->to.precision);
 	put_str(c, drawn ? "mapped" : "not_mapped");

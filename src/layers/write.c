@@ -224,7 +224,8 @@ static em_status copy_spool(job *j, destination *t)
 			OGRFeatureH g = OGR_F_Create(OGR_L_GetLayerDefn(to));
 			if (OGR_F_SetFrom(g, f, TRUE) != OGRERR_NONE ||
 			    OGR_L_CreateFeature(to, g) != OGRERR_NONE)
-				status = em__gdal_error(&j->error, em_layer_names[k], "cannot write a feature");
+				status = em__gdal_error(&j->error, em_layer_names[k],
+							"cannot write a feature");
 			OGR_F_Destroy(g);
 			OGR_F_Destroy(f);
 		}
@@ -345,7 +346,8 @@ static em_status open_single(job *j, GDALDriverH driver, const char *name)
 	snprintf(relative, sizeof(relative), "eventmap.%s", driver_extension(driver));
 	o = add_output(j, relative);
 	if (o == NULL)
-		return em_error_set(&j->error, EM_ERR_LIMIT, "%s: path too long or too many outputs", j->directory);
+		return em_error_set(&j->error, EM_ERR_LIMIT, "%s: path too long or too many outputs",
+				    j->directory);
 	status = create_dataset(j, driver, o->temp, &ds);
 	if (status != EM_OK)
 		return status;
@@ -379,7 +381,8 @@ static em_status open_per_layer(job *j, GDALDriverH driver, const char *name)
 			 driver_extension(driver));
 		o = add_output(j, relative);
 		if (o == NULL)
-			return em_error_set(&j->error, EM_ERR_LIMIT, "%s: path too long or too many outputs", j->directory);
+			return em_error_set(&j->error, EM_ERR_LIMIT, "%s: path too long or too many outputs",
+				    j->directory);
 		status = create_dataset(j, driver, o->temp, &ds);
 		if (status != EM_OK)
 			break;

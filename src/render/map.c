@@ -385,7 +385,8 @@ static void draw_graticule_ticks(rctx *r)
 		double x, y, w, h;
 		char text[32];
 		PangoLayout *layout;
-		if (!em__map_point(r, lon, clat, &x, &y) || x < r->map.x + 4 || x > r->map.x + r->map.width - 4)
+		if (!em__map_point(r, lon, clat, &x, &y) || x < r->map.x + 4 ||
+		    x > r->map.x + r->map.width - 4)
 			continue;
 		cairo_move_to(cr, x, r->map.y + r->map.height);
 		cairo_line_to(cr, x, r->map.y + r->map.height + tick);
@@ -400,7 +401,8 @@ static void draw_graticule_ticks(rctx *r)
 		double x, y, w, h;
 		char text[32];
 		PangoLayout *layout;
-		if (!em__map_point(r, clon, lat, &x, &y) || y < r->map.y + 4 || y > r->map.y + r->map.height - 4)
+		if (!em__map_point(r, clon, lat, &x, &y) || y < r->map.y + 4 ||
+		    y > r->map.y + r->map.height - 4)
 			continue;
 		cairo_move_to(cr, r->map.x, y);
 		cairo_line_to(cr, r->map.x - tick, y);
