@@ -2,6 +2,7 @@
  * rivers, coast and borders, blank paper beyond the basemap's coverage,
  * then context towns, country and sea names where room is left. */
 #include "render_internal.h"
+#include "../util/array.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -310,8 +311,8 @@ void em__draw_area_names(rctx *r, em_basemap_layer_id id, em_color color, double
 			    bool italic, bool spaced)
 {
 	const em_basemap_layer *layer = em_basemap_get(r->basemap, id);
-	const char *drawn[64];
-	size_t drawn_count = 0;
+	const char **drawn = NULL;
+	size_t drawn_count = 0, drawn_cap = 0;
 
 	for (size_t i = 0; i < layer->count; i++) {
 		const em_basemap_feature *f = &layer->features[i];
@@ -352,9 +353,10 @@ void em__draw_area_names(rctx *r, em_basemap_layer_id id, em_color color, double
 		if (em__spot_is_free(&r->occupied, &box)) {
 			em__draw_layout(r, layout, box.x, box.y, color);
 			em__occupy_box(r, &box, false);
-			if (drawn_count < sizeof(drawn) / sizeof(drawn[0]))
+			if (EM_ARRAY_RESERVE(drawn, drawn_cap, drawn_count + 1))
 				drawn[drawn_count++] = f->name;
 		}
 		g_object_unref(layout);
 	}
+	free(drawn);
 }

@@ -53,15 +53,18 @@ static const char *what(const em_report *rep)
 }
 
 /* Who said so: the source, or the outlet when the outlet itself said it. */
-static void who(const em_report *rep, char *out, size_t size)
+/* Who said so: the source, or for an unattributed report the outlet. */
+static void who(const em_report *rep, const char **out, size_t *len)
 {
 	const char *paren = strstr(rep->reported_by, " (");
 
-	if (strcmp(rep->source, "unattributed") != 0 || rep->reported_by[0] == '\0')
-		snprintf(out, size, "%s", rep->source);
-	else
-		snprintf(out, size, "%.*s", paren ? (int)(paren - rep->reported_by) : 200,
-			 rep->reported_by);
+	if (strcmp(rep->source, "unattributed") != 0 || rep->reported_by[0] == '\0') {
+		*out = rep->source;
+		*len = strlen(rep->source);
+	} else {
+		*out = rep->reported_by;
+		*len = paren ? (size_t)(paren - rep->reported_by) : strlen(rep->reported_by);
+	}
 }
 
 static void place_of(const em_report *rep, char *out, size_t size)
@@ -73,16 +76,17 @@ static void place_of(const em_report *rep, char *out, size_t size)
 
 static bool same_line(const em_report *a, const em_report *b)
 {
-	char wa[160], wb[160];
+	const char *wa, *wb;
+	size_t la, lb;
 
 	if (em_report_has_deaths(a) || em_report_has_deaths(b) || a->date != b->date ||
 	    a->date_end != b->date_end || a->scope != b->scope ||
 	    em_event_kind_of(a->event_type) != em_event_kind_of(b->event_type) ||
 	    strcmp(what(a), what(b)) != 0 || strcmp(a->reported_by, b->reported_by) != 0)
 		return false;
-	who(a, wa, sizeof(wa));
-	who(b, wb, sizeof(wb));
-	return strcmp(wa, wb) == 0;
+	who(a, &wa, &la);
+	who(b, &wb, &lb);
+	return la == lb && memcmp(wa, wb, la) == 0;
 }
 
 static void add_place(entry *e, const em_report *rep)
@@ -151,8 +155,10 @@ static double weight(const entry *e)
 static PangoLayout *line_layout(rctx *r, const entry *e, double width)
 {
 	const em_style *s = r->style;
-	char source[200], text[1024], figure[64] = "";
-	size_t place_len;
+	char figure[64] = "";
+	const char *source;
+	size_t place_len, source_len;
+	em_strbuf text = {0};
 	PangoAttrList *attrs = pango_attr_list_new();
 	PangoAttribute *bold = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
 	PangoAttribute *muted = pango_attr_foreground_new(
@@ -160,7 +166,7 @@ static PangoLayout *line_layout(rctx *r, const entry *e, double width)
 		(guint16)(s->muted_text.b * 65535));
 	PangoLayout *layout;
 
-	who(e->first, source, sizeof(source));
+	who(e->first, &source, &source_len);
 	if (e->deaths) {
 		em_range range = {true, e->first->fatalities, e->first->fatalities,
 				  e->first->qualifier, e->first->qualifier};
@@ -169,15 +175,16 @@ static PangoLayout *line_layout(rctx *r, const entry *e, double width)
 			sizeof(figure) - strlen(figure) - 1);
 	}
 	/* A left-to-right mark after the places keeps an Arabic name first. */
-	snprintf(text, sizeof(text), "%s\xE2\x80\x8E  %s%s  %s", e->places, figure, what(e->first),
-		 source);
+	em__strbuf_printf(&text, "%s\xE2\x80\x8E  %s%s  %.*s", e->places, figure, what(e->first),
+			  (int)source_len, source);
 	place_len = strlen(e->places);
-	layout = em__text_layout(r, text, s->small_pt, false, false, width);
+	layout = em__text_layout(r, em__strbuf_text(&text), s->small_pt, false, false, width);
 	bold->start_index = 0;
 	bold->end_index = (guint)place_len;
 	pango_attr_list_insert(attrs, bold);
-	muted->start_index = (guint)(strlen(text) - strlen(source));
-	muted->end_index = (guint)strlen(text);
+	muted->start_index = (guint)(text.len >= source_len ? text.len - source_len : 0);
+	muted->end_index = (guint)text.len;
+	em__strbuf_free(&text);
 	pango_attr_list_insert(attrs, muted);
 	pango_layout_set_attributes(layout, attrs);
 	pango_attr_list_unref(attrs);
