@@ -4,13 +4,14 @@
  * the built-in print defaults, so a user can copy one and change a few.
  *
  * Errors name the file, the line and the key ("styles/mine.ini:12: key
- * 'sea' in [map]: 'blue-ish' is not a colour (#RRGGBB or #RRGGBBAA)"). */
+ * 'sea' in [map]: 'blue-ish' is not a colour (write #RRGGBB or #RRGGBBAA)"). */
 #ifndef EVENTMAP_STYLE_H
 #define EVENTMAP_STYLE_H
 
 #include "eventmap/export.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "eventmap/error.h"
 
@@ -60,8 +61,21 @@ typedef struct em_style {
 	em_color inset_land, inset_focus, inset_box;
 } em_style;
 
-/* The built-in print style. */
+/* One key a style file may set, with the built-in print default as a
+ * style file writes it. */
+typedef struct em_style_key {
+	const char *group;         /* "map" for [map] */
+	const char *key;           /* "sea" */
+	const char *default_value; /* "#cfe1ee", "0.25", "Noto Sans", "sqrt" */
+	double min, max;           /* for a number, the values allowed; else both 0 */
+} em_style_key;
+
+/* The built-in print style (the values styles/print.ini spells out). */
 EM_EXTERN void em_style_defaults(em_style *out);
+
+/* The index-th key a style file may set, from 0, in the order of
+ * styles/print.ini: true and *out filled, or false past the last key. */
+EM_EXTERN bool em_style_key_at(size_t index, em_style_key *out);
 
 /* Reads `name_or_path`: a file path, or a name looked up as
  * styles_dir/<name>.ini ("print", "dark", "mono").  Keys not in the file
