@@ -30,14 +30,14 @@ static void check_style(const em_style *s)
 		&s->frame, &s->sea_label, &s->country_label, &s->town_dot, &s->town_label,
 		&s->category[0], &s->category[1], &s->category[2], &s->category[3],
 		&s->category[4], &s->marker_outline, &s->label, &s->label_halo, &s->arrow,
-		&s->arrow_uncounted, &s->inset_land, &s->inset_focus, &s->inset_box};
+		&s->arrow_uncounted, &s->inset_land, &s->inset_focus, &s->inset_box, &s->event_ink};
 	const double numbers[] = {
 		s->title_pt, s->subtitle_pt, s->heading_pt, s->text_pt, s->small_pt,
 		s->credit_pt, s->margin_mm, s->gutter_mm, s->panel_padding_mm, s->coast_mm,
 		s->border_mm, s->river_mm, s->frame_mm, s->town_dot_mm, s->town_pt,
 		s->country_pt, s->marker_opacity, s->range_opacity, s->marker_outline_mm,
 		s->marker_max_mm, s->marker_min_mm, s->label_pt, s->label_halo_mm,
-		s->arrow_max_mm, s->arrow_min_mm};
+		s->arrow_max_mm, s->arrow_min_mm, s->event_mm};
 
 	FUZZ_CHECK(memchr(s->name, '\0', sizeof(s->name)) != NULL);
 	FUZZ_CHECK(s->font[0] != '\0' && memchr(s->font, '\0', sizeof(s->font)) != NULL);
