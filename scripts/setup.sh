@@ -2,8 +2,10 @@
 # One command from a fresh Debian 12 machine to a result:
 #   scripts/setup.sh run    install what is missing, build, run `eventmap run`
 #   scripts/setup.sh test   install what is missing, build, run the whole suite:
+#                           every build type compiled warning-free (-Werror),
 #                           ASan + UBSan, libFuzzer targets (clang), then the
-#                           plain build with valgrind memcheck and real clients
+#                           plain build with valgrind memcheck, real clients
+#                           and an install into a temporary prefix
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,7 +17,7 @@ packages="build-essential cmake pkg-config git
 	libgdal-dev gdal-bin libproj-dev proj-bin libcairo2-dev libpango1.0-dev
 	libcmocka-dev libutf8proc-dev libjson-c-dev fonts-noto-core"
 test_packages="valgrind poppler-utils python3-gdal python3-qgis qgis-providers
-	postgresql-15 postgresql-15-postgis-3 clang libclang-rt-14-dev"
+	postgresql-15 postgresql-15-postgis-3 clang libclang-rt-14-dev groff-base man-db"
 
 install_missing() {
 	missing=""
@@ -41,20 +43,31 @@ build() {
 case "$mode" in
 run)
 	install_missing $packages
+	# EM_WERROR is off by default: a new compiler's new warning must not
+	# stop a user's build (a build/ the test command made keeps it on).
 	build "$top/build"
 	cd "$top"
 	exec "$top/build/eventmap" run -o "$top/output"
 	;;
 test)
 	install_missing $packages $test_packages
-	build "$top/build-asan" -DEM_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+	# Every build below treats warnings as errors.  First the build types
+	# that are only compiled here (everything, tests included; their tests
+	# are not run): gcc Release, where -O3 finds what the others do not,
+	# and clang Release without sanitizers, the build a clang user makes
+	# (build-fuzz is clang too, but Debug with the sanitizers).
+	build "$top/build-release" -DEM_WERROR=ON -DCMAKE_BUILD_TYPE=Release
+	build "$top/build-clang" -DEM_WERROR=ON -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Release
+	build "$top/build-asan" -DEM_WERROR=ON -DEM_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 	(cd "$top/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		ctest --output-on-failure -j "$jobs")
 	# The parsers under libFuzzer, a short bounded run each (bench/fuzz runs longer).
-	build "$top/build-fuzz" -DCMAKE_C_COMPILER=clang -DEM_FUZZ=ON -DEM_SANITIZE=ON \
-		-DCMAKE_BUILD_TYPE=Debug
+	build "$top/build-fuzz" -DEM_WERROR=ON -DCMAKE_C_COMPILER=clang -DEM_FUZZ=ON \
+		-DEM_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 	(cd "$top/build-fuzz" && ctest --output-on-failure -L fuzz -j "$jobs")
-	build "$top/build"
+	# The normal build (RelWithDebInfo): every test, memcheck, real clients,
+	# and `cmake --install` into a temporary prefix (the install test).
+	build "$top/build" -DEM_WERROR=ON
 	cd "$top/build" && exec ctest --output-on-failure -j "$jobs"
 	;;
 *)
