@@ -180,17 +180,19 @@ static em_status plan(batch_state *b, em_date *days, size_t covered, size_t *ski
 		}
 		wanted += o->cumulative ? 2 : 1;
 		if (wanted > PERIODS_MAX)
-			return em_error_set(err, EM_ERR_INVALID,
-					    "the reports cover more than %d %s to draw: narrow them "
-					    "with --from/--to%s", PERIODS_MAX / (o->cumulative ? 2 : 1),
-					    o->weekly ? "weeks" : "days",
-					    o->weekly ? "" : ", or draw one poster a week with --weekly");
+			return em_error_set(
+				err, EM_ERR_INVALID,
+				"the reports cover more than %d %s to draw: narrow them with "
+				"--from/--to%s", PERIODS_MAX / (o->cumulative ? 2 : 1),
+				o->weekly ? "weeks" : "days",
+				o->weekly ? "" : ", or draw one poster a week with --weekly");
 		for (int c = 0; c < (o->cumulative ? 2 : 1); c++) {
 			batch_job *job = &b->jobs[b->job_count++];
 			job->first = first;
 			job->last = last;
 			job->cumulative = c == 1;
-			snprintf(job->name, sizeof(job->name), "%s%s", c == 1 ? "through-" : "", name);
+			snprintf(job->name, sizeof(job->name), "%s%s", c == 1 ? "through-" : "",
+				 name);
 			job_paths(job, o->directory, o);
 		}
 	}
@@ -214,24 +216,28 @@ static em_status series_frame(batch_state *b, em_bbox *extent, em_error *err)
 	return status;
 }
 
+/* The posters drawn by this thread and, for --jobs N, N - 1 more (no more
+ * than the posters need), with the array of threads sized to match. */
 static void run_pool(batch_state *b)
 {
-	pthread_t threads[64];
 	size_t workers = b->options->jobs < 1 ? 1 : (size_t)b->options->jobs, started = 0;
+	size_t posters = b->job_count > 0 ? b->job_count : 1;
+	size_t extra = (workers < posters ? workers : posters) - 1;
+	pthread_t *threads = extra > 0 ? calloc(extra, sizeof(*threads)) : NULL;
 
 	pthread_mutex_init(&b->lock, NULL);
 	/* --jobs 1 means one thread: each poster's formats one after another. */
 	b->poster.one_thread = workers == 1;
-	if (workers > 64)
-		workers = 64;
 	if (b->progress)
 		show_progress(b);
-	for (size_t i = 1; i < workers && i < b->job_count; i++)
+	/* Without memory for the array, this thread draws every poster. */
+	for (size_t i = 0; threads != NULL && i < extra; i++)
 		if (pthread_create(&threads[started], NULL, worker, b) == 0)
 			started++;
 	worker(b);
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
+	free(threads);
 	pthread_mutex_destroy(&b->lock);
 }
 
@@ -290,75 +296,102 @@ static void print_table(const batch_state *b, size_t skipped, em_status overview
 		       b->options->weekly ? "days" : (skipped == 1 ? "day" : "days"));
 }
 
-int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
-	      const em_basemap *basemap, const em_style *style, em_error *err)
+/* The series, checked and framed before anything is written: its
+ * periods, that there are some, that they can be drawn on the basemap,
+ * their directory and their shared extent and scale. */
+static em_status plan_series(batch_state *b, const char *dir, em_bbox *extent, size_t *skipped,
+			     em_error *err)
 {
-	batch_state b;
-	size_t covered = em_dataset_days(NULL, 0, dataset), failed = 0, skipped = 0;
+	size_t covered = em_dataset_days(NULL, 0, b->dataset);
 	em_date *days = malloc((covered + 1) * sizeof(*days));
-	em_bbox extent;
-	char note[256], dir[4000], overview_paths[3][4096];
-	size_t overview_count = 0;
 	em_status status;
 
-	memset(&b, 0, sizeof(b));
-	b.options = options;
-	b.dataset = dataset;
-	b.basemap = basemap;
-	b.style = style;
-	b.poster = options->poster;
-	b.progress = !options->quiet && isatty(STDERR_FILENO);
-	b.jobs = calloc(2 * PERIODS_MAX + 2, sizeof(*b.jobs));
-	if (b.jobs == NULL || days == NULL) {
-		free(b.jobs);
-		free(days);
-		em_error_set(err, EM_ERR_NOMEM, "out of memory");
-		return CLI_EXIT_ERROR;
-	}
-	em_dataset_days(days, covered, dataset);
-	snprintf(dir, sizeof(dir), "%.3990s/%s", options->directory,
-		 options->weekly ? "weeks" : "days");
-	status = plan(&b, days, covered, &skipped, err);
+	if (days == NULL)
+		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	em_dataset_days(days, covered, b->dataset);
+	status = plan(b, days, covered, skipped, err);
 	free(days);
-	if (status == EM_OK && b.job_count == 0)
+	if (status == EM_OK && b->job_count == 0)
 		status = em_error_set(err, EM_ERR_NOTFOUND, "nothing reported%s: no poster to draw",
-				      em_filter_narrows(&b.poster.filter)
+				      em_filter_narrows(&b->poster.filter)
 					      ? " of the event types or categories asked for"
 					      : " for these days");
 	if (status == EM_OK)
-		status = em_render_check_places(basemap, dataset, &b.poster.filter, err);
+		status = em_render_check_places(b->basemap, b->dataset, &b->poster.filter, err);
 	if (status == EM_OK)
 		status = em_atomic_make_directories(dir, err);
 	if (status == EM_OK)
-		status = series_frame(&b, &extent, err);
-	if (status != EM_OK) {
-		free(b.jobs);
-		return CLI_EXIT_ERROR;
-	}
-	em_atomic_sweep(dir);
-	b.poster.extent = &extent;
-	snprintf(note, sizeof(note),
-		 "Same extent and circle scale on every poster of this series: the largest figure "
-		 "of any %s (%lld) sets the full-size circle.", options->weekly ? "week" : "day",
-		 b.poster.scale_max);
-	b.poster.series_note = note;
-	run_pool(&b);
-	status = overview(&b, dir, overview_paths, &overview_count, err);
-	if (!options->quiet)
-		print_table(&b, skipped, status, overview_paths, overview_count);
-	for (size_t i = 0; i < b.job_count; i++) {
-		if (b.jobs[i].status != EM_OK) {
-			cli_error("batch", "%s: %s", b.jobs[i].name, b.jobs[i].err.message);
+		status = series_frame(b, extent, err);
+	return status;
+}
+
+/* Names every poster that failed, and the overview if it did; the exit
+ * code: nothing written at all is a failure, not a partial success. */
+static int report_failures(const batch_state *b, em_status overview_status, em_error *err)
+{
+	size_t failed = 0;
+
+	for (size_t i = 0; i < b->job_count; i++) {
+		if (b->jobs[i].status != EM_OK) {
+			cli_error("batch", "%s: %s", b->jobs[i].name, b->jobs[i].err.message);
 			failed++;
 		}
 	}
-	if (status != EM_OK) {
+	if (overview_status != EM_OK) {
 		cli_error("batch", "overview: %s", err->message);
 		failed++;
 	}
-	/* Nothing written at all is a failure, not a partial success. */
-	if (failed > 0 && failed >= b.job_count)
-		em_error_set(err, EM_ERR_IO, "no poster could be written");
+	if (failed == 0)
+		return CLI_EXIT_OK;
+	if (failed < b->job_count)
+		return CLI_EXIT_PARTIAL;
+	em_error_set(err, EM_ERR_IO, "no poster could be written");
+	return CLI_EXIT_ERROR;
+}
+
+void cli_batch_options_init(cli_batch_options *options)
+{
+	long processors = sysconf(_SC_NPROCESSORS_ONLN);
+
+	memset(options, 0, sizeof(*options));
+	options->directory = "output";
+	options->png = options->pdf = true;
+	options->jobs = processors > 0 ? (int)processors : 1;
+	em_poster_options_init(&options->poster);
+}
+
+int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
+	      const em_basemap *basemap, const em_style *style, em_error *err)
+{
+	batch_state b = {.options = options, .dataset = dataset, .basemap = basemap,
+			 .style = style, .poster = options->poster};
+	em_bbox extent;
+	char note[256], dir[4000], overview_paths[3][4096];
+	size_t overview_count = 0, skipped = 0;
+	em_status overview_status;
+	int rc = CLI_EXIT_ERROR;
+
+	b.progress = !options->quiet && isatty(STDERR_FILENO);
+	b.jobs = calloc(2 * PERIODS_MAX + 2, sizeof(*b.jobs));
+	if (b.jobs == NULL) {
+		em_error_set(err, EM_ERR_NOMEM, "out of memory");
+		return CLI_EXIT_ERROR;
+	}
+	snprintf(dir, sizeof(dir), "%.3990s/%s", options->directory,
+		 options->weekly ? "weeks" : "days");
+	if (plan_series(&b, dir, &extent, &skipped, err) == EM_OK) {
+		em_atomic_sweep(dir);
+		b.poster.extent = &extent;
+		snprintf(note, sizeof(note), "Same extent and circle scale on every poster of this "
+			 "series: the largest figure of any %s (%lld) sets the full-size circle.",
+			 options->weekly ? "week" : "day", b.poster.scale_max);
+		b.poster.series_note = note;
+		run_pool(&b);
+		overview_status = overview(&b, dir, overview_paths, &overview_count, err);
+		if (!options->quiet)
+			print_table(&b, skipped, overview_status, overview_paths, overview_count);
+		rc = report_failures(&b, overview_status, err);
+	}
 	free(b.jobs);
-	return failed == 0 ? CLI_EXIT_OK : (failed >= b.job_count ? CLI_EXIT_ERROR : CLI_EXIT_PARTIAL);
+	return rc;
 }

@@ -1,6 +1,7 @@
 /* The command-line tool's shared pieces: exit codes, locating the data
- * directory, loading gazetteers from options, and writing geocoding
- * results.  Only src/cli prints or chooses an exit code. */
+ * directory, loading gazetteers and the dataset, writing geocoding
+ * results, the one table of options, the poster options and the batch.
+ * Only src/cli prints or chooses an exit code. */
 #ifndef EM_CLI_H
 #define EM_CLI_H
 
@@ -34,83 +35,6 @@ typedef struct cli_gazetteer_options {
 	bool no_default;
 } cli_gazetteer_options;
 
-/* The options that choose the gazetteer, the same in every command that
- * places names: -g FILE, --override FILE, --places FILE. */
-enum { CLI_OPT_OVERRIDE = 1000, CLI_OPT_PLACES };
-#define CLI_GAZETTEER_LONGOPTS                                                   \
-	{"gazetteer", required_argument, NULL, 'g'},                             \
-	{"override", required_argument, NULL, CLI_OPT_OVERRIDE},                 \
-	{"places", required_argument, NULL, CLI_OPT_PLACES}
-#define CLI_GAZETTEER_USAGE                                                                \
-	"  -g, --gazetteer FILE     also load this GeoNames-format file (repeatable)\n"      \
-	"      --override FILE      pin names with a GeoNames-format file (repeatable)\n"    \
-	"      --places FILE        add places from a CSV (name, lat, lon, country, ...);\n" \
-	"                           its rows win like overrides (repeatable)\n"
-
-/* The options that say what a poster draws, the same in render and batch. */
-enum {
-	CLI_OPT_LANDSCAPE = 1100, CLI_OPT_PORTRAIT, CLI_OPT_TITLE, CLI_OPT_SUBTITLE,
-	CLI_OPT_CREDIT, CLI_OPT_LABELS, CLI_OPT_CRS, CLI_OPT_BASEMAP, CLI_OPT_FROM, CLI_OPT_TO,
-	CLI_OPT_EVENT_TYPE, CLI_OPT_CATEGORY, CLI_OPT_DPI
-};
-#define CLI_POSTER_LONGOPTS                                                      \
-	{"style", required_argument, NULL, 's'},                                 \
-	{"page", required_argument, NULL, 'p'},                                  \
-	{"landscape", no_argument, NULL, CLI_OPT_LANDSCAPE},                     \
-	{"portrait", no_argument, NULL, CLI_OPT_PORTRAIT},                       \
-	{"dpi", required_argument, NULL, CLI_OPT_DPI},                           \
-	{"title", required_argument, NULL, CLI_OPT_TITLE},                       \
-	{"subtitle", required_argument, NULL, CLI_OPT_SUBTITLE},                 \
-	{"credit", required_argument, NULL, CLI_OPT_CREDIT},                     \
-	{"labels", required_argument, NULL, CLI_OPT_LABELS},                     \
-	{"crs", required_argument, NULL, CLI_OPT_CRS},                           \
-	{"basemap", required_argument, NULL, CLI_OPT_BASEMAP},                   \
-	{"from", required_argument, NULL, CLI_OPT_FROM},                         \
-	{"to", required_argument, NULL, CLI_OPT_TO},                             \
-	{"event-type", required_argument, NULL, CLI_OPT_EVENT_TYPE},             \
-	{"category", required_argument, NULL, CLI_OPT_CATEGORY}
-#define CLI_POSTER_USAGE                                                                     \
-	"  -s, --style NAME|FILE    print (default), dark, mono, or a style file\n"              \
-	"  -p, --page PRESET        A4, A3 (default), A2, social-square (1080x1080 px),\n"       \
-	"                           social-wide (1600x900 px) or WxHmm\n"                        \
-	"      --landscape, --portrait  page orientation (default landscape)\n"                  \
-	"      --dpi N              PNG resolution (default 300; 72 to 1200)\n"                  \
-	"      --title TEXT         the title (default: the dataset's, or a generic one)\n"      \
-	"      --subtitle TEXT      the line under it (default: the days and what is shown)\n"  \
-	"      --credit TEXT        a line of your own at the head of the credits\n"             \
-	"      --labels en|ar|both  place-name language (default en)\n"                          \
-	"      --crs PROJ           map projection (default: transverse Mercator centred\n"      \
-	"                           on the data), e.g. EPSG:32637\n"                             \
-	"      --basemap FILE       an OGR source with the basemap's layer names\n"              \
-	"      --from DATE, --to DATE  only what was reported for these days (a report\n"       \
-	"                           spanning them counts, marked with its days)\n"              \
-	"      --event-type LIST    only these ACLED event types, comma-separated\n"             \
-	"                           (Battles, Protests, 'Strategic developments'...)\n"         \
-	"      --category LIST      only these categories (civilians, security_forces,\n"       \
-	"                           pro_assad_fighters, unknown); with either option,\n"        \
-	"                           displacement arrows are left out\n"
-
-typedef struct cli_poster_args {
-	const char *style, *page, *labels, *basemap, *from, *to, *event_types, *categories;
-	bool portrait;
-	em_poster_options poster;
-} cli_poster_args;
-
-void cli_poster_args_init(cli_poster_args *args);
-/* Takes one of CLI_POSTER_LONGOPTS: 1 taken, 0 not one of them, -1 a bad
- * value (with a message). */
-int cli_poster_option(cli_poster_args *args, int c, const char *arg, const char *command);
-/* Checks and converts what was given; an exit code. */
-int cli_poster_finish(cli_poster_args *args, const char *command);
-/* The style and basemap the options name. */
-em_status cli_poster_load(const cli_poster_args *args, em_style *style, em_basemap **basemap,
-			  em_error *err);
-
-/* Takes one of those options (c is 'g', CLI_OPT_OVERRIDE or
- * CLI_OPT_PLACES); false, with a message, when a list is full. */
-bool cli_gazetteer_option(cli_gazetteer_options *options, int c, const char *file,
-			  const char *command);
-
 /* A name to geocode; the CLI owns `name` (cli_free_names frees it). */
 typedef em_geocode_query cli_geocoded;
 
@@ -130,7 +54,6 @@ const char *cli_data_path(char *buf, size_t size, const char *relative);
 /* Adds a file to a repeatable option's list; false (with a message) when full. */
 bool cli_add_file(const char **list, size_t *count, const char *file, const char *command,
 		  const char *option);
-
 
 /* Loads the default gazetteer and its Arabic names (unless no_default),
  * extra files, overrides and places, and builds the index. */
@@ -192,16 +115,170 @@ em_status cli_stream_dataset(em_dataset **out, const em_gazetteer *gazetteer,
 /* Prints "N reports: X mapped, Y approximate, Z not mapped". */
 void cli_print_counts(const em_dataset *dataset);
 
+/* ---- options (options.c) --------------------------------------------- */
+
+/* The commands, as bits of the set of commands an option serves. */
+enum {
+	CLI_RUN = 1u << 0,
+	CLI_BATCH = 1u << 1,
+	CLI_EXPORT = 1u << 2,
+	CLI_GEOCODE = 1u << 3,
+	CLI_RENDER = 1u << 4
+};
+
+/* Every option of every command, in the order --help lists them.  Each is
+ * declared once in options.c (names, argument, help, commands); options
+ * of one name that mean different things (-o DIR, -o FILE) are different
+ * options. */
+typedef enum cli_option_id {
+	CLI_OPT_INPUT,          /* geocode -i FILE */
+	CLI_OPT_OUTPUT_DIR,     /* -o DIR: run, export, batch */
+	CLI_OPT_OUTPUT_FILE,    /* geocode -o FILE */
+	CLI_OPT_OUTPUT_POSTER,  /* render -o FILE, repeatable */
+	CLI_OPT_REPORTS,        /* from here to CLI_OPT_FLOWS: cli_dataset_options */
+	CLI_OPT_FLOWS,
+	CLI_OPT_DAY,            /* render */
+	CLI_OPT_PER_DAY,        /* batch */
+	CLI_OPT_WEEKLY,
+	CLI_OPT_CUMULATIVE,
+	CLI_OPT_GEOCODE_FORMAT, /* -f tsv|json */
+	CLI_OPT_LAYER_FORMATS,  /* -f LIST of OGR drivers */
+	CLI_OPT_POSTER_FORMATS, /* -f png,pdf,svg */
+	CLI_OPT_CONNECTION,     /* export */
+	CLI_OPT_COUNTRY,        /* geocode */
+	CLI_OPT_ADMIN1,
+	CLI_OPT_NEAR,
+	CLI_OPT_REGION,
+	CLI_OPT_STYLE,          /* from here to CLI_OPT_CATEGORY: cli_poster_args */
+	CLI_OPT_PAGE,
+	CLI_OPT_LANDSCAPE,
+	CLI_OPT_PORTRAIT,
+	CLI_OPT_DPI,
+	CLI_OPT_TITLE,
+	CLI_OPT_SUBTITLE,
+	CLI_OPT_CREDIT,
+	CLI_OPT_LABELS,
+	CLI_OPT_CRS,
+	CLI_OPT_BASEMAP,
+	CLI_OPT_FOCUS_COUNTRY,
+	CLI_OPT_FROM,
+	CLI_OPT_TO,
+	CLI_OPT_EVENT_TYPE,
+	CLI_OPT_CATEGORY,
+	CLI_OPT_JOBS,           /* batch */
+	CLI_OPT_GAZETTEER,      /* from here to CLI_OPT_NO_DEFAULT: cli_gazetteer_options */
+	CLI_OPT_OVERRIDE,
+	CLI_OPT_PLACES,
+	CLI_OPT_NO_DEFAULT,
+	CLI_OPT_MIN_SCORE,      /* geocode */
+	CLI_OPT_STRICT,         /* cli_dataset_options */
+	CLI_OPT_QUIET,          /* cli_dataset_options */
+	CLI_OPT_HELP,
+	CLI_OPT_COUNT
+} cli_option_id;
+
+/* A command as its --help shows it around its option lines. */
+typedef struct cli_command {
+	const char *name;  /* "render", for messages */
+	unsigned bit;      /* CLI_RENDER */
+	const char *head;  /* the usage lines and what it does, up to the options */
+	const char *tail;  /* after the options: notes and the exit status */
+	bool operands;     /* arguments follow the options (geocode's names) */
+} cli_command;
+
+typedef struct cli_poster_args cli_poster_args;
+
+/* Where cli_parse puts each option: those of the shared groups into their
+ * holders (NULL for a command without them), the command's own through
+ * take.  Every taker returns 1 (taken), 0 (not its option) or -1 (a bad
+ * value, with a message). */
+typedef struct cli_parse_targets {
+	cli_dataset_options *data;         /* -r, --flows, --strict, -q */
+	cli_gazetteer_options *gazetteers; /* -g, --override, --places, --no-default-gazetteer */
+	cli_poster_args *poster;           /* what a poster draws */
+	int (*take)(void *args, cli_option_id id, const char *arg);
+	void *args;
+} cli_parse_targets;
+
+/* What cli_parse returns when --help was asked for (and printed). */
+#define CLI_PARSE_HELP (-1)
+
+/* Reads the options of argv that the command takes into targets; -h
+ * prints the help on stdout.  CLI_EXIT_OK (the operands, for a command
+ * that takes them, from optind), CLI_PARSE_HELP, or CLI_EXIT_ERROR after
+ * a message or the help on stderr. */
+int cli_parse(const cli_command *command, int argc, char **argv, const cli_parse_targets *targets);
+
+/* The command's --help: its head, a line for each option it takes, its tail. */
+void cli_print_help(FILE *out, const cli_command *command);
+
+/* The exit code of a command whose parse returned rc (not CLI_EXIT_OK):
+ * CLI_EXIT_OK after --help. */
+int cli_parse_exit(int rc);
+
+/* A number from min to max, all of text; false, with a message naming the
+ * option, the value and the range, for anything else. */
+bool cli_parse_number(double *out, const char *text, double min, double max,
+		      const char *command, const char *option);
+
+/* ---- posters (poster_options.c) ----------------------------------------- */
+
+struct cli_poster_args {
+	const char *style, *page, *labels, *basemap, *from, *to, *event_types, *categories;
+	bool portrait;
+	char focus_country[3]; /* --focus-country, upper-cased */
+	em_poster_options poster;
+};
+
+void cli_poster_args_init(cli_poster_args *args);
+/* Takes one of the options from CLI_OPT_STYLE to CLI_OPT_CATEGORY: 1 taken,
+ * 0 not one of them, -1 a bad value (with a message). */
+int cli_poster_option(cli_poster_args *args, cli_option_id id, const char *arg,
+		      const char *command);
+/* Checks and converts what was given; the title defaults to the default
+ * dataset's when data reads it.  An exit code. */
+int cli_poster_finish(cli_poster_args *args, const cli_dataset_options *data,
+		      const char *command);
+
+/* What a poster is drawn from: the style and basemap the options name, the
+ * gazetteers and the dataset placed with them. */
+typedef struct cli_poster_inputs {
+	em_style style;
+	em_basemap *basemap;
+	em_gazetteer *gazetteer;
+	em_dataset *dataset;
+} cli_poster_inputs;
+
+/* What a command does with its inputs: an exit code, and with
+ * CLI_EXIT_ERROR the reason in err. */
+typedef int (*cli_poster_work)(const void *args, const cli_poster_inputs *inputs,
+			       em_error *err);
+
+/* A command that draws posters (run, render, batch): loads its inputs as
+ * the options say, hands them to work, prints the error when it fails
+ * and frees them.  The exit code. */
+int cli_poster_command(const char *command, const cli_poster_args *poster,
+		       const cli_gazetteer_options *gazetteers, const cli_dataset_options *data,
+		       cli_poster_work work, const void *args);
+
+/* ---- batch (batch.c) ---------------------------------------------------- */
+
+/* The largest --jobs: every poster drawn at once holds its page's pixels. */
+#define CLI_JOBS_MAX 64
 
 typedef struct cli_batch_options {
 	const char *directory;  /* posters go to DIR/days/ (DIR/weeks/ weekly) */
 	bool png, pdf, svg;
 	bool cumulative;
 	bool weekly;            /* one poster per week, Monday to Sunday */
-	int jobs;
+	int jobs;               /* posters drawn at once: one thread each */
 	bool quiet;
 	em_poster_options poster; /* page, dpi, labels, texts, days and kinds */
 } cli_batch_options;
+
+/* The defaults: DIR output, PNG and PDF, one job per processor (however
+ * many: the pool has a thread per job). */
+void cli_batch_options_init(cli_batch_options *options);
 
 /* The formats option, "png,pdf,svg": false for anything else. */
 bool cli_parse_formats(const char *list, bool *png, bool *pdf, bool *svg);
@@ -215,10 +292,11 @@ int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 /* Removes what killed writers left beside this output file. */
 void cli_sweep_beside(const char *file);
 
-int cmd_batch(int argc, char **argv);
-int cmd_export(int argc, char **argv);
-int cmd_render(int argc, char **argv);
-int cmd_geocode(int argc, char **argv);
-int cmd_run(int argc, char **argv);
+/* The commands: argv[0] is the command's name; an exit code. */
+int cli_cmd_batch(int argc, char **argv);
+int cli_cmd_export(int argc, char **argv);
+int cli_cmd_render(int argc, char **argv);
+int cli_cmd_geocode(int argc, char **argv);
+int cli_cmd_run(int argc, char **argv);
 
 #endif

@@ -1,15 +1,14 @@
 /* `eventmap batch`: one poster per day of the violence, all on the same
  * extent and circle scale, and an overview sheet of the days. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "cli.h"
 
-static const char usage[] =
+static const cli_command command = {
+	"batch", CLI_BATCH,
 	"usage: eventmap batch [options]\n"
 	"\n"
 	"One poster per day the reports cover (a report over several days appears on\n"
@@ -17,28 +16,14 @@ static const char usage[] =
 	"in DIR/days/YYYY-MM-DD.<format>, and an overview sheet of all days in\n"
 	"DIR/days/overview.<format>.  With --weekly, one poster per week (Monday to\n"
 	"Sunday) in DIR/weeks/YYYY-Www.<format> and an overview of the weeks.\n"
-	"\n"
-	"  -o, --output DIR         output directory (default: output)\n"
-	"  -r, --reports FILE       reports CSV (default: the default dataset)\n"
-	"      --flows FILE         displacement CSV\n"
-	"      --per-day            one poster per day (the default)\n"
-	"      --weekly             one poster per week instead\n"
-	"      --cumulative         also \"through day N\" posters: days/through-YYYY-MM-DD\n"
-	"  -f, --format LIST        png, pdf, svg, comma-separated (default png,pdf);\n"
-	"                           also --formats\n"
-	CLI_POSTER_USAGE
-	"  -j, --jobs N             posters drawn at once (default: the processors)\n"
-	CLI_GAZETTEER_USAGE
-	"  -q, --quiet              no progress and no table\n"
-	"  -h, --help               show this help\n"
+	"\n",
 	"\n"
 	"Days with nothing reported (of the event types or categories asked for) get\n"
 	"no poster; the table says which.  At most 366 posters at once: narrow a long\n"
 	"dataset with --from/--to or draw --weekly.\n"
 	"Exit status: 0 every poster written, 4 some failed (named on stderr; the\n"
-	"others were written), 1 usage, input or I/O error.\n";
-
-enum { OPT_FLOWS = 256, OPT_PER_DAY, OPT_WEEKLY, OPT_CUMULATIVE };
+	"others were written), 1 usage, input or I/O error.\n",
+	false};
 
 typedef struct batch_args {
 	cli_batch_options batch;
@@ -68,103 +53,79 @@ bool cli_parse_formats(const char *list, bool *png, bool *pdf, bool *svg)
 	return *png || *pdf || *svg;
 }
 
+/* --jobs N: a whole number of posters from 1 to CLI_JOBS_MAX. */
+static bool parse_jobs(cli_batch_options *batch, const char *text)
+{
+	char *end;
+	long jobs = strtol(text, &end, 10);
+
+	if (end == text || *end != '\0' || jobs < 1 || jobs > CLI_JOBS_MAX) {
+		cli_error("batch", "--jobs '%s': give a number from 1 to %d", text, CLI_JOBS_MAX);
+		return false;
+	}
+	batch->jobs = (int)jobs;
+	return true;
+}
+
+/* The options of batch alone. */
+static int take(void *args, cli_option_id id, const char *arg)
+{
+	cli_batch_options *b = &((batch_args *)args)->batch;
+	bool ok = true;
+
+	switch (id) {
+	case CLI_OPT_OUTPUT_DIR: b->directory = arg; break;
+	case CLI_OPT_PER_DAY: b->weekly = false; break;
+	case CLI_OPT_WEEKLY: b->weekly = true; break;
+	case CLI_OPT_CUMULATIVE: b->cumulative = true; break;
+	case CLI_OPT_JOBS: ok = parse_jobs(b, arg); break;
+	case CLI_OPT_POSTER_FORMATS:
+		ok = cli_parse_formats(arg, &b->png, &b->pdf, &b->svg);
+		if (!ok)
+			cli_error("batch", "--format '%s': give png, pdf and/or svg, "
+				  "comma-separated", arg);
+		break;
+	default: return 0;
+	}
+	return ok ? 1 : -1;
+}
+
+/* The defaults, then the options given. */
 static int parse_args(batch_args *a, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"output", required_argument, NULL, 'o'}, {"reports", required_argument, NULL, 'r'},
-		{"flows", required_argument, NULL, OPT_FLOWS},
-		{"per-day", no_argument, NULL, OPT_PER_DAY}, {"weekly", no_argument, NULL, OPT_WEEKLY},
-		{"cumulative", no_argument, NULL, OPT_CUMULATIVE},
-		{"format", required_argument, NULL, 'f'}, {"formats", required_argument, NULL, 'f'},
-		CLI_POSTER_LONGOPTS, {"jobs", required_argument, NULL, 'j'},
-		{"quiet", no_argument, NULL, 'q'}, CLI_GAZETTEER_LONGOPTS,
-		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-	char *end;
-	int c, taken;
+	const cli_parse_targets targets = {&a->data, &a->gazetteers, &a->poster, take, a};
+	int rc;
 
-	while ((c = getopt_long(argc, argv, "o:r:s:f:p:j:g:qh", longopts, NULL)) != -1) {
-		if ((taken = cli_poster_option(&a->poster, c, optarg, "batch")) != 0) {
-			if (taken < 0)
-				return CLI_EXIT_ERROR;
-			continue;
-		}
-		switch (c) {
-		case 'o': a->batch.directory = optarg; break;
-		case 'r': a->data.reports = optarg; break;
-		case OPT_FLOWS: a->data.flows = optarg; break;
-		case OPT_PER_DAY: a->batch.weekly = false; break;
-		case OPT_WEEKLY: a->batch.weekly = true; break;
-		case OPT_CUMULATIVE: a->batch.cumulative = true; break;
-		case 'f':
-			if (!cli_parse_formats(optarg, &a->batch.png, &a->batch.pdf, &a->batch.svg)) {
-				cli_error("batch", "--format '%s': give png, pdf and/or svg, "
-					  "comma-separated", optarg);
-				return CLI_EXIT_ERROR;
-			}
-			break;
-		case 'j':
-			a->batch.jobs = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || a->batch.jobs < 1 || a->batch.jobs > 64) {
-				cli_error("batch", "--jobs '%s': give a number from 1 to 64", optarg);
-				return CLI_EXIT_ERROR;
-			}
-			break;
-		case 'g': case CLI_OPT_OVERRIDE: case CLI_OPT_PLACES:
-			if (!cli_gazetteer_option(&a->gazetteers, c, optarg, "batch"))
-				return CLI_EXIT_ERROR;
-			break;
-		case 'q': a->batch.quiet = a->data.quiet = true; break;
-		case 'h': fputs(usage, stdout); return -1;
-		default: fputs(usage, stderr); return CLI_EXIT_ERROR;
-		}
-	}
-	if (optind < argc) {
-		cli_error("batch", "unexpected argument '%s'", argv[optind]);
-		return CLI_EXIT_ERROR;
-	}
+	memset(a, 0, sizeof(*a));
+	cli_batch_options_init(&a->batch);
+	cli_poster_args_init(&a->poster);
+	rc = cli_parse(&command, argc, argv, &targets);
+	if (rc != CLI_EXIT_OK)
+		return rc;
 	if (a->batch.weekly && a->batch.cumulative) {
 		cli_error("batch", "--cumulative goes with day posters, not --weekly");
 		return CLI_EXIT_ERROR;
 	}
-	return cli_poster_finish(&a->poster, "batch");
+	rc = cli_poster_finish(&a->poster, &a->data, "batch");
+	a->batch.quiet = a->data.quiet;
+	a->batch.poster = a->poster.poster;
+	return rc;
 }
 
-int cmd_batch(int argc, char **argv)
+/* The posters of the series and the overview. */
+static int draw_series(const void *args, const cli_poster_inputs *in, em_error *err)
+{
+	const batch_args *a = args;
+
+	return cli_batch(&a->batch, in->dataset, in->basemap, &in->style, err);
+}
+
+int cli_cmd_batch(int argc, char **argv)
 {
 	batch_args a;
-	em_gazetteer *gz = NULL;
-	em_dataset *ds = NULL;
-	em_basemap *basemap = NULL;
-	em_style style;
-	em_error err;
-	long processors = sysconf(_SC_NPROCESSORS_ONLN);
-	int rc;
+	int rc = parse_args(&a, argc, argv);
 
-	memset(&a, 0, sizeof(a));
-	cli_poster_args_init(&a.poster);
-	a.batch.directory = "output";
-	a.batch.png = a.batch.pdf = true;
-	a.batch.jobs = processors > 0 ? (int)processors : 1;
-	em_error_clear(&err);
-	rc = parse_args(&a, argc, argv);
 	if (rc != CLI_EXIT_OK)
-		return rc < 0 ? CLI_EXIT_OK : rc;
-	if (a.poster.poster.title == NULL && a.data.reports == NULL)
-		a.poster.poster.title = CLI_DEFAULT_TITLE;
-	a.batch.poster = a.poster.poster;
-	rc = CLI_EXIT_ERROR;
-	if (cli_poster_load(&a.poster, &style, &basemap, &err) ||
-	    cli_load_gazetteer(&gz, &a.gazetteers, &err) ||
-	    cli_load_dataset(&ds, gz, &a.data, "batch", &err)) {
-		cli_error("batch", "%s", err.message);
-		goto done;
-	}
-	rc = cli_batch(&a.batch, ds, basemap, &style, &err);
-	if (rc == CLI_EXIT_ERROR)
-		cli_error("batch", "%s", err.message);
-done:
-	em_dataset_destroy(ds);
-	em_gazetteer_destroy(gz);
-	em_basemap_destroy(basemap);
-	return rc;
+		return cli_parse_exit(rc);
+	return cli_poster_command("batch", &a.poster, &a.gazetteers, &a.data, draw_series, &a);
 }

@@ -1,6 +1,5 @@
 /* `eventmap export`: the dataset as GIS layers (GeoPackage with QGIS
  * styles, GeoJSON, or any OGR driver), after placing every row. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,31 +8,15 @@
 #include "eventmap/summary.h"
 #include "eventmap/layers.h"
 
-static const char usage[] =
+static const cli_command command = {
+	"export", CLI_EXPORT,
 	"usage: eventmap export [options]\n"
 	"\n"
 	"Write the reports, places, flows and not-mapped rows as GIS layers.\n"
+	"\n",
 	"\n"
-	"  -r, --reports FILE       reports CSV (default: the default dataset)\n"
-	"      --flows FILE         displacement CSV (default: the default dataset's,\n"
-	"                           when --reports is not given)\n"
-	"  -o, --output DIR         output directory (default: output)\n"
-	"  -f, --format LIST        OGR drivers, comma-separated (default GPKG,GeoJSON;\n"
-	"                           also --formats):\n"
-	"                           GPKG -> DIR/eventmap.gpkg (with QGIS styles),\n"
-	"                           GeoJSON -> DIR/geojson/<layer>.geojson (RFC 7946),\n"
-	"                           FlatGeobuf, KML, CSV, ... any OGR driver by name\n"
-	"      --connection STR     database connection for --format PostgreSQL\n"
-	"                           (for example \"PG:dbname=news host=localhost\")\n"
-	CLI_GAZETTEER_USAGE
-	"      --strict             treat warnings (unplaced or approximate places) as\n"
-	"                           errors: write nothing and exit 1\n"
-	"  -q, --quiet              print nothing but errors\n"
-	"  -h, --help               show this help\n"
-	"\n"
-	"Exit status: 0 written, 1 usage, input or I/O error.\n";
-
-enum { OPT_FLOWS = 256, OPT_CONNECTION, OPT_STRICT };
+	"Exit status: 0 written, 1 usage, input or I/O error.\n",
+	false};
 
 typedef struct export_args {
 	cli_dataset_options data;
@@ -42,44 +25,27 @@ typedef struct export_args {
 	const char *directory;
 } export_args;
 
+/* The options of export alone. */
+static int take(void *args, cli_option_id id, const char *arg)
+{
+	export_args *a = args;
+
+	switch (id) {
+	case CLI_OPT_OUTPUT_DIR: a->directory = arg; return 1;
+	case CLI_OPT_LAYER_FORMATS: a->layers.formats = arg; return 1;
+	case CLI_OPT_CONNECTION: a->layers.connection = arg; return 1;
+	default: return 0;
+	}
+}
+
+/* The defaults, then the options given. */
 static int parse_args(export_args *a, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"reports", required_argument, NULL, 'r'},
-		{"flows", required_argument, NULL, OPT_FLOWS},
-		{"output", required_argument, NULL, 'o'},
-		{"format", required_argument, NULL, 'f'},
-		{"formats", required_argument, NULL, 'f'},
-		{"connection", required_argument, NULL, OPT_CONNECTION},
-		{"strict", no_argument, NULL, OPT_STRICT},
-		{"quiet", no_argument, NULL, 'q'},
-		CLI_GAZETTEER_LONGOPTS,
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
-	int c;
+	const cli_parse_targets targets = {&a->data, &a->gazetteers, NULL, take, a};
 
-	while ((c = getopt_long(argc, argv, "r:o:f:g:qh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'r': a->data.reports = optarg; break;
-		case OPT_FLOWS: a->data.flows = optarg; break;
-		case 'o': a->directory = optarg; break;
-		case 'f': a->layers.formats = optarg; break;
-		case OPT_CONNECTION: a->layers.connection = optarg; break;
-		case 'g': case CLI_OPT_OVERRIDE: case CLI_OPT_PLACES:
-			if (!cli_gazetteer_option(&a->gazetteers, c, optarg, "export"))
-				return CLI_EXIT_ERROR;
-			break;
-		case OPT_STRICT: a->data.strict = true; break;
-		case 'q': a->data.quiet = true; break;
-		case 'h': fputs(usage, stdout); return -1;
-		default: fputs(usage, stderr); return CLI_EXIT_ERROR;
-		}
-	}
-	if (optind < argc) {
-		cli_error("export", "unexpected argument '%s'", argv[optind]);
-		return CLI_EXIT_ERROR;
-	}
-	return CLI_EXIT_OK;
+	memset(a, 0, sizeof(*a));
+	a->directory = "output";
+	return cli_parse(&command, argc, argv, &targets);
 }
 
 /* Each report goes to the layers and the summary as it is read: the rows
@@ -97,49 +63,59 @@ static em_status take_report(void *context, const em_report *report, em_error *e
 	return status == EM_OK ? em_summary_builder_add(s->summary, report, err) : status;
 }
 
-int cmd_export(int argc, char **argv)
+/* Reads, places and writes every report as it goes, then the places and
+ * flows, and publishes the layers. */
+static em_status export_layers(const export_args *a, const em_gazetteer *gz, em_dataset **ds,
+			       em_error *err)
 {
-	export_args a;
 	export_stream stream = {NULL, NULL};
-	em_gazetteer *gz = NULL;
-	em_dataset *ds = NULL;
 	em_summary *summary = NULL;
-	em_error err;
-	char styles[4096];
-	em_status status;
-	int rc;
+	em_status status = em_summary_builder_create(&stream.summary, NULL, err);
 
-	memset(&a, 0, sizeof(a));
-	a.directory = "output";
-	em_error_clear(&err);
-	rc = parse_args(&a, argc, argv);
-	if (rc != CLI_EXIT_OK)
-		return rc < 0 ? CLI_EXIT_OK : rc;
-	a.layers.styles_dir = cli_data_path(styles, sizeof(styles), "styles");
-	status = cli_load_gazetteer(&gz, &a.gazetteers, &err);
 	if (status == EM_OK)
-		status = em_summary_builder_create(&stream.summary, NULL, &err);
+		status = em_layers_writer_create(&stream.layers, a->directory, &a->layers, err);
 	if (status == EM_OK)
-		status = em_layers_writer_create(&stream.layers, a.directory, &a.layers, &err);
+		status = cli_stream_dataset(ds, gz, &a->data, "export", take_report, &stream, err);
 	if (status == EM_OK)
-		status = cli_stream_dataset(&ds, gz, &a.data, "export", take_report, &stream, &err);
+		status = em_summary_builder_finish(&summary, stream.summary, err);
 	if (status == EM_OK)
-		status = em_summary_builder_finish(&summary, stream.summary, &err);
-	if (status == EM_OK)
-		status = em_layers_writer_commit(stream.layers, ds, summary, &err);
+		status = em_layers_writer_commit(stream.layers, *ds, summary, err);
 	em_layers_writer_destroy(stream.layers);
 	em_summary_builder_destroy(stream.summary);
-	if (status != EM_OK) {
+	em_summary_destroy(summary);
+	return status;
+}
+
+/* The layers written, and what they hold said; an exit code. */
+static int export(export_args *a)
+{
+	em_gazetteer *gz = NULL;
+	em_dataset *ds = NULL;
+	em_error err;
+	char styles[4096];
+	int rc = CLI_EXIT_OK;
+
+	em_error_clear(&err);
+	a->layers.styles_dir = cli_data_path(styles, sizeof(styles), "styles");
+	if (cli_load_gazetteer(&gz, &a->gazetteers, &err) != EM_OK ||
+	    export_layers(a, gz, &ds, &err) != EM_OK) {
 		cli_error("export", "%s", err.message);
 		rc = CLI_EXIT_ERROR;
-	} else if (!a.data.quiet) {
+	} else if (!a->data.quiet) {
 		cli_print_counts(ds);
 		printf("layers written to %s (%s)\n",
-		       a.layers.connection ? a.layers.connection : a.directory,
-		       a.layers.formats ? a.layers.formats : "GPKG,GeoJSON");
+		       a->layers.connection ? a->layers.connection : a->directory,
+		       a->layers.formats ? a->layers.formats : "GPKG,GeoJSON");
 	}
-	em_summary_destroy(summary);
 	em_dataset_destroy(ds);
 	em_gazetteer_destroy(gz);
 	return rc;
+}
+
+int cli_cmd_export(int argc, char **argv)
+{
+	export_args a;
+	int rc = parse_args(&a, argc, argv);
+
+	return rc == CLI_EXIT_OK ? export(&a) : cli_parse_exit(rc);
 }

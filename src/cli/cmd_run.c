@@ -2,13 +2,9 @@
  * places every report once, writes the GIS layers, the geocoding record
  * and the posters from that one placement, and says where each output went
  * and what was mapped. */
-#include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
 
 #include "cli.h"
 #include "eventmap/summary.h"
@@ -16,70 +12,50 @@
 #include "eventmap/layers.h"
 #include "eventmap/render.h"
 
-static const char usage[] =
+static const cli_command command = {
+	"run", CLI_RUN,
 	"usage: eventmap run [options]\n"
 	"\n"
 	"Run the main job on the default dataset (Syria's coast, March 2025), or\n"
 	"on the reports given, and write everything under DIR.\n"
-	"\n"
-	"  -o, --output DIR         output directory (default: output)\n"
-	"  -r, --reports FILE       reports CSV (default: the default dataset, with its\n"
-	"                           flows)\n"
-	"      --flows FILE         displacement CSV\n"
-	"      --title TEXT         the posters' title\n"
-	CLI_GAZETTEER_USAGE
-	"  -q, --quiet              print nothing but errors\n"
-	"  -h, --help               show this help\n"
+	"\n",
 	"\n"
 	"Writes DIR/eventmap.gpkg (layers with QGIS styles), DIR/geojson/*.geojson,\n"
 	"DIR/geocode.tsv (every place name, how it was resolved) and the poster\n"
 	"DIR/poster.png and DIR/poster.pdf (A3 landscape, 300 dpi), and DIR/days/:\n"
 	"one poster per day (PNG and PDF, same scale) and overview.png, .pdf.\n"
-	"Exit status: 0 outputs written, 1 usage, input or I/O error.\n";
-
-
-enum { OPT_FLOWS = 256, OPT_TITLE };
+	"Exit status: 0 outputs written, 1 usage, input or I/O error.\n",
+	false};
 
 typedef struct run_args {
 	const char *dir;
-	const char *title;
 	cli_dataset_options data;
 	cli_gazetteer_options gazetteers;
+	cli_poster_args poster; /* the title and focus country; the rest as by default */
 } run_args;
 
-static int parse_args(int argc, char **argv, run_args *a)
+/* The options of run alone. */
+static int take(void *args, cli_option_id id, const char *arg)
 {
-	static const struct option longopts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"reports", required_argument, NULL, 'r'},
-		{"flows", required_argument, NULL, OPT_FLOWS},
-		{"title", required_argument, NULL, OPT_TITLE},
-		{"quiet", no_argument, NULL, 'q'},
-		CLI_GAZETTEER_LONGOPTS,
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
-	int c;
+	run_args *a = args;
 
-	while ((c = getopt_long(argc, argv, "o:r:g:qh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': a->dir = optarg; break;
-		case 'r': a->data.reports = optarg; break;
-		case OPT_FLOWS: a->data.flows = optarg; break;
-		case OPT_TITLE: a->title = optarg; break;
-		case 'g': case CLI_OPT_OVERRIDE: case CLI_OPT_PLACES:
-			if (!cli_gazetteer_option(&a->gazetteers, c, optarg, "run"))
-				return CLI_EXIT_ERROR;
-			break;
-		case 'q': a->data.quiet = true; break;
-		case 'h': fputs(usage, stdout); return -1;
-		default: fputs(usage, stderr); return CLI_EXIT_ERROR;
-		}
-	}
-	if (optind < argc) {
-		cli_error("run", "unexpected argument '%s'", argv[optind]);
-		return CLI_EXIT_ERROR;
-	}
-	return CLI_EXIT_OK;
+	if (id != CLI_OPT_OUTPUT_DIR)
+		return 0;
+	a->dir = arg;
+	return 1;
+}
+
+/* The defaults, then the options given. */
+static int parse_args(run_args *a, int argc, char **argv)
+{
+	const cli_parse_targets targets = {&a->data, &a->gazetteers, &a->poster, take, a};
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	a->dir = "output";
+	cli_poster_args_init(&a->poster);
+	rc = cli_parse(&command, argc, argv, &targets);
+	return rc == CLI_EXIT_OK ? cli_poster_finish(&a->poster, &a->data, "run") : rc;
 }
 
 /* geocode.tsv: every name of the dataset with the one answer the layers
@@ -102,127 +78,105 @@ static em_status write_geocode_record(const char *dir, const em_gazetteer *gz,
 	return status;
 }
 
-/* The whole-period poster, PNG and PDF from one layout, then one per day
- * and the overview. */
-/* The style and basemap, and whether the data can be drawn on it: checked
- * before anything is written, so that a run either writes every output or
- * none. */
-static em_status prepare_posters(const em_dataset *ds, em_style *style, em_basemap **basemap,
-				 em_error *err)
+/* Whether the data can be drawn on the basemap: checked before anything
+ * is written, so that a run either writes every output or none. */
+static em_status check_posters(const cli_poster_inputs *in, em_error *err)
 {
-	char path[4096];
 	em_bbox extent;
 	long long scale_max;
-	em_status status;
+	em_status status = em_render_fit(&extent, &scale_max, in->dataset, NULL, err);
 
-	status = em_style_load(style, "print", cli_data_path(path, sizeof(path), "styles"), err);
-	if (status == EM_OK)
-		status = em_basemap_create(basemap, cli_data_path(path, sizeof(path), CLI_DEFAULT_BASEMAP),
-					 err);
-	if (status == EM_OK)
-		status = em_render_fit(&extent, &scale_max, ds, NULL, err);
 	if (status == EM_ERR_NOTFOUND) {
 		em_error_clear(err); /* nothing placed: the posters say so */
 		return EM_OK;
 	}
 	if (status == EM_OK)
-		status = em_render_check_places(*basemap, ds, NULL, err);
+		status = em_render_check_places(in->basemap, in->dataset, NULL, err);
 	if (status == EM_OK)
-		status = em_render_check_coverage(*basemap, &extent, err);
+		status = em_render_check_coverage(in->basemap, &extent, err);
 	return status;
 }
 
 /* The whole-period poster, PNG and PDF from one layout, then one per day
  * and the overview. */
-static em_status write_posters(const char *dir, const char *title, const em_dataset *ds,
-			       const em_style *style, const em_basemap *basemap, bool quiet,
-			       em_error *err)
+static em_status write_posters(const char *dir, const em_poster_options *options,
+			       const cli_poster_inputs *in, bool quiet, em_error *err)
 {
 	cli_batch_options batch;
-	long processors = sysconf(_SC_NPROCESSORS_ONLN);
-	em_poster_options options;
 	char png[4096], pdf[4096];
 	const char *paths[2] = {png, pdf};
 	em_status status;
 
 	snprintf(png, sizeof(png), "%s/poster.png", dir);
 	snprintf(pdf, sizeof(pdf), "%s/poster.pdf", dir);
-	em_poster_options_init(&options);
-	if (title != NULL)
-		options.title = title;
-	status = em_render_posters(paths, 2, ds, basemap, style, &options, NULL, err);
+	status = em_render_posters(paths, 2, in->dataset, in->basemap, &in->style, options, NULL,
+				   err);
 	if (status == EM_OK) {
-		memset(&batch, 0, sizeof(batch));
+		cli_batch_options_init(&batch);
 		batch.directory = dir;
-		batch.png = batch.pdf = true;
-		batch.jobs = processors > 0 ? (int)processors : 1;
 		batch.quiet = quiet;
-		batch.poster = options;
-		if (cli_batch(&batch, ds, basemap, style, err) != CLI_EXIT_OK)
-			status = em_error_set(err, EM_ERR_IO, "some day posters could not be written");
+		batch.poster = *options;
+		if (cli_batch(&batch, in->dataset, in->basemap, &in->style, err) != CLI_EXIT_OK)
+			status = em_error_set(err, EM_ERR_IO,
+					      "some day posters could not be written");
 	}
 	return status;
 }
 
-int cmd_run(int argc, char **argv)
+/* Every output under dir, from the one placement of the dataset. */
+static em_status write_outputs(const run_args *a, const cli_poster_inputs *in, em_error *err)
+{
+	em_layers_options layers;
+	em_summary *summary = NULL;
+	char styles[4096];
+	em_status status = em_atomic_make_directories(a->dir, err);
+
+	if (status != EM_OK)
+		return status;
+	em_atomic_sweep(a->dir);
+	memset(&layers, 0, sizeof(layers));
+	layers.styles_dir = cli_data_path(styles, sizeof(styles), "styles");
+	status = em_summary_create(&summary, in->dataset, NULL, err);
+	if (status == EM_OK)
+		status = em_layers_write(a->dir, in->dataset, summary, &layers, err);
+	if (status == EM_OK)
+		status = write_geocode_record(a->dir, in->gazetteer, in->dataset, err);
+	if (status == EM_OK)
+		status = write_posters(a->dir, &a->poster.poster, in, a->data.quiet, err);
+	em_summary_destroy(summary);
+	return status;
+}
+
+static void print_outputs(const char *dir, const em_dataset *ds)
+{
+	cli_print_counts(ds);
+	printf("%s/eventmap.gpkg          layers reports, places, flows, not_mapped "
+	       "(QGIS styles included)\n", dir);
+	printf("%s/geojson/*.geojson      the same layers, RFC 7946\n", dir);
+	printf("%s/geocode.tsv            every place name and how it was resolved\n", dir);
+	printf("%s/poster.png, poster.pdf the whole period, A3 landscape, 300 dpi\n", dir);
+	printf("%s/days/                  one poster per day and overview.png, .pdf\n", dir);
+}
+
+/* Every output, from the one placement of the dataset, once the posters
+ * are known to fit the basemap; then where each went. */
+static int write_all(const void *args, const cli_poster_inputs *in, em_error *err)
+{
+	const run_args *a = args;
+
+	if (check_posters(in, err) != EM_OK || write_outputs(a, in, err) != EM_OK)
+		return CLI_EXIT_ERROR;
+	if (!a->data.quiet)
+		print_outputs(a->dir, in->dataset);
+	return CLI_EXIT_OK;
+}
+
+int cli_cmd_run(int argc, char **argv)
 {
 	run_args a;
-	em_layers_options layers;
-	em_gazetteer *gz = NULL;
-	em_dataset *ds = NULL;
-	em_summary *summary = NULL;
-	em_basemap *basemap = NULL;
-	em_style style;
-	em_error err;
-	char styles[4096];
-	const char *dir;
-	int rc;
+	int rc = parse_args(&a, argc, argv);
 
-	memset(&a, 0, sizeof(a));
-	memset(&layers, 0, sizeof(layers));
-	a.dir = "output";
-	em_error_clear(&err);
-	rc = parse_args(argc, argv, &a);
 	if (rc != CLI_EXIT_OK)
-		return rc < 0 ? CLI_EXIT_OK : rc;
-	dir = a.dir;
-	/* The default dataset has its own title; the user's, the generic one. */
-	if (a.title == NULL && a.data.reports == NULL)
-		a.title = CLI_DEFAULT_TITLE;
-	rc = CLI_EXIT_ERROR;
-	layers.styles_dir = cli_data_path(styles, sizeof(styles), "styles");
-	if (cli_load_gazetteer(&gz, &a.gazetteers, &err) != EM_OK ||
-	    cli_load_dataset(&ds, gz, &a.data, "run", &err) != EM_OK ||
-	    prepare_posters(ds, &style, &basemap, &err) != EM_OK) {
-		cli_error("run", "%s", err.message);
-		goto done;
-	}
-	if (em_atomic_make_directories(dir, &err) != EM_OK) {
-		cli_error("run", "%s", err.message);
-		goto done;
-	}
-	em_atomic_sweep(dir);
-	if (em_summary_create(&summary, ds, NULL, &err) != EM_OK ||
-	    em_layers_write(dir, ds, summary, &layers, &err) != EM_OK ||
-	    write_geocode_record(dir, gz, ds, &err) != EM_OK ||
-	    write_posters(dir, a.title, ds, &style, basemap, a.data.quiet, &err) != EM_OK) {
-		cli_error("run", "%s", err.message);
-		goto done;
-	}
-	if (!a.data.quiet) {
-		cli_print_counts(ds);
-		printf("%s/eventmap.gpkg          layers reports, places, flows, not_mapped "
-		       "(QGIS styles included)\n", dir);
-		printf("%s/geojson/*.geojson      the same layers, RFC 7946\n", dir);
-		printf("%s/geocode.tsv            every place name and how it was resolved\n", dir);
-		printf("%s/poster.png, poster.pdf the whole period, A3 landscape, 300 dpi\n", dir);
-		printf("%s/days/                  one poster per day and overview.png, .pdf\n", dir);
-	}
-	rc = CLI_EXIT_OK;
-done:
-	em_basemap_destroy(basemap);
-	em_summary_destroy(summary);
-	em_dataset_destroy(ds);
-	em_gazetteer_destroy(gz);
-	return rc;
+		return cli_parse_exit(rc);
+	return cli_poster_command("run", &a.poster, &a.gazetteers, &a.data, write_all, &a);
 }

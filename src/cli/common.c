@@ -46,7 +46,7 @@ void cli_error(const char *command, const char *format, ...)
 	fputc('\n', stderr);
 }
 
-static char found_data_dir[PATH_MAX];
+static const char *found_data_dir;
 static pthread_once_t found_data_dir_once = PTHREAD_ONCE_INIT;
 
 /* Whether dir holds eventmap's data (its gazetteer). */
@@ -67,10 +67,14 @@ static bool same_directory(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
+/* Kept for the whole run. */
 static void use_data_dir(const char *dir)
 {
-	if (realpath(dir, found_data_dir) == NULL)
-		snprintf(found_data_dir, sizeof(found_data_dir), "%s", dir);
+	char *kept = realpath(dir, NULL);
+
+	if (kept == NULL)
+		kept = strdup(dir);
+	found_data_dir = kept != NULL ? kept : EM_DATA_DIR;
 }
 
 /* The first of: ../share/eventmap beside the running binary (wherever the
@@ -127,22 +131,6 @@ bool cli_add_file(const char **list, size_t *count, const char *file, const char
 	}
 	list[(*count)++] = file;
 	return true;
-}
-
-bool cli_gazetteer_option(cli_gazetteer_options *options, int c, const char *file,
-			  const char *command)
-{
-	switch (c) {
-	case CLI_OPT_OVERRIDE:
-		return cli_add_file(options->overrides, &options->override_count, file, command,
-				    "--override");
-	case CLI_OPT_PLACES:
-		return cli_add_file(options->places, &options->places_count, file, command,
-				    "--places");
-	default:
-		return cli_add_file(options->files, &options->file_count, file, command,
-				    "--gazetteer");
-	}
 }
 
 em_status cli_load_gazetteer(em_gazetteer **out, const cli_gazetteer_options *options,

@@ -79,11 +79,11 @@ void cli_write_geocode_tsv(FILE *out, const em_gazetteer *gazetteer,
 			put_field(out, p->id);
 			fprintf(out, "\t%s\t", p->country);
 			put_field(out, admin1_label(gazetteer, p));
-			fprintf(out, "\t%s\t%.2f\t%d\t", em_geocode_method_name(r->method), r->score,
-				r->precision);
+			fprintf(out, "\t%s\t%.2f\t%d\t", em_geocode_method_name(r->method),
+				r->score, r->precision);
 		} else {
-			fprintf(out, "\t\t\t\t\t\t\t%s\t%.2f\t\t", em_geocode_method_name(r->method),
-				r->score);
+			fprintf(out, "\t\t\t\t\t\t\t%s\t%.2f\t\t",
+				em_geocode_method_name(r->method), r->score);
 		}
 		put_field(out, r->reason);
 		fputc('\t', out);
@@ -123,7 +123,8 @@ static json_object *candidate_list(const em_gazetteer *gz, const em_geocode_cand
 		json_object_object_add(o, "admin1", string_or_null(admin1_label(gz, p)));
 		json_object_object_add(o, "lat", fixed(p->lat, 5));
 		json_object_object_add(o, "lon", fixed(p->lon, 5));
-		json_object_object_add(o, "method", string_or_null(em_geocode_method_name(list[i].method)));
+		json_object_object_add(o, "method",
+				       string_or_null(em_geocode_method_name(list[i].method)));
 		json_object_object_add(o, "score", fixed(list[i].score, 2));
 		json_object_object_add(o, "distance_km", list[i].distance_km >= 0
 							 ? fixed(list[i].distance_km, 0) : NULL);
@@ -144,7 +145,8 @@ static json_object *result_object(const em_gazetteer *gz, const em_geocode_query
 	hints_text(hints, sizeof(hints), item);
 	json_object_object_add(o, "query", json_object_new_string(item->name));
 	json_object_object_add(o, "hints", string_or_null(hints));
-	json_object_object_add(o, "status", json_object_new_string(em_geocode_status_name(r->status)));
+	json_object_object_add(o, "status",
+			       json_object_new_string(em_geocode_status_name(r->status)));
 	json_object_object_add(o, "lat", p ? fixed(p->lat, 5) : NULL);
 	json_object_object_add(o, "lon", p ? fixed(p->lon, 5) : NULL);
 	json_object_object_add(o, "name", p ? json_object_new_string(p->name) : NULL);
@@ -156,7 +158,8 @@ static json_object *result_object(const em_gazetteer *gz, const em_geocode_query
 	json_object_object_add(o, "score", fixed(r->score, 2));
 	json_object_object_add(o, "precision", p ? json_object_new_int(r->precision) : NULL);
 	json_object_object_add(o, "reason", json_object_new_string(r->reason));
-	json_object_object_add(o, "candidates", candidate_list(gz, r->candidates, r->candidate_count));
+	json_object_object_add(o, "candidates",
+			       candidate_list(gz, r->candidates, r->candidate_count));
 	json_object_object_add(o, "suggestions",
 			       candidate_list(gz, r->suggestions, r->suggestion_count));
 	return o;

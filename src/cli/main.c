@@ -16,11 +16,12 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
-	{"run", cmd_run, "the main job on the default dataset, outputs under output/"},
-	{"batch", cmd_batch, "one poster per day, same scale, and an overview sheet"},
-	{"export", cmd_export, "write the dataset as GIS layers (GeoPackage, GeoJSON, any OGR driver)"},
-	{"geocode", cmd_geocode, "resolve place names against the gazetteer"},
-	{"render", cmd_render, "draw a poster: PNG, PDF or SVG"},
+	{"run", cli_cmd_run, "the main job on the default dataset, outputs under output/"},
+	{"batch", cli_cmd_batch, "one poster per day, same scale, and an overview sheet"},
+	{"export", cli_cmd_export,
+	 "write the dataset as GIS layers (GeoPackage, GeoJSON, any OGR driver)"},
+	{"geocode", cli_cmd_geocode, "resolve place names against the gazetteer"},
+	{"render", cli_cmd_render, "draw a poster: PNG, PDF or SVG"},
 };
 
 static void print_usage(FILE *out)

@@ -1,5 +1,6 @@
-/* The options that say what a poster draws, the same in `render` and
- * `batch`: texts, page, style, labels, days and which events. */
+/* The options that say what a poster draws, the same in `render`, `batch`
+ * and (the title and focus country) `run`: texts, page, style, labels,
+ * days and which events; and loading what a poster is drawn from. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,32 +17,36 @@ void cli_poster_args_init(cli_poster_args *a)
 	a->page = "A3";
 }
 
-/* "Battles,protests" or "Strategic developments": names or keys of ACLED
- * event types, comma-separated. */
-static bool parse_kinds(const char *list, unsigned *out, const char *command)
+/* A comma-separated list of names, each one bit of a set. */
+typedef struct name_list {
+	const char *option;            /* "--event-type" */
+	size_t size;                   /* the longest list taken, plus one */
+	int (*find)(const char *name); /* its bit, or -1 */
+	const char *expected;          /* what to give instead of a name not found */
+} name_list;
+
+/* Sets the bit of each name of text in *out; false, with a message, for a
+ * name not found or a list too long, and (as before, without one) for a
+ * list of no names (","). */
+static bool parse_names(const name_list *list, const char *text, unsigned *out,
+			const char *command)
 {
 	char copy[512], *save = NULL;
 
 	*out = 0;
-	if (strlen(list) >= sizeof(copy)) {
-		cli_error(command, "--event-type: the list is too long");
+	if (strlen(text) >= list->size || strlen(text) >= sizeof(copy)) {
+		cli_error(command, "%s: the list is too long", list->option);
 		return false;
 	}
-	snprintf(copy, sizeof(copy), "%s", list);
+	snprintf(copy, sizeof(copy), "%s", text);
 	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		int found = -1;
+		int found;
 		while (*t == ' ')
 			t++;
-		for (int k = 0; k < EM_EVENT_KIND_COUNT && found < 0; k++)
-			if (strcasecmp(t, em_event_kind_name((em_event_kind)k)) == 0 ||
-			    strcasecmp(t, em_event_kind_key((em_event_kind)k)) == 0)
-				found = k;
-		if (found < 0 && strcasecmp(t, "Explosions") == 0)
-			found = EM_EVENT_EXPLOSIONS;
+		found = list->find(t);
 		if (found < 0) {
-			cli_error(command, "--event-type '%s': use ACLED's types (Battles, Violence "
-				  "against civilians, Explosions/Remote violence, Protests, Riots, "
-				  "Strategic developments) or 'other', comma-separated", t);
+			cli_error(command, "%s '%s': use %s, comma-separated", list->option, t,
+				  list->expected);
 			return false;
 		}
 		*out |= 1u << found;
@@ -49,40 +54,62 @@ static bool parse_kinds(const char *list, unsigned *out, const char *command)
 	return *out != 0;
 }
 
-static bool parse_categories(const char *list, unsigned *out, const char *command)
+/* An ACLED event type by name or key ("Battles", "protests"). */
+static int find_kind(const char *name)
 {
-	char copy[256], *save = NULL;
-
-	*out = 0;
-	if (strlen(list) >= sizeof(copy)) {
-		cli_error(command, "--category: the list is too long");
-		return false;
-	}
-	snprintf(copy, sizeof(copy), "%s", list);
-	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		int found = -1;
-		while (*t == ' ')
-			t++;
-		for (int k = 0; k < EM_CATEGORY_COUNT && found < 0; k++)
-			if (strcasecmp(t, em_category_name((em_category)k)) == 0)
-				found = k;
-		if (found < 0) {
-			cli_error(command, "--category '%s': use civilians, security_forces, "
-				  "pro_assad_fighters or unknown, comma-separated", t);
-			return false;
-		}
-		*out |= 1u << found;
-	}
-	return *out != 0;
+	for (int k = 0; k < EM_EVENT_KIND_COUNT; k++)
+		if (strcasecmp(name, em_event_kind_name((em_event_kind)k)) == 0 ||
+		    strcasecmp(name, em_event_kind_key((em_event_kind)k)) == 0)
+			return k;
+	return strcasecmp(name, "Explosions") == 0 ? EM_EVENT_EXPLOSIONS : -1;
 }
 
-int cli_poster_option(cli_poster_args *a, int c, const char *arg, const char *command)
+static int find_category(const char *name)
 {
-	char *end;
+	for (int k = 0; k < EM_CATEGORY_COUNT; k++)
+		if (strcasecmp(name, em_category_name((em_category)k)) == 0)
+			return k;
+	return -1;
+}
 
-	switch (c) {
-	case 's': a->style = arg; return 1;
-	case 'p': a->page = arg; return 1;
+static const name_list event_types = {
+	"--event-type", 512, find_kind,
+	"ACLED's types (Battles, Violence against civilians, Explosions/Remote violence, "
+	"Protests, Riots, Strategic developments) or 'other'"};
+static const name_list categories = {
+	"--category", 256, find_category,
+	"civilians, security_forces, pro_assad_fighters or unknown"};
+
+/* --focus-country: a two-letter ISO code, upper-cased, or none. */
+static bool parse_focus_country(cli_poster_args *a, const char *code, const char *command)
+{
+	bool letters = strlen(code) == 2;
+
+	if (strcmp(code, "none") == 0) {
+		a->poster.focus_country = "";
+		return true;
+	}
+	for (int i = 0; letters && i < 2; i++) {
+		char c = code[i] >= 'a' && code[i] <= 'z' ? (char)(code[i] - 'a' + 'A') : code[i];
+		letters = c >= 'A' && c <= 'Z';
+		a->focus_country[i] = c;
+	}
+	if (!letters) {
+		cli_error(command, "--focus-country '%s': give a two-letter ISO country code "
+			  "(SY, LB...) or none", code);
+		return false;
+	}
+	a->focus_country[2] = '\0';
+	a->poster.focus_country = a->focus_country;
+	return true;
+}
+
+int cli_poster_option(cli_poster_args *a, cli_option_id id, const char *arg,
+		      const char *command)
+{
+	switch (id) {
+	case CLI_OPT_STYLE: a->style = arg; return 1;
+	case CLI_OPT_PAGE: a->page = arg; return 1;
 	case CLI_OPT_LANDSCAPE: a->portrait = false; return 1;
 	case CLI_OPT_PORTRAIT: a->portrait = true; return 1;
 	case CLI_OPT_TITLE: a->poster.title = arg; return 1;
@@ -95,15 +122,10 @@ int cli_poster_option(cli_poster_args *a, int c, const char *arg, const char *co
 	case CLI_OPT_TO: a->to = arg; return 1;
 	case CLI_OPT_EVENT_TYPE: a->event_types = arg; return 1;
 	case CLI_OPT_CATEGORY: a->categories = arg; return 1;
+	case CLI_OPT_FOCUS_COUNTRY: return parse_focus_country(a, arg, command) ? 1 : -1;
 	case CLI_OPT_DPI:
-		a->poster.dpi = strtod(arg, &end);
-		if (*end != '\0' || a->poster.dpi < 72 || a->poster.dpi > 1200) {
-			cli_error(command, "--dpi '%s': give a number from 72 to 1200", arg);
-			return -1;
-		}
-		return 1;
-	default:
-		return 0;
+		return cli_parse_number(&a->poster.dpi, arg, 72, 1200, command, "--dpi") ? 1 : -1;
+	default: return 0;
 	}
 }
 
@@ -130,7 +152,7 @@ static bool parse_labels(cli_poster_args *a, const char *command)
 	return true;
 }
 
-int cli_poster_finish(cli_poster_args *a, const char *command)
+int cli_poster_finish(cli_poster_args *a, const cli_dataset_options *data, const char *command)
 {
 	em_filter *f = &a->poster.filter;
 	em_error err;
@@ -148,25 +170,63 @@ int cli_poster_finish(cli_poster_args *a, const char *command)
 		cli_error(command, "--to is before --from");
 		return CLI_EXIT_ERROR;
 	}
-	if (a->event_types != NULL && !parse_kinds(a->event_types, &f->event_kinds, command))
+	if (a->event_types != NULL &&
+	    !parse_names(&event_types, a->event_types, &f->event_kinds, command))
 		return CLI_EXIT_ERROR;
-	if (a->categories != NULL && !parse_categories(a->categories, &f->categories, command))
+	if (a->categories != NULL &&
+	    !parse_names(&categories, a->categories, &f->categories, command))
 		return CLI_EXIT_ERROR;
+	/* The default dataset has its own title; the user's, the generic one. */
+	if (a->poster.title == NULL && data->reports == NULL)
+		a->poster.title = CLI_DEFAULT_TITLE;
 	return parse_labels(a, command) ? CLI_EXIT_OK : CLI_EXIT_ERROR;
 }
 
-em_status cli_poster_load(const cli_poster_args *a, em_style *style, em_basemap **basemap,
-			  em_error *err)
+/* The style and basemap the options name, the gazetteers, and the dataset
+ * placed with them. */
+static em_status load_inputs(cli_poster_inputs *in, const cli_poster_args *a,
+			     const cli_gazetteer_options *gazetteers,
+			     const cli_dataset_options *data, const char *command, em_error *err)
 {
 	char styles[4096], path[4096];
-	em_status status = em_style_load(style, a->style,
-					 cli_data_path(styles, sizeof(styles), "styles"), err);
+	em_status status;
 
+	memset(in, 0, sizeof(*in));
+	status = em_style_load(&in->style, a->style,
+			       cli_data_path(styles, sizeof(styles), "styles"), err);
 	if (status == EM_OK)
-		status = em_basemap_create(basemap, a->basemap != NULL
-							  ? a->basemap
-							  : cli_data_path(path, sizeof(path),
-									  CLI_DEFAULT_BASEMAP),
-					 err);
+		status = em_basemap_create(&in->basemap, a->basemap != NULL
+							 ? a->basemap
+							 : cli_data_path(path, sizeof(path),
+									 CLI_DEFAULT_BASEMAP),
+					   err);
+	if (status == EM_OK)
+		status = cli_load_gazetteer(&in->gazetteer, gazetteers, err);
+	if (status == EM_OK)
+		status = cli_load_dataset(&in->dataset, in->gazetteer, data, command, err);
 	return status;
+}
+
+static void free_inputs(cli_poster_inputs *in)
+{
+	em_dataset_destroy(in->dataset);
+	em_gazetteer_destroy(in->gazetteer);
+	em_basemap_destroy(in->basemap);
+}
+
+int cli_poster_command(const char *command, const cli_poster_args *poster,
+		       const cli_gazetteer_options *gazetteers, const cli_dataset_options *data,
+		       cli_poster_work work, const void *args)
+{
+	cli_poster_inputs in;
+	em_error err;
+	int rc = CLI_EXIT_ERROR;
+
+	em_error_clear(&err);
+	if (load_inputs(&in, poster, gazetteers, data, command, &err) == EM_OK)
+		rc = work(args, &in, &err);
+	if (rc == CLI_EXIT_ERROR)
+		cli_error(command, "%s", err.message);
+	free_inputs(&in);
+	return rc;
 }
