@@ -202,7 +202,7 @@ EM_EXTERN const char *em_dataset_flows_path(const em_dataset *dataset);
  * with region precision.  Records a warning for every name not placed or
  * placed only approximately. */
 EM_EXTERN em_status em_dataset_resolve(em_dataset *dataset, const em_gazetteer *gazetteer,
-			     const em_geocode_options *options, em_error *err);
+				       const em_geocode_options *options, em_error *err);
 
 /* Called for every report of a streamed file, placed, in file order.  The
  * report and its strings are valid only during the call. */
@@ -219,9 +219,9 @@ typedef em_status (*em_report_sink)(void *context, const em_report *report, em_e
  * dataset keeps no reports afterwards (em_dataset_report_count is 0) but
  * its tally, warnings and flows are complete. */
 EM_EXTERN em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
-				    const em_gazetteer *gazetteer,
-				    const em_geocode_options *options, em_report_sink sink,
-				    void *context, em_error *err);
+					      const em_gazetteer *gazetteer,
+					      const em_geocode_options *options,
+					      em_report_sink sink, void *context, em_error *err);
 
 /* The distinct place names of a dataset that is kept (not streamed), as
  * they were geocoded: one entry per name and row hints (location, admin1,
@@ -251,7 +251,7 @@ EM_EXTERN void em_dataset_tally_get(em_dataset_tally *out, const em_dataset *dat
 
 /* Rows per state over reports; the three add up to the rows read. */
 EM_EXTERN void em_dataset_counts(const em_dataset *dataset, size_t *mapped, size_t *approximate,
-		       size_t *not_mapped);
+				 size_t *not_mapped);
 
 /* Warnings from resolving ("reports.csv:9: location 'Tuwaym': not in the
  * gazetteer; did you mean ..."), one per name and field; borrowed.  The

@@ -82,13 +82,13 @@ EM_EXTERN void em_gazetteer_destroy(em_gazetteer *gazetteer);
  * names the file, line, column and the problem (EM_ERR_INVALID); an
  * unreadable file gives EM_ERR_IO. */
 EM_EXTERN em_status em_gazetteer_load(em_gazetteer *gazetteer, const char *path,
-			    em_gazetteer_role role, em_error *err);
+				      em_gazetteer_role role, em_error *err);
 
 /* The same from memory; `label` stands for the file name in messages.
  * The bytes are copied. */
 EM_EXTERN em_status em_gazetteer_load_buffer(em_gazetteer *gazetteer, const char *label,
-				   const char *data, size_t len,
-				   em_gazetteer_role role, em_error *err);
+					     const char *data, size_t len,
+					     em_gazetteer_role role, em_error *err);
 
 /* Reads a places file: CSV with columns name, lat, lon (required) and
  * country, admin1, alternate_names (comma- or semicolon-separated),
@@ -96,7 +96,8 @@ EM_EXTERN em_status em_gazetteer_load_buffer(em_gazetteer *gazetteer, const char
  * matched without regard to case; latitude/longitude work too).  Its rows
  * win over every other match, as overrides do.  On any bad row nothing
  * from the file is kept and err names the file, line, column and value. */
-EM_EXTERN em_status em_gazetteer_load_places(em_gazetteer *gazetteer, const char *path, em_error *err);
+EM_EXTERN em_status em_gazetteer_load_places(em_gazetteer *gazetteer, const char *path,
+					     em_error *err);
 
 /* Reads a table of Arabic names that correct GeoNames (geodata/
  * arabic-names.tsv): tab-separated geonameid, name_ar, then any columns
@@ -106,7 +107,8 @@ EM_EXTERN em_status em_gazetteer_load_places(em_gazetteer *gazetteer, const char
  * Arabic letters (no Persian or Urdu letters, no administrative forms such
  * as محافظة ...) as the one whose consonants agree with its Latin names; none
  * that agrees gives "".  EM_ERR_IO or EM_ERR_INVALID naming file and line. */
-EM_EXTERN em_status em_gazetteer_load_names_ar(em_gazetteer *gazetteer, const char *path, em_error *err);
+EM_EXTERN em_status em_gazetteer_load_names_ar(em_gazetteer *gazetteer, const char *path,
+					       em_error *err);
 
 /* Builds the name index over everything loaded so far. */
 EM_EXTERN em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err);
@@ -122,16 +124,21 @@ EM_EXTERN const em_place *em_gazetteer_place(const em_gazetteer *gazetteer, size
 /* Places one of whose names has this EM_TEXT_FOLDED form.  Writes up to
  * max_hits hits and returns how many places matched in all (which may be
  * more than max_hits).  0 before em_gazetteer_finish(). */
-EM_EXTERN size_t em_gazetteer_find_folded(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *folded, size_t len);
+EM_EXTERN size_t em_gazetteer_find_folded(em_name_hit *hits, size_t max_hits,
+					  const em_gazetteer *gazetteer, const char *folded,
+					  size_t len);
 
 /* Places whose EM_TEXT_KEY form is that of an indexed name with this
  * EM_TEXT_FOLDED form: the key look-up of a name already found as
  * written, without folding it again.  0 when the folded form is not
  * indexed. */
-EM_EXTERN size_t em_gazetteer_find_key_of(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *folded, size_t len);
+EM_EXTERN size_t em_gazetteer_find_key_of(em_name_hit *hits, size_t max_hits,
+					  const em_gazetteer *gazetteer, const char *folded,
+					  size_t len);
 
 /* The same for the EM_TEXT_KEY form. */
-EM_EXTERN size_t em_gazetteer_find_key(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *key, size_t len);
+EM_EXTERN size_t em_gazetteer_find_key(em_name_hit *hits, size_t max_hits,
+				       const em_gazetteer *gazetteer, const char *key, size_t len);
 
 /* Builds the fuzzy index now; otherwise the first fuzzy look-up builds it
  * (once, safely from any thread).  Exact and key look-ups never need it. */
@@ -139,18 +146,20 @@ EM_EXTERN em_status em_gazetteer_prepare_fuzzy(const em_gazetteer *gazetteer, em
 
 /* Places whose key is within max_distance (at most EM_GAZETTEER_FUZZY_MAX)
  * edits of key, closest first; hits carry the distance. */
-EM_EXTERN size_t em_gazetteer_find_fuzzy(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *key, size_t len, int max_distance);
+EM_EXTERN size_t em_gazetteer_find_fuzzy(em_name_hit *hits, size_t max_hits,
+					 const em_gazetteer *gazetteer, const char *key,
+					 size_t len, int max_distance);
 
 /* True when `hint` names the first-order division (country, admin1): its
  * code ("14", "SY.14") or a name of its seat ("Tartus", "Tartous
  * Governorate").  The seats are the PPLA/PPLC places of the gazetteer and
  * ADM1 rows of the supplement. */
 EM_EXTERN bool em_gazetteer_admin1_matches(const em_gazetteer *gazetteer, const char *country,
-				 const char *admin1, const char *hint);
+					   const char *admin1, const char *hint);
 
 /* The display name of a first-order division (its seat's name), or NULL. */
 EM_EXTERN const char *em_gazetteer_admin1_name(const em_gazetteer *gazetteer, const char *country,
-				     const char *admin1);
+					       const char *admin1);
 
 #ifdef __cplusplus
 }

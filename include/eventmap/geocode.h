@@ -136,12 +136,12 @@ EM_EXTERN void em_geocode_options_init(em_geocode_options *options);
 /* Parses "SY,LB" into options->countries.  EM_ERR_INVALID (with the
  * offending code in err) for anything but comma-separated letter pairs. */
 EM_EXTERN em_status em_geocode_options_set_countries(em_geocode_options *options, const char *list,
-					   em_error *err);
+						     em_error *err);
 
 /* Parses "LAT,LON" or "LAT,LON,KM" into options' point (KM defaults to
  * EM_GEOCODE_FOREIGN_KM).  EM_ERR_INVALID for anything else. */
 EM_EXTERN em_status em_geocode_options_set_near(em_geocode_options *options, const char *text,
-				      em_error *err);
+						em_error *err);
 
 /* Geocodes the len bytes at name.  The outcome (resolved, ambiguous,
  * unresolved) is in *out; the return value is EM_OK unless the name itself
@@ -151,8 +151,8 @@ EM_EXTERN em_status em_geocode_options_set_near(em_geocode_options *options, con
  * NULL for the defaults.  Thread-safe for a finished gazetteer and a
  * finished context. */
 EM_EXTERN em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
-			  const char *name, size_t len, const em_geocode_options *options,
-			  em_error *err);
+				    const char *name, size_t len, const em_geocode_options *options,
+				    em_error *err);
 
 /* ---- Context: the names read together ---------------------------------
  *
@@ -175,11 +175,11 @@ EM_EXTERN void em_geocode_context_destroy(em_geocode_context *context);
  * match over looser ones) to town or near precision.  name is the query
  * that found it.  EM_ERR_INVALID after finish. */
 EM_EXTERN em_status em_geocode_context_add_result(em_geocode_context *context, const char *name,
-					size_t len, const em_geocode_result *result);
+						  size_t len, const em_geocode_result *result);
 
 /* Adds a point given as coordinates; country may be "" or NULL. */
-EM_EXTERN em_status em_geocode_context_add_point(em_geocode_context *context, double lat, double lon,
-				       const char *country);
+EM_EXTERN em_status em_geocode_context_add_point(em_geocode_context *context, double lat,
+						 double lon, const char *country);
 
 /* Ends the adding: finds the cluster and the outliers. */
 EM_EXTERN em_status em_geocode_context_finish(em_geocode_context *context);
@@ -204,8 +204,9 @@ typedef struct em_geocode_query {
  * its status and error and an unresolved result; the call fails only when
  * out of memory.  label as for em_geocode_context_create. */
 EM_EXTERN em_status em_geocode_list(em_geocode_query *queries, size_t count,
-			  const em_gazetteer *gazetteer, const em_geocode_options *options,
-			  const char *label, em_error *err);
+				    const em_gazetteer *gazetteer,
+				    const em_geocode_options *options, const char *label,
+				    em_error *err);
 
 /* "resolved", "ambiguous", "unresolved". */
 EM_EXTERN const char *em_geocode_status_name(em_geocode_status status);

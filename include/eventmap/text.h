@@ -46,19 +46,20 @@ EM_EXTERN bool em_text_valid_utf8(const char *text, size_t len);
  * EM_TEXT_NAME_MAX or the result does not fit out_size.  A name that folds
  * to nothing (only punctuation) succeeds with an empty result. */
 EM_EXTERN em_status em_text_fold(char *out, size_t out_size, size_t *out_len,
-		       const char *text, size_t len, em_text_form form);
+				 const char *text, size_t len, em_text_form form);
 
 /* Both forms at once, from one decomposition: what indexing a name needs.
  * Errors as em_text_fold's. */
-EM_EXTERN em_status em_text_fold_both(char *folded, size_t folded_size, size_t *folded_len, char *key,
-			    size_t key_size, size_t *key_len, const char *text, size_t len);
+EM_EXTERN em_status em_text_fold_both(char *folded, size_t folded_size, size_t *folded_len,
+				      char *key, size_t key_size, size_t *key_len,
+				      const char *text, size_t len);
 
 /* Optimal-string-alignment distance (Levenshtein plus adjacent
  * transpositions) between two byte strings, or max_distance + 1 as soon as
  * it is known to exceed max_distance.  Strings longer than EM_TEXT_NAME_MAX
  * give max_distance + 1. */
 EM_EXTERN int em_text_distance(const char *a, size_t a_len, const char *b, size_t b_len,
-		     int max_distance);
+			       int max_distance);
 
 /* True when the len bytes at word are an Arabic article as written in
  * Latin script ("al", "El", "ash", "ad"...), which EM_TEXT_KEY drops
@@ -95,8 +96,8 @@ typedef enum em_text_skeleton_form {
 /* Writes the skeleton of the len bytes at text (NUL-terminated, at most
  * size - 1 bytes).  false when the text is not Latin script or the
  * skeleton does not fit. */
-EM_EXTERN bool em_text_skeleton(char *out, size_t size, size_t *out_len, bool *article, const char *text,
-		      size_t len, em_text_skeleton_form form);
+EM_EXTERN bool em_text_skeleton(char *out, size_t size, size_t *out_len, bool *article,
+				const char *text, size_t len, em_text_skeleton_form form);
 
 /* True when the string holds a letter from the Arabic blocks. */
 EM_EXTERN bool em_text_has_arabic(const char *text, size_t len);

@@ -65,8 +65,14 @@ static int parse_args(render_args *a, int argc, char **argv)
 		cli_error("render", "give --day or --from/--to, not both");
 		return CLI_EXIT_ERROR;
 	}
-	if (a->day != NULL)
+	if (a->day != NULL) {
+		em_date day;
+		if (!em_date_parse(&day, a->day)) {
+			cli_error("render", "--day '%s': give a date as YYYY-MM-DD", a->day);
+			return CLI_EXIT_ERROR;
+		}
 		a->poster.from = a->poster.to = a->day;
+	}
 	return cli_poster_finish(&a->poster, &a->data, "render");
 }
 

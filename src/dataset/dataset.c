@@ -1,6 +1,7 @@
 /* The dataset: owns every row's strings and the warnings that resolving
  * them produced. */
 #include "dataset_internal.h"
+#include "../util/array.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -100,14 +101,8 @@ bool em__dataset_warn(em_dataset *dataset, const char *format, ...)
 	va_start(args, format);
 	vsnprintf(text, sizeof(text), format, args);
 	va_end(args);
-	if (dataset->warning_count == dataset->warnings_cap) {
-		size_t cap = dataset->warnings_cap ? dataset->warnings_cap * 2 : 16;
-		char **grown = realloc(dataset->warnings, cap * sizeof(*grown));
-		if (grown == NULL)
-			return false;
-		dataset->warnings = grown;
-		dataset->warnings_cap = cap;
-	}
+	if (!EM_ARRAY_RESERVE(dataset->warnings, dataset->warnings_cap, dataset->warning_count + 1))
+		return false;
 	copy = strdup(text);
 	if (copy == NULL)
 		return false;

@@ -59,7 +59,7 @@ typedef struct em_idcheck {
 	FILE *spill;
 	char spill_path[512];       /* for messages: it is unlinked at once */
 	off_t *runs;                /* run i is bytes runs[i] .. runs[i + 1] */
-	size_t run_count;
+	size_t run_count, runs_cap;
 } em_idcheck;
 
 typedef struct em_idcheck_duplicate {
@@ -78,11 +78,16 @@ em_status em__idcheck_finish(em_idcheck *check, em_idcheck_duplicate *dup, em_er
 void em__idcheck_free(em_idcheck *check);
 
 /* Where each data record starts: record r (1 = the first after the
- * header) starts on line lines[i] + (r - records[i]) for the last i with
- * records[i] <= r.  A breakpoint is kept only where a record spans lines or
- * blank lines are skipped, so a plain file of any length needs one. */
+ * header) starts on line breaks[i].line + (r - breaks[i].record) for the
+ * last i with breaks[i].record <= r.  A breakpoint is kept only where a
+ * record spans lines or blank lines are skipped, so a plain file of any
+ * length needs one. */
+typedef struct em_line_break {
+	unsigned long record, line;
+} em_line_break;
+
 typedef struct em_line_map {
-	unsigned long *records, *lines;
+	em_line_break *breaks;
 	size_t count, cap;
 	size_t cursor;              /* for look-ups in increasing order */
 	unsigned long total;        /* data records in the file */

@@ -3,6 +3,7 @@
  * to a temporary file and emptied.  A duplicate within the set is found at
  * once; one across runs when the runs are merged at the end. */
 #include "dataset_internal.h"
+#include "../util/array.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -66,57 +67,68 @@ static em_status spill_failed(em_error *err, const char *path)
 			    path, strerror(errno));
 }
 
+/* The temporary file the runs go to, unlinked at once: gone with the
+ * process, whatever happens. */
+static em_status open_spill(em_idcheck *check, em_error *err)
+{
+	const char *dir = getenv("TMPDIR");
+	char *name = check->spill_path;
+	int fd;
+
+	snprintf(name, sizeof(check->spill_path), "%s/eventmap-ids-XXXXXX",
+		 dir != NULL && dir[0] != '\0' ? dir : "/tmp");
+	fd = mkstemp(name);
+	if (fd < 0)
+		return spill_failed(err, name);
+	unlink(name);
+	check->spill = fdopen(fd, "w+b");
+	if (check->spill == NULL) {
+		close(fd);
+		return spill_failed(err, name);
+	}
+	return EM_OK;
+}
+
+/* Writes the records, in their order, at the end of the spill file. */
+static bool write_records(FILE *spill, const record *records, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint32_t len32 = (uint32_t)records[i].len;
+		if (fwrite(&len32, sizeof(len32), 1, spill) != 1 ||
+		    (len32 > 0 && fwrite(records[i].id, len32, 1, spill) != 1) ||
+		    fwrite(&records[i].line, sizeof(records[i].line), 1, spill) != 1)
+			return false;
+	}
+	return fflush(spill) == 0;
+}
+
 /* Writes the set, sorted, as one more run, and empties it. */
 static em_status spill(em_idcheck *check, em_error *err)
 {
 	size_t n = em__keymap_count(&check->set);
 	record *records;
-	off_t *runs;
+	bool written;
 
 	if (check->spill == NULL) {
-		const char *dir = getenv("TMPDIR");
-		char *name = check->spill_path;
-		int fd;
-
-		snprintf(name, sizeof(check->spill_path), "%s/eventmap-ids-XXXXXX",
-			 dir != NULL && dir[0] != '\0' ? dir : "/tmp");
-		fd = mkstemp(name);
-		if (fd < 0)
-			return spill_failed(err, name);
-		unlink(name); /* gone with the process, whatever happens */
-		check->spill = fdopen(fd, "w+b");
-		if (check->spill == NULL) {
-			close(fd);
-			return spill_failed(err, name);
-		}
-		check->runs = calloc(1, sizeof(*check->runs));
-		if (check->runs == NULL)
-			return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+		em_status status = open_spill(check, err);
+		if (status != EM_OK)
+			return status;
 	}
-	records = malloc((n + 1) * sizeof(*records));
-	runs = realloc(check->runs, (check->run_count + 2) * sizeof(*runs));
-	if (runs != NULL)
-		check->runs = runs;
-	if (records == NULL || runs == NULL) {
-		free(records);
+	/* runs[i] .. runs[i + 1] is run i: the first starts at 0. */
+	if (!EM_ARRAY_RESERVE(check->runs, check->runs_cap, check->run_count + 2))
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
-	}
+	check->runs[0] = 0;
+	records = malloc((n + 1) * sizeof(*records));
+	if (records == NULL)
+		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < n; i++) {
 		records[i].id = em__keymap_key(&check->set, i, &records[i].len);
 		records[i].line = check->set.entries[i].value;
 	}
 	qsort(records, n, sizeof(*records), compare_records);
-	for (size_t i = 0; i < n; i++) {
-		uint32_t len32 = (uint32_t)records[i].len;
-		if (fwrite(&len32, sizeof(len32), 1, check->spill) != 1 ||
-		    (len32 > 0 && fwrite(records[i].id, len32, 1, check->spill) != 1) ||
-		    fwrite(&records[i].line, sizeof(records[i].line), 1, check->spill) != 1) {
-			free(records);
-			return spill_failed(err, check->spill_path);
-		}
-	}
+	written = write_records(check->spill, records, n);
 	free(records);
-	if (fflush(check->spill) != 0)
+	if (!written)
 		return spill_failed(err, check->spill_path);
 	check->runs[++check->run_count] = ftello(check->spill);
 	em__keymap_clear(&check->set);
@@ -185,13 +197,8 @@ static bool run_next(run_reader *r)
 		return true;
 	if (!run_read(r, &len, sizeof(len)))
 		return false;
-	if (len + 1 > r->cap) {
-		char *grown = realloc(r->id, (size_t)len + 1);
-		if (grown == NULL)
-			return false;
-		r->id = grown;
-		r->cap = (size_t)len + 1;
-	}
+	if (!EM_ARRAY_RESERVE(r->id, r->cap, (size_t)len + 1))
+		return false;
 	if (!run_read(r, r->id, len) || !run_read(r, &r->line, sizeof(r->line)))
 		return false;
 	r->id[len] = '\0';

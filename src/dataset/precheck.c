@@ -4,6 +4,7 @@
  * more or fewer fields than the header.  It only counts separators and
  * quotes; the values themselves are read by GDAL. */
 #include "dataset_internal.h"
+#include "../util/array.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -35,63 +36,59 @@ static char choose_separator(const char *header, size_t len)
 	return ',';
 }
 
+/* Counts a data record and maps it to its line: a new breakpoint only
+ * where the line is not the one the last breakpoint predicts. */
+static em_status map_record(scan *s, em_error *err)
+{
+	em_line_map *m = &s->map;
+	unsigned long record = ++m->total;
+	const em_line_break *last = m->count > 0 ? &m->breaks[m->count - 1] : NULL;
+
+	if (last != NULL && last->line + (record - last->record) == s->record_line)
+		return EM_OK;
+	if (!EM_ARRAY_RESERVE(m->breaks, m->cap, m->count + 1))
+		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", s->path);
+	m->breaks[m->count].record = record;
+	m->breaks[m->count].line = s->record_line;
+	m->count++;
+	return EM_OK;
+}
+
 static em_status end_record(scan *s, em_error *err)
 {
 	if (s->record_blank && s->fields == 1)
 		return EM_OK; /* blank lines are skipped, as GDAL does */
 	if (s->header_fields == 0) {
 		s->header_fields = s->fields;
-	} else if (s->fields != s->header_fields) {
+		return EM_OK;
+	}
+	if (s->fields != s->header_fields)
 		return em_error_set(err, EM_ERR_INVALID,
 				    "%s: line %lu: %zu fields, but the header has %zu "
 				    "(a missing or extra separator, or a value with '%c' "
 				    "that is not quoted)",
 				    s->path, s->record_line, s->fields, s->header_fields,
 				    s->separator);
-	} else {
-		em_line_map *m = &s->map;
-		unsigned long record = ++m->total;
-
-		/* A new breakpoint only where the line is not the one the last
-		 * breakpoint predicts. */
-		if (m->count == 0 ||
-		    m->lines[m->count - 1] + (record - m->records[m->count - 1]) != s->record_line) {
-			if (m->count == m->cap) {
-				size_t cap = m->cap ? m->cap * 2 : 16;
-				unsigned long *records = realloc(m->records, cap * sizeof(*records));
-				unsigned long *lines;
-				if (records == NULL)
-					return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", s->path);
-				m->records = records;
-				lines = realloc(m->lines, cap * sizeof(*lines));
-				if (lines == NULL)
-					return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", s->path);
-				m->lines = lines;
-				m->cap = cap;
-			}
-			m->records[m->count] = record;
-			m->lines[m->count] = s->record_line;
-			m->count++;
-		}
-	}
-	return EM_OK;
+	return map_record(s, err);
 }
 
 unsigned long em__line_map_find(em_line_map *map, unsigned long record)
 {
-	if (map->count == 0 || record < map->records[0] || record > map->total)
+	const em_line_break *at;
+
+	if (map->count == 0 || record < map->breaks[0].record || record > map->total)
 		return record + 1; /* a guess beats nothing: GDAL and the scan disagree */
-	if (map->cursor >= map->count || map->records[map->cursor] > record)
+	if (map->cursor >= map->count || map->breaks[map->cursor].record > record)
 		map->cursor = 0;
-	while (map->cursor + 1 < map->count && map->records[map->cursor + 1] <= record)
+	while (map->cursor + 1 < map->count && map->breaks[map->cursor + 1].record <= record)
 		map->cursor++;
-	return map->lines[map->cursor] + (record - map->records[map->cursor]);
+	at = &map->breaks[map->cursor];
+	return at->line + (record - at->record);
 }
 
 void em__line_map_free(em_line_map *map)
 {
-	free(map->records);
-	free(map->lines);
+	free(map->breaks);
 	memset(map, 0, sizeof(*map));
 }
 
@@ -145,15 +142,57 @@ static bool looks_binary(FILE *in)
 	return false;
 }
 
-em_status em__reports_precheck(const char *path, em_line_map *out, em_error *err)
+/* Scans every line of the file, a byte-order mark and line breaks off. */
+static em_status scan_lines(scan *s, FILE *in, em_error *err)
 {
-	scan s;
-	FILE *in;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t got;
 	unsigned long number = 0;
 	em_status status = EM_OK;
+
+	while (status == EM_OK && (got = getline(&line, &cap, in)) >= 0) {
+		size_t len = (size_t)got;
+		const char *start = line;
+
+		number++;
+		if (number == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+			start += 3;
+			len -= 3;
+		}
+		while (len > 0 && (start[len - 1] == '\n' || start[len - 1] == '\r'))
+			len--;
+		status = scan_line(s, start, len, number, err);
+	}
+	if (status == EM_OK && ferror(in))
+		status = em_error_set(err, EM_ERR_IO, "%s: read error", s->path);
+	free(line);
+	return status;
+}
+
+/* What only the end of the file tells: a quote left open, no header. */
+static em_status end_scan(const scan *s, em_error *err)
+{
+	if (s->in_quotes)
+		return em_error_set(err, EM_ERR_INVALID,
+				    "%s: line %lu: a quoted value opens here and never closes "
+				    "(unbalanced quote)",
+				    s->path, s->quote_line);
+	if (s->header_fields == 0)
+		return em_error_set(err, EM_ERR_INVALID, "%s: the file is empty: a header row "
+				    "and at least one data row are needed", s->path);
+	if (s->header_fields < 2)
+		return em_error_set(err, EM_ERR_INVALID,
+				    "%s: the header has a single column: this does not look like "
+				    "a CSV file (values separated by commas)", s->path);
+	return EM_OK;
+}
+
+em_status em__reports_precheck(const char *path, em_line_map *out, em_error *err)
+{
+	scan s;
+	FILE *in;
+	em_status status;
 
 	memset(&s, 0, sizeof(s));
 	s.path = path;
@@ -167,39 +206,14 @@ em_status em__reports_precheck(const char *path, em_line_map *out, em_error *err
 				    "%s: binary data: this is not a CSV text file (save it as CSV, "
 				    "UTF-8)", path);
 	}
-	while (status == EM_OK && (got = getline(&line, &cap, in)) >= 0) {
-		size_t len = (size_t)got;
-		const char *start = line;
-
-		number++;
-		if (number == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
-			start += 3;
-			len -= 3;
-		}
-		while (len > 0 && (start[len - 1] == '\n' || start[len - 1] == '\r'))
-			len--;
-		status = scan_line(&s, start, len, number, err);
-	}
-	if (status == EM_OK && ferror(in))
-		status = em_error_set(err, EM_ERR_IO, "%s: read error", path);
-	if (status == EM_OK && s.in_quotes)
-		status = em_error_set(err, EM_ERR_INVALID,
-				      "%s: line %lu: a quoted value opens here and never closes "
-				      "(unbalanced quote)",
-				      path, s.quote_line);
-	if (status == EM_OK && s.header_fields == 0)
-		status = em_error_set(err, EM_ERR_INVALID, "%s: the file is empty: a header row "
-				      "and at least one data row are needed", path);
-	if (status == EM_OK && s.header_fields < 2)
-		status = em_error_set(err, EM_ERR_INVALID,
-				      "%s: the header has a single column: this does not look like "
-				      "a CSV file (values separated by commas)", path);
-	free(line);
+	status = scan_lines(&s, in, err);
 	fclose(in);
+	if (status == EM_OK)
+		status = end_scan(&s, err);
 	if (status != EM_OK) {
 		em__line_map_free(&s.map);
 		return status;
 	}
 	*out = s.map;
-	return status;
+	return EM_OK;
 }

@@ -2,6 +2,8 @@
  * name (ours, or ACLED's), every value is checked, and the first bad value
  * stops the read with the file, line, column and what to do about it. */
 #include "dataset_internal.h"
+#include "../util/array.h"
+#include "../util/gdal_csv.h"
 #include "../util/gdal_support.h"
 
 #include <ctype.h>
@@ -467,20 +469,59 @@ static em_status map_columns(OGRFeatureDefnH defn, const char *path, const colum
 	return EM_OK;
 }
 
+/* The columns of the layer; a file of reports needs its figures or, for
+ * events without figures, their type. */
+static em_status find_columns(OGRLayerH layer, const char *path, const column *columns, int count,
+			      int *index, em_error *err)
+{
+	em_status status = map_columns(OGR_L_GetLayerDefn(layer), path, columns, count, index, err);
+
+	if (status == EM_OK && columns == report_columns && index[R_FATALITIES] < 0 &&
+	    index[R_EVENT_TYPE] < 0)
+		status = em_error_set(err, EM_ERR_INVALID,
+				      "%s: required column 'fatalities' is missing (a file of events "
+				      "without figures needs an 'event_type' column instead)", path);
+	return status;
+}
+
+/* ACLED names its id column event_id_cnty: its rows are distinct events,
+ * each with the deaths ACLED counted for it once. */
+static bool is_acled(OGRLayerH layer, const column *columns, const int *index)
+{
+	OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+
+	return columns == report_columns && index[R_ID] >= 0 &&
+	       strcasecmp(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, index[R_ID])),
+			  "event_id_cnty") == 0;
+}
+
 typedef em_status (*row_fn)(row *r, void *ctx);
 
-/* Opens path with the CSV driver only and calls fn for every row. */
+/* Calls fn for every row of the layer, numbered from 1, with its line. */
+static em_status each_row(OGRLayerH layer, row *r, em_line_map *lines, row_fn fn, void *ctx)
+{
+	unsigned long number = 0;
+	em_status status = EM_OK;
+
+	OGR_L_ResetReading(layer);
+	while (status == EM_OK && (r->feature = OGR_L_GetNextFeature(layer)) != NULL) {
+		r->number = ++number;
+		/* GDAL and the pre-check agree on records; if not, the line is
+		 * the best guess rather than nothing. */
+		r->line = em__line_map_find(lines, number);
+		status = fn(r, ctx);
+		OGR_F_Destroy(r->feature);
+	}
+	return status;
+}
+
+/* Checks the file, opens it and calls fn for every row. */
 static em_status read_rows(em_dataset *dataset, em_pool *pool, const char *path,
 			   const column *columns, int count, row_fn fn, void *ctx, em_error *err)
 {
-	static const char *const drivers[] = {"CSV", NULL};
-	static const char *const options[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO",
-					      "HEADERS=YES", NULL};
-	char *open_path = NULL;
 	GDALDatasetH ds = NULL;
-	OGRLayerH layer;
+	OGRLayerH layer = NULL;
 	int index[R_COLUMNS];
-	unsigned long number = 0;
 	em_line_map lines;
 	row r;
 	em_status status;
@@ -489,57 +530,21 @@ static em_status read_rows(em_dataset *dataset, em_pool *pool, const char *path,
 	status = em__reports_precheck(path, &lines, err);
 	if (status != EM_OK)
 		return status;
-	open_path = malloc(strlen(path) + 5);
-	if (open_path == NULL) {
-		em__line_map_free(&lines);
-		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
-	}
-	/* The prefix makes GDAL read any file name as CSV. */
-	sprintf(open_path, "CSV:%s", path);
 	CPLErrorReset();
 	CPLPushErrorHandler(CPLQuietErrorHandler);
-	ds = GDALOpenEx(open_path, GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, options, NULL);
-	if (ds == NULL || GDALDatasetGetLayerCount(ds) < 1) {
-		status = em_error_set(err, EM_ERR_INVALID, "%s: cannot be read as CSV: %s", path,
-				      CPLGetLastErrorMsg()[0] ? CPLGetLastErrorMsg() : "no layer");
-		goto done;
+	status = em__gdal_open_csv(&ds, path, EM_ERR_INVALID, err);
+	if (status == EM_OK) {
+		layer = GDALDatasetGetLayer(ds, 0);
+		status = find_columns(layer, path, columns, count, index, err);
 	}
-	layer = GDALDatasetGetLayer(ds, 0);
-	status = map_columns(OGR_L_GetLayerDefn(layer), path, columns, count, index, err);
-	if (status == EM_OK && columns == report_columns && index[R_FATALITIES] < 0 &&
-	    index[R_EVENT_TYPE] < 0)
-		status = em_error_set(err, EM_ERR_INVALID,
-				      "%s: required column 'fatalities' is missing (a file of events "
-				      "without figures needs an 'event_type' column instead)", path);
-	if (status != EM_OK)
-		goto done;
-	memset(&r, 0, sizeof(r));
-	/* ACLED names its id column event_id_cnty: its rows are distinct
-	 * events, each with the deaths ACLED counted for it once. */
-	r.acled = columns == report_columns && index[R_ID] >= 0 &&
-		  strcasecmp(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(OGR_L_GetLayerDefn(layer),
-								   index[R_ID])),
-			     "event_id_cnty") == 0;
-	r.path = path;
-	r.columns = columns;
-	r.index = index;
-	r.dataset = dataset;
-	r.pool = pool;
-	r.err = err;
-	OGR_L_ResetReading(layer);
-	while (status == EM_OK && (r.feature = OGR_L_GetNextFeature(layer)) != NULL) {
-		r.number = ++number;
-		/* GDAL and the pre-check agree on records; if not, the line is
-		 * the best guess rather than nothing. */
-		r.line = em__line_map_find(&lines, number);
-		status = fn(&r, ctx);
-		OGR_F_Destroy(r.feature);
+	if (status == EM_OK) {
+		r = (row){.path = path, .columns = columns, .index = index, .dataset = dataset,
+			  .pool = pool, .err = err, .acled = is_acled(layer, columns, index)};
+		status = each_row(layer, &r, &lines, fn, ctx);
 	}
-done:
 	if (ds != NULL)
 		GDALClose(ds);
 	CPLPopErrorHandler();
-	free(open_path);
 	em__line_map_free(&lines);
 	return status;
 }
@@ -591,14 +596,8 @@ static em_status add_report(row *r, void *ctx)
 	em_dataset *ds = r->dataset;
 	em_status status;
 
-	if (ds->report_count == ds->reports_cap) {
-		size_t cap = ds->reports_cap ? ds->reports_cap * 2 : 256;
-		em_report *grown = realloc(ds->reports, cap * sizeof(*grown));
-		if (grown == NULL)
-			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
-		ds->reports = grown;
-		ds->reports_cap = cap;
-	}
+	if (!EM_ARRAY_RESERVE(ds->reports, ds->reports_cap, ds->report_count + 1))
+		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 	status = read_report(r, &ds->reports[ds->report_count]);
 	if (status == EM_OK)
 		status = check_unique(r, &c->ids, ds->reports[ds->report_count].report_id, R_ID);
@@ -617,14 +616,8 @@ static em_status add_flow(row *r, void *ctx)
 	em_dataset *ds = r->dataset;
 	em_status status;
 
-	if (ds->flow_count == ds->flows_cap) {
-		size_t cap = ds->flows_cap ? ds->flows_cap * 2 : 64;
-		em_flow *grown = realloc(ds->flows, cap * sizeof(*grown));
-		if (grown == NULL)
-			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
-		ds->flows = grown;
-		ds->flows_cap = cap;
-	}
+	if (!EM_ARRAY_RESERVE(ds->flows, ds->flows_cap, ds->flow_count + 1))
+		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 	status = read_flow(r, &ds->flows[ds->flow_count]);
 	if (status == EM_OK)
 		status = check_unique(r, &c->ids, ds->flows[ds->flow_count].flow_id, F_ID);

@@ -8,6 +8,7 @@
 #include "dataset_internal.h"
 
 #include "eventmap/text.h"
+#include "../util/array.h"
 #include "../util/keymap.h"
 
 #include <ctype.h>
@@ -152,14 +153,8 @@ static em_status keep_name(em_resolver *r, const char *location, const char *adm
 	em_dataset *ds = r->dataset;
 	em_geocode_query *q;
 
-	if (ds->name_count == ds->names_cap) {
-		size_t cap = ds->names_cap ? ds->names_cap * 2 : 64;
-		em_geocode_query *grown = realloc(ds->names, cap * sizeof(*grown));
-		if (grown == NULL)
-			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
-		ds->names = grown;
-		ds->names_cap = cap;
-	}
+	if (!EM_ARRAY_RESERVE(ds->names, ds->names_cap, ds->name_count + 1))
+		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 	q = &ds->names[ds->name_count];
 	memset(q, 0, sizeof(*q));
 	q->name = em__pool_strdup(&ds->strings, location);
@@ -218,14 +213,8 @@ static em_status geocode(em_resolver *r, const char *location, const char *admin
 		return EM_ERR_NOMEM;
 	if (slot != NULL) {
 		size_t index = em__keymap_count(&r->cache) - 1;
-		if (index >= r->cached_cap) {
-			size_t cap = r->cached_cap ? r->cached_cap * 2 : 256;
-			em_location *grown = realloc(r->cached, cap * sizeof(*grown));
-			if (grown == NULL)
-				return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
-			r->cached = grown;
-			r->cached_cap = cap;
-		}
+		if (!EM_ARRAY_RESERVE(r->cached, r->cached_cap, index + 1))
+			return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
 		*slot = index;
 		r->cached[index] = *out;
 	}
@@ -474,7 +463,7 @@ static bool is_region_name(const em_resolver *r, const char *name)
 	size_t n;
 
 	return lower_name(name, lower, sizeof(lower), &n) &&
-	       em__keymap_get((em_keymap *)&r->regions, lower, n, false, NULL) != NULL;
+	       em__keymap_value(&r->regions, lower, n) != NULL;
 }
 
 /* A flow end is a place, or a region the dataset totals ("Syrian coast").

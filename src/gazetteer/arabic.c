@@ -9,7 +9,6 @@
  * to the Latin one. */
 #include "gazetteer_internal.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 #include <utf8proc.h>
 
 #include "eventmap/text.h"
+#include "../util/array.h"
 
 #define SKELETON_MAX 96
 #define CANDIDATES_MAX 16
@@ -342,64 +342,79 @@ static bool agrees_quickly(const em_place *p, const candidate *c)
 	return false;
 }
 
-/* Writes the chosen name into out; "" when none agrees. */
-static void choose(const em_place *p, char *scratch, size_t scratch_size, char *out,
-		   size_t out_size)
+/* Fills in a candidate's skeletons; false when it has no consonants. */
+static bool describe_candidate(candidate *c)
 {
-	latin_name latin[LATIN_MAX];
-	candidate cands[CANDIDATES_MAX];
-	size_t latin_count = 0, cand_count = 0, used = 0;
-	agreement best_agreement = {0};
-	const candidate *best = NULL;
+	arabic_skeleton(c->text, c->len, FORM_SKELETON, c->skeleton, &c->skeleton_len, &c->article);
+	if (c->skeleton_len == 0)
+		return false;
+	arabic_skeleton(c->text, c->len, FORM_BGN, c->bgn, &c->bgn_len, &(bool){false});
+	arabic_skeleton(c->text, c->len, FORM_VOWELS, c->vowels, &c->vowels_len, &(bool){false});
+	return true;
+}
 
-	out[0] = '\0';
+static bool already_a_candidate(const candidate *cands, size_t count, const char *text)
+{
+	for (size_t k = 0; k < count; k++)
+		if (strcmp(cands[k].text, text) == 0)
+			return true;
+	return false;
+}
+
+/* The place's alternate names written wholly in Arabic letters, each
+ * once, normalised into scratch, administrative forms left out. */
+static size_t arabic_candidates(const em_place *p, char *scratch, size_t scratch_size,
+				candidate *cands)
+{
+	size_t count = 0, used = 0;
+
 	for (const char *alt = p->alternatenames; alt != NULL && *alt;) {
 		const char *comma = strchr(alt, ',');
 		size_t len = comma ? (size_t)(comma - alt) : strlen(alt);
-		candidate *c = &cands[cand_count];
+		candidate *c = &cands[count];
 
-		if (len > 0 && cand_count < CANDIDATES_MAX && em_text_has_arabic(alt, len) &&
+		if (len > 0 && count < CANDIDATES_MAX && em_text_has_arabic(alt, len) &&
 		    normalise_arabic(alt, len, scratch + used, scratch_size - used, &c->len) &&
-		    !administrative(scratch + used)) {
-			bool duplicate = false;
-
+		    !administrative(scratch + used) &&
+		    !already_a_candidate(cands, count, scratch + used)) {
 			c->text = scratch + used;
-			for (size_t k = 0; k < cand_count && !duplicate; k++)
-				duplicate = strcmp(cands[k].text, c->text) == 0;
-			arabic_skeleton(c->text, c->len, FORM_SKELETON, c->skeleton, &c->skeleton_len,
-					&c->article);
-			if (!duplicate && c->skeleton_len > 0) {
-				arabic_skeleton(c->text, c->len, FORM_BGN, c->bgn, &c->bgn_len,
-						&(bool){false});
-				arabic_skeleton(c->text, c->len, FORM_VOWELS, c->vowels, &c->vowels_len,
-						&(bool){false});
-				c->order = (int)cand_count++;
+			if (describe_candidate(c)) {
+				c->order = (int)count++;
 				used += c->len + 1;
 			}
 		}
 		alt = comma ? comma + 1 : NULL;
 	}
-	if (cand_count == 0)
-		return;
-	if (cand_count == 1 && agrees_quickly(p, &cands[0])) {
-		/* One candidate that spells one of the place's own names: it
-		 * is the name, without looking at dozens of others. */
-		if (cands[0].len < out_size)
-			memcpy(out, cands[0].text, cands[0].len + 1);
-		return;
-	}
-	/* Only then the Latin names, which most places have dozens of. */
-	add_latin(latin, &latin_count, p->name, strlen(p->name), true);
-	add_latin(latin, &latin_count, p->asciiname, strlen(p->asciiname), true);
+	return count;
+}
+
+/* The place's names in Latin script, its name and ASCII name first. */
+static size_t latin_names(const em_place *p, latin_name *latin)
+{
+	size_t count = 0;
+
+	add_latin(latin, &count, p->name, strlen(p->name), true);
+	add_latin(latin, &count, p->asciiname, strlen(p->asciiname), true);
 	for (const char *alt = p->alternatenames; alt != NULL && *alt;) {
 		const char *comma = strchr(alt, ',');
 		size_t len = comma ? (size_t)(comma - alt) : strlen(alt);
 
 		if (len > 0 && !em_text_has_arabic(alt, len))
-			add_latin(latin, &latin_count, alt, len, false);
+			add_latin(latin, &count, alt, len, false);
 		alt = comma ? comma + 1 : NULL;
 	}
-	for (size_t i = 0; i < cand_count; i++) {
+	return count;
+}
+
+/* The candidate that agrees best with the Latin names; NULL when none
+ * spells the place's name. */
+static const candidate *best_candidate(const candidate *cands, size_t count,
+				       const latin_name *latin, size_t latin_count)
+{
+	agreement best_agreement = {0};
+	const candidate *best = NULL;
+
+	for (size_t i = 0; i < count; i++) {
 		agreement a = agree(&cands[i], latin, latin_count);
 
 		/* It must spell the place's name: within a third of its
@@ -411,6 +426,26 @@ static void choose(const em_place *p, char *scratch, size_t scratch_size, char *
 			best_agreement = a;
 		}
 	}
+	return best;
+}
+
+/* Writes the chosen name into out; "" when none agrees. */
+static void choose(const em_place *p, char *out, size_t out_size)
+{
+	char scratch[8192];
+	candidate cands[CANDIDATES_MAX];
+	latin_name latin[LATIN_MAX];
+	size_t count = arabic_candidates(p, scratch, sizeof(scratch), cands);
+	const candidate *best = NULL;
+
+	out[0] = '\0';
+	if (count == 1 && agrees_quickly(p, &cands[0]))
+		/* One candidate that spells one of the place's own names: it
+		 * is the name, without looking at dozens of others. */
+		best = &cands[0];
+	else if (count > 0)
+		/* Only then the Latin names, which most places have dozens of. */
+		best = best_candidate(cands, count, latin, latin_names(p, latin));
 	if (best != NULL && best->len < out_size)
 		memcpy(out, best->text, best->len + 1);
 }
@@ -433,15 +468,9 @@ em_status em__gazetteer_add_name_ar(em_gazetteer *gz, const char *id, const char
 		gz->names_ar_text[*slot - 1] = copy;
 		return EM_OK;
 	}
-	if (gz->names_ar_count == gz->names_ar_cap) {
-		size_t cap = gz->names_ar_cap ? gz->names_ar_cap * 2 : 16;
-		char **grown = realloc(gz->names_ar_text, cap * sizeof(*grown));
-		if (grown == NULL) {
-			free(copy);
-			return EM_ERR_NOMEM;
-		}
-		gz->names_ar_text = grown;
-		gz->names_ar_cap = cap;
+	if (!EM_ARRAY_RESERVE(gz->names_ar_text, gz->names_ar_cap, gz->names_ar_count + 1)) {
+		free(copy);
+		return EM_ERR_NOMEM;
 	}
 	gz->names_ar_text[gz->names_ar_count++] = copy;
 	*slot = gz->names_ar_count;
@@ -450,11 +479,11 @@ em_status em__gazetteer_add_name_ar(em_gazetteer *gz, const char *id, const char
 
 const char *em__gazetteer_find_name_ar(const em_gazetteer *gz, const em_place *place)
 {
-	uint64_t *slot;
+	const uint64_t *slot;
 
 	if (gz->names_ar_count == 0 || place->role != EM_GAZETTEER_PLACES)
 		return NULL;
-	slot = em__keymap_get((em_keymap *)&gz->names_ar, place->id, strlen(place->id), false, NULL);
+	slot = em__keymap_value(&gz->names_ar, place->id, strlen(place->id));
 	return slot ? gz->names_ar_text[*slot - 1] : NULL;
 }
 
@@ -467,106 +496,104 @@ void em__gazetteer_names_ar_free(em_gazetteer *gz)
 }
 
 
+/* One line of the corrections table (NUL-terminated, line breaks off). */
+static em_status add_name_ar_line(em_gazetteer *gz, char *line, size_t len, const char *path,
+				  unsigned long number, em_error *err)
+{
+	char *tab, *name, *end;
+	size_t name_len;
+	em_status status;
+
+	if (len == 0 || line[0] == '#' || (number <= 5 && strncmp(line, "geonameid\t", 10) == 0))
+		return EM_OK;
+	tab = strchr(line, '\t');
+	if (tab == NULL || tab == line)
+		return em_error_set(err, EM_ERR_INVALID,
+				    "%s:%lu: give geonameid, a tab, then the Arabic name", path, number);
+	*tab = '\0';
+	name = tab + 1;
+	end = strchr(name, '\t');
+	name_len = end ? (size_t)(end - name) : strlen(name);
+	if (!em_text_valid_utf8(name, name_len) || !em_text_has_arabic(name, name_len))
+		return em_error_set(err, EM_ERR_INVALID,
+				    "%s:%lu: column 2 (name_ar): is not a name in Arabic script",
+				    path, number);
+	status = em__gazetteer_add_name_ar(gz, line, name, name_len);
+	if (status != EM_OK)
+		em_error_set(err, status, "out of memory");
+	return status;
+}
+
 em_status em_gazetteer_load_names_ar(em_gazetteer *gazetteer, const char *path, em_error *err)
 {
-	FILE *in;
-	char *line = NULL;
-	size_t cap = 0;
+	char *data = NULL;
+	size_t len = 0, at = 0;
 	unsigned long number = 0;
-	ssize_t got;
-	em_status status = EM_OK;
+	em_status status;
 
 	if (gazetteer == NULL || path == NULL)
 		return em_error_set(err, EM_ERR_INVALID, "gazetteer: invalid arguments");
-	in = fopen(path, "rb");
-	if (in == NULL)
-		return em_error_set(err, EM_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-	while (status == EM_OK && (got = getline(&line, &cap, in)) >= 0) {
-		size_t len = (size_t)got;
-		char *tab, *id, *name, *end;
-		size_t name_len;
+	status = em__gazetteer_read_file(path, &data, &len, err);
+	while (status == EM_OK && at < len) {
+		char *line = data + at, *newline = memchr(line, '\n', len - at);
+		size_t line_len = newline ? (size_t)(newline - line) : len - at;
 
-		number++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (len == 0 || line[0] == '#' || (number <= 5 && strncmp(line, "geonameid\t", 10) == 0))
-			continue;
-		id = line;
-		tab = strchr(id, '\t');
-		if (tab == NULL || tab == id) {
-			status = em_error_set(err, EM_ERR_INVALID,
-					      "%s:%lu: give geonameid, a tab, then the Arabic name",
-					      path, number);
-			break;
-		}
-		*tab = '\0';
-		name = tab + 1;
-		end = strchr(name, '\t');
-		name_len = end ? (size_t)(end - name) : strlen(name);
-		if (!em_text_valid_utf8(name, name_len) || !em_text_has_arabic(name, name_len)) {
-			status = em_error_set(err, EM_ERR_INVALID,
-					      "%s:%lu: column 2 (name_ar): is not a name in Arabic script",
-					      path, number);
-			break;
-		}
-		status = em__gazetteer_add_name_ar(gazetteer, id, name, name_len);
-		if (status != EM_OK)
-			em_error_set(err, status, "out of memory");
+		at += line_len + (newline ? 1 : 0);
+		line[line_len] = '\0';
+		while (line_len > 0 && line[line_len - 1] == '\r')
+			line[--line_len] = '\0';
+		status = add_name_ar_line(gazetteer, line, line_len, path, ++number, err);
 	}
-	if (status == EM_OK && ferror(in))
-		status = em_error_set(err, EM_ERR_IO, "%s: read error", path);
-	free(line);
-	fclose(in);
+	free(data);
 	return status;
+}
+
+/* The Arabic name a place takes at finish, into chosen: its correction,
+ * else the choice among its names.  false when it keeps the one it has
+ * (given with the place, or chosen at an earlier finish). */
+static bool new_name_ar(const em_gazetteer *gz, const em_place *p, char *chosen, size_t size)
+{
+	const char *fixed = em__gazetteer_find_name_ar(gz, p);
+
+	if (p->name_ar != NULL && p->name_ar[0] != '\0' && fixed == NULL)
+		return false;
+	if (fixed != NULL)
+		snprintf(chosen, size, "%s", fixed);
+	else
+		choose(p, chosen, size);
+	return true;
 }
 
 /* Every place's Arabic-script name, for labels, in one buffer: a name given
  * with the place (--places) stays, a correction wins, else the choice. */
 em_status em__gazetteer_name_arabic(em_gazetteer *gz)
 {
-	char scratch[8192], chosen[1024];
+	char chosen[1024];
 	size_t *offsets = malloc((gz->count + 1) * sizeof(*offsets));
-	char *pool = malloc(1);
-	size_t pool_len = 1, pool_cap = 1;
+	char *pool = NULL;
+	size_t pool_len = 1, pool_cap = 0; /* offset 0 is "": no name */
+	bool ok = offsets != NULL && EM_ARRAY_RESERVE(pool, pool_cap, pool_len);
 
-	if (offsets == NULL || pool == NULL) {
-		free(offsets);
-		free(pool);
-		return EM_ERR_NOMEM;
-	}
-	pool[0] = '\0'; /* offset 0: no name */
-	for (size_t i = 0; i < gz->count; i++) {
-		em_place *p = &gz->places[i];
-		const char *fixed = em__gazetteer_find_name_ar(gz, p);
+	if (ok)
+		pool[0] = '\0';
+	for (size_t i = 0; ok && i < gz->count; i++) {
 		size_t len;
 
 		offsets[i] = SIZE_MAX;
-		if (p->name_ar != NULL && p->name_ar[0] != '\0' && fixed == NULL)
-			continue; /* given with the place, or chosen at an earlier finish */
-		if (fixed != NULL)
-			snprintf(chosen, sizeof(chosen), "%s", fixed);
-		else
-			choose(p, scratch, sizeof(scratch), chosen, sizeof(chosen));
+		if (!new_name_ar(gz, &gz->places[i], chosen, sizeof(chosen)))
+			continue;
 		len = strlen(chosen);
 		offsets[i] = 0;
 		if (len == 0)
 			continue;
-		if (pool_len + len + 1 > pool_cap) {
-			size_t cap = pool_cap * 2 + len + 4096;
-			char *grown = realloc(pool, cap);
-			if (grown == NULL) {
-				free(offsets);
-				free(pool);
-				return EM_ERR_NOMEM;
-			}
-			pool = grown;
-			pool_cap = cap;
+		ok = EM_ARRAY_RESERVE(pool, pool_cap, pool_len + len + 1);
+		if (ok) {
+			memcpy(pool + pool_len, chosen, len + 1);
+			offsets[i] = pool_len;
+			pool_len += len + 1;
 		}
-		memcpy(pool + pool_len, chosen, len + 1);
-		offsets[i] = pool_len;
-		pool_len += len + 1;
 	}
-	if (!em__gazetteer_keep_buffer(gz, pool)) {
+	if (!ok || !em__gazetteer_keep_buffer(gz, pool)) {
 		free(offsets);
 		free(pool);
 		return EM_ERR_NOMEM;

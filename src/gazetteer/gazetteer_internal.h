@@ -5,8 +5,25 @@
 #include <pthread.h>
 
 #include "eventmap/gazetteer.h"
-#include "strmap.h"
 #include "../util/keymap.h"
+
+/* A place a string of the name index names, and how. */
+typedef struct posting {
+	uint32_t place;
+	uint32_t next; /* POSTING_NONE ends the string's list */
+	uint8_t kind;  /* em_name_kind */
+} posting;
+
+#define POSTING_NONE UINT32_MAX
+
+/* Strings -> the places they name (index.c): each string once in the
+ * keymap, whose value holds the string's first posting in its low 32 bits
+ * and a word of the index's own in its high 32 bits. */
+typedef struct name_map {
+	em_keymap strings;
+	posting *postings;
+	size_t postings_count, postings_cap;
+} name_map;
 
 /* One symmetric-delete entry: a hash of a key with up to two bytes
  * deleted, and the key it came from.  Sorted by bucket for O(1) look-up. */
@@ -22,9 +39,10 @@ struct em_gazetteer {
 	size_t buffers_count, buffers_cap;
 	bool finished;
 
-	strmap folded;  /* EM_TEXT_FOLDED form of every name -> places */
-	strmap keys;    /* EM_TEXT_KEY form of every name -> places */
-	strmap seats;   /* key of a first-order seat's names -> seat places */
+	name_map folded; /* EM_TEXT_FOLDED form of every name -> places; the
+			    high word: the key's entry (see index.c) */
+	name_map keys;   /* EM_TEXT_KEY form of every name -> places */
+	name_map seats;  /* key of a first-order seat's names -> seat places */
 	em_keymap names_ar;  /* geonameid -> index + 1 in names_ar_text (corrections) */
 	char **names_ar_text;
 	size_t names_ar_count, names_ar_cap;
@@ -50,6 +68,10 @@ em_status em__gazetteer_add_name_ar(em_gazetteer *gazetteer, const char *id, con
 const char *em__gazetteer_find_name_ar(const em_gazetteer *gazetteer, const em_place *place);
 em_status em__gazetteer_name_arabic(em_gazetteer *gazetteer);
 void em__gazetteer_names_ar_free(em_gazetteer *gazetteer);
+
+/* The whole file at path in a NUL-terminated heap buffer (*out, the
+ * caller's; its length in *len), or an error naming the file. */
+em_status em__gazetteer_read_file(const char *path, char **out, size_t *len, em_error *err);
 
 /* Hands a heap buffer to the gazetteer, freed with it; false when out of
  * memory (the caller still owns it). */

@@ -9,6 +9,8 @@
 #include <strings.h>
 
 #include "eventmap/text.h"
+#include "../text/wordlist.h"
+#include "../util/array.h"
 
 /* Keys longer than this get no fuzzy entries: a long name that is only a
  * few letters off is found by its words, and the delete count grows with
@@ -17,11 +19,90 @@
 #define FUZZY_CANDIDATES_MAX 1024
 #define FOLD_BUFFER (EM_TEXT_NAME_MAX * 4 + 1)
 
+/* ---- strings -> postings ----------------------------------------------- */
+
+/* A string just added: no posting, and the high word empty too. */
+#define NO_POSTINGS UINT64_MAX
+#define LOW_WORD ((uint64_t)UINT32_MAX)
+
+static uint32_t first_posting(const name_map *map, uint32_t entry)
+{
+	return (uint32_t)(map->strings.entries[entry].value & LOW_WORD);
+}
+
+/* The index's own word kept with a string (the folded map: its key). */
+static uint32_t high_word(const name_map *map, uint32_t entry)
+{
+	return (uint32_t)(map->strings.entries[entry].value >> 32);
+}
+
+static void set_high_word(name_map *map, uint32_t entry, uint32_t word)
+{
+	uint64_t *value = &map->strings.entries[entry].value;
+
+	*value = (*value & LOW_WORD) | (uint64_t)word << 32;
+}
+
+static const char *string_of(const name_map *map, uint32_t entry, size_t *len)
+{
+	return em__keymap_key(&map->strings, entry, len);
+}
+
+static uint32_t find_string(const name_map *map, const char *s, size_t len)
+{
+	return em__keymap_find(&map->strings, s, len, em__keymap_hash(s, len));
+}
+
+static void name_map_free(name_map *map)
+{
+	em__keymap_clear(&map->strings);
+	free(map->postings);
+	memset(map, 0, sizeof(*map));
+}
+
+/* Adds (place, kind) under the string (hash: em__keymap_hash of it).  A
+ * place already at the head of the string's list keeps the better (lower)
+ * kind.  The string's entry, or EM_KEYMAP_NONE when out of memory. */
+static uint32_t name_map_add(name_map *map, const char *s, size_t len, uint64_t hash,
+			     uint32_t place, uint8_t kind)
+{
+	bool added;
+	uint32_t entry = em__keymap_add(&map->strings, s, len, hash, &added);
+	uint64_t *value;
+	posting *p;
+
+	if (entry == EM_KEYMAP_NONE)
+		return EM_KEYMAP_NONE;
+	value = &map->strings.entries[entry].value;
+	if (added)
+		*value = NO_POSTINGS;
+	if (first_posting(map, entry) != POSTING_NONE) {
+		p = &map->postings[first_posting(map, entry)];
+		if (p->place == place) {
+			if (kind < p->kind)
+				p->kind = kind;
+			return entry;
+		}
+	}
+	if (map->postings_count >= POSTING_NONE ||
+	    (map->postings_count == map->postings_cap &&
+	     !EM_ARRAY_RESERVE(map->postings, map->postings_cap, map->postings_count + 1)))
+		return EM_KEYMAP_NONE;
+	p = &map->postings[map->postings_count];
+	p->place = place;
+	p->kind = kind;
+	p->next = first_posting(map, entry);
+	*value = (*value & ~LOW_WORD) | map->postings_count++;
+	return entry;
+}
+
+/* ---- building the index ------------------------------------------------- */
+
 void em__gazetteer_index_free(em_gazetteer *gz)
 {
-	em__strmap_free(&gz->folded);
-	em__strmap_free(&gz->keys);
-	em__strmap_free(&gz->seats);
+	name_map_free(&gz->folded);
+	name_map_free(&gz->keys);
+	name_map_free(&gz->seats);
 	free(gz->fuzzy);
 	free(gz->fuzzy_buckets);
 	free(gz->seat_places);
@@ -46,25 +127,30 @@ static em_status index_name(em_gazetteer *gz, uint32_t place, const char *name, 
 {
 	char folded[FOLD_BUFFER], key[FOLD_BUFFER];
 	size_t folded_len, key_len;
-	uint32_t folded_entry = STRMAP_NONE, key_entry = STRMAP_NONE;
+	uint32_t folded_entry = EM_KEYMAP_NONE, key_entry = EM_KEYMAP_NONE;
+	uint64_t key_hash;
 
 	/* A name the folds refuse (absurdly long) is simply not indexed. */
 	if (em_text_fold_both(folded, sizeof(folded), &folded_len, key, sizeof(key), &key_len, name,
 			      len) != EM_OK)
 		return EM_OK;
 	if (folded_len > 0 &&
-	    (folded_entry = em__strmap_add(&gz->folded, folded, folded_len, place, (uint8_t)kind)) ==
-		    STRMAP_NONE)
+	    (folded_entry = name_map_add(&gz->folded, folded, folded_len,
+					 em__keymap_hash(folded, folded_len), place,
+					 (uint8_t)kind)) == EM_KEYMAP_NONE)
 		return EM_ERR_NOMEM;
+	key_hash = em__keymap_hash(key, key_len);
 	if (key_len > 0 &&
-	    (key_entry = em__strmap_add(&gz->keys, key, key_len, place, (uint8_t)kind)) == STRMAP_NONE)
+	    (key_entry = name_map_add(&gz->keys, key, key_len, key_hash, place, (uint8_t)kind)) ==
+		    EM_KEYMAP_NONE)
 		return EM_ERR_NOMEM;
-	if (seat && key_len > 0 && em__strmap_add(&gz->seats, key, key_len, place, 0) == STRMAP_NONE)
+	if (seat && key_len > 0 &&
+	    name_map_add(&gz->seats, key, key_len, key_hash, place, 0) == EM_KEYMAP_NONE)
 		return EM_ERR_NOMEM;
 	/* A folded name has one key: found by its folded form, a name's key
 	 * needs no folding again. */
-	if (folded_entry != STRMAP_NONE)
-		gz->folded.entries[folded_entry].aux = key_entry;
+	if (folded_entry != EM_KEYMAP_NONE)
+		set_high_word(&gz->folded, folded_entry, key_entry);
 	return EM_OK;
 }
 
@@ -118,13 +204,13 @@ static void for_each_variant(const char *key, size_t len, int max_deletes, varia
 {
 	char buf[FUZZY_KEY_MAX + EM_GAZETTEER_FUZZY_MAX + 1];
 
-	emit(ctx, em__strmap_hash(key, len));
+	emit(ctx, em__keymap_hash(key, len));
 	if (max_deletes < 1)
 		return;
 	for (size_t i = 0; i < len; i++) {
 		memcpy(buf, key, i);
 		memcpy(buf + i, key + i + 1, len - i - 1);
-		emit(ctx, em__strmap_hash(buf, len - 1));
+		emit(ctx, em__keymap_hash(buf, len - 1));
 		if (max_deletes < 2)
 			continue;
 		for (size_t j = i; j + 1 < len; j++) {
@@ -132,7 +218,7 @@ static void for_each_variant(const char *key, size_t len, int max_deletes, varia
 			char two[FUZZY_KEY_MAX + EM_GAZETTEER_FUZZY_MAX + 1];
 			memcpy(two, buf, j);
 			memcpy(two + j, buf + j + 1, len - 2 - j);
-			emit(ctx, em__strmap_hash(two, len - 2));
+			emit(ctx, em__keymap_hash(two, len - 2));
 		}
 	}
 }
@@ -153,19 +239,62 @@ static void collect_variant(void *ctx, uint64_t hash)
 	b->count++;
 }
 
+/* How many variants the fuzzy index holds: every indexable key's. */
+static size_t fuzzy_variant_count(const em_gazetteer *gz)
+{
+	size_t total = 0, len;
+
+	for (size_t e = 0; e < em__keymap_count(&gz->keys.strings); e++) {
+		const char *key = string_of(&gz->keys, (uint32_t)e, &len);
+		if (fuzzy_indexable(key, len))
+			total += deletes_count(len);
+	}
+	return total;
+}
+
+/* Every indexable key's variants, as (hash, key entry) pairs. */
+static void collect_variants(const em_gazetteer *gz, build_ctx *b)
+{
+	size_t len;
+
+	for (size_t e = 0; e < em__keymap_count(&gz->keys.strings); e++) {
+		const char *key = string_of(&gz->keys, (uint32_t)e, &len);
+		if (!fuzzy_indexable(key, len))
+			continue;
+		b->key = (uint32_t)e;
+		for_each_variant(key, len, EM_GAZETTEER_FUZZY_MAX, collect_variant, b);
+	}
+}
+
+/* Counting sort of the variants by the hash's top bits into gz->fuzzy, so
+ * that a bucket is one range of it; starts holds 2^bits + 1 zeroes. */
+static void fill_buckets(em_gazetteer *gz, const build_ctx *b, uint32_t *starts, unsigned bits)
+{
+	size_t buckets = (size_t)1 << bits;
+
+	for (size_t i = 0; i < b->count; i++)
+		starts[(b->hashes[i] >> (64 - bits)) + 1]++;
+	for (size_t i = 1; i <= buckets; i++)
+		starts[i] += starts[i - 1];
+	memcpy(gz->fuzzy_buckets, starts, (buckets + 1) * sizeof(*starts));
+	for (size_t i = 0; i < b->count; i++) {
+		size_t bucket = b->hashes[i] >> (64 - bits);
+		fuzzy_entry *f = &gz->fuzzy[starts[bucket]++];
+		f->check = (uint32_t)b->hashes[i];
+		f->key = b->keys[i];
+	}
+	gz->fuzzy_count = b->count;
+	gz->fuzzy_bits = bits;
+}
+
 static em_status build_fuzzy(em_gazetteer *gz)
 {
+	size_t total = fuzzy_variant_count(gz), buckets;
 	build_ctx b = {0};
-	size_t total = 0, buckets;
-	uint32_t *starts = NULL;
-	em_status status = EM_ERR_NOMEM;
+	uint32_t *starts;
 	unsigned bits = 4;
+	em_status status = EM_ERR_NOMEM;
 
-	for (size_t e = 0; e < gz->keys.count; e++) {
-		const strmap_entry *entry = &gz->keys.entries[e];
-		if (fuzzy_indexable(em__strmap_string(&gz->keys, (uint32_t)e), entry->len))
-			total += deletes_count(entry->len);
-	}
 	if (total == 0)
 		return EM_OK;
 	if (total >= UINT32_MAX)
@@ -177,49 +306,33 @@ static em_status build_fuzzy(em_gazetteer *gz)
 	b.keys = malloc(total * sizeof(*b.keys));
 	starts = calloc(buckets + 1, sizeof(*starts));
 	gz->fuzzy = malloc(total * sizeof(*gz->fuzzy));
-	if (b.hashes == NULL || b.keys == NULL || starts == NULL || gz->fuzzy == NULL)
-		goto done;
-	for (size_t e = 0; e < gz->keys.count; e++) {
-		const char *key = em__strmap_string(&gz->keys, (uint32_t)e);
-		size_t len = gz->keys.entries[e].len;
-		if (!fuzzy_indexable(key, len))
-			continue;
-		b.key = (uint32_t)e;
-		for_each_variant(key, len, EM_GAZETTEER_FUZZY_MAX, collect_variant, &b);
-	}
-	/* Counting sort by the hash's top bits: a bucket is then one range. */
-	for (size_t i = 0; i < b.count; i++)
-		starts[(b.hashes[i] >> (64 - bits)) + 1]++;
-	for (size_t i = 1; i <= buckets; i++)
-		starts[i] += starts[i - 1];
 	gz->fuzzy_buckets = malloc((buckets + 1) * sizeof(*gz->fuzzy_buckets));
-	if (gz->fuzzy_buckets == NULL)
-		goto done;
-	memcpy(gz->fuzzy_buckets, starts, (buckets + 1) * sizeof(*starts));
-	for (size_t i = 0; i < b.count; i++) {
-		size_t bucket = b.hashes[i] >> (64 - bits);
-		fuzzy_entry *f = &gz->fuzzy[starts[bucket]++];
-		f->check = (uint32_t)b.hashes[i];
-		f->key = b.keys[i];
+	if (b.hashes != NULL && b.keys != NULL && starts != NULL && gz->fuzzy != NULL &&
+	    gz->fuzzy_buckets != NULL) {
+		collect_variants(gz, &b);
+		fill_buckets(gz, &b, starts, bits);
+		status = EM_OK;
+	} else {
+		free(gz->fuzzy);
+		free(gz->fuzzy_buckets);
+		gz->fuzzy = NULL;
+		gz->fuzzy_buckets = NULL;
 	}
-	gz->fuzzy_count = b.count;
-	gz->fuzzy_bits = bits;
-	status = EM_OK;
-done:
 	free(b.hashes);
 	free(b.keys);
 	free(starts);
 	return status;
 }
 
-/* The folded map's aux holds the key's entry, and in its top bit whether
- * the key reaches places the folded form does not (only then is the key
- * worth looking up for a name already found as written). */
+/* The folded map's high word holds the key's entry (EM_KEYMAP_NONE for
+ * none), and in its top bit whether the key reaches places the folded
+ * form does not (only then is the key worth looking up for a name already
+ * found as written). */
 #define KEY_REACHES_MORE 0x80000000u
 
-static bool in_postings(const strmap *map, uint32_t entry, uint32_t place)
+static bool in_postings(const name_map *map, uint32_t entry, uint32_t place)
 {
-	for (uint32_t p = map->entries[entry].head; p != STRMAP_NONE; p = map->postings[p].next)
+	for (uint32_t p = first_posting(map, entry); p != POSTING_NONE; p = map->postings[p].next)
 		if (map->postings[p].place == place)
 			return true;
 	return false;
@@ -228,15 +341,14 @@ static bool in_postings(const strmap *map, uint32_t entry, uint32_t place)
 /* Marks the folded forms whose key reaches other places too. */
 static void mark_keys_reaching_more(em_gazetteer *gz)
 {
-	for (size_t e = 0; e < gz->folded.count; e++) {
-		strmap_entry *entry = &gz->folded.entries[e];
-		uint32_t key = entry->aux;
-		if (key == STRMAP_NONE)
+	for (size_t e = 0; e < em__keymap_count(&gz->folded.strings); e++) {
+		uint32_t key = high_word(&gz->folded, (uint32_t)e);
+		if (key == EM_KEYMAP_NONE)
 			continue;
-		for (uint32_t p = gz->keys.entries[key].head; p != STRMAP_NONE;
+		for (uint32_t p = first_posting(&gz->keys, key); p != POSTING_NONE;
 		     p = gz->keys.postings[p].next)
 			if (!in_postings(&gz->folded, (uint32_t)e, gz->keys.postings[p].place)) {
-				entry->aux = key | KEY_REACHES_MORE;
+				set_high_word(&gz->folded, (uint32_t)e, key | KEY_REACHES_MORE);
 				break;
 			}
 	}
@@ -267,23 +379,25 @@ em_status em_gazetteer_finish(em_gazetteer *gazetteer, em_error *err)
 	return EM_OK;
 }
 
-static size_t collect_postings(const strmap *map, uint32_t entry, em_name_hit *hits,
+/* ---- look-ups --------------------------------------------------------- */
+
+static size_t collect_postings(const name_map *map, uint32_t entry, em_name_hit *hits,
 			       size_t max_hits, size_t found, int distance)
 {
-	const char *matched = em__strmap_string(map, entry);
-	size_t matched_len = map->entries[entry].len;
+	size_t matched_len;
+	const char *matched = string_of(map, entry, &matched_len);
 
-	for (uint32_t p = map->entries[entry].head; p != STRMAP_NONE; p = map->postings[p].next) {
-		const strmap_posting *posting = &map->postings[p];
+	for (uint32_t p = first_posting(map, entry); p != POSTING_NONE; p = map->postings[p].next) {
+		const posting *post = &map->postings[p];
 		size_t k;
 
 		/* A place reached twice keeps its closest, best-kind hit. */
 		for (k = 0; k < found && k < max_hits; k++) {
-			if (hits[k].place == posting->place) {
+			if (hits[k].place == post->place) {
 				if (distance < hits[k].distance ||
-				    (distance == hits[k].distance && posting->kind < hits[k].kind)) {
+				    (distance == hits[k].distance && post->kind < hits[k].kind)) {
 					hits[k].distance = distance;
-					hits[k].kind = posting->kind;
+					hits[k].kind = post->kind;
 					hits[k].matched = matched;
 					hits[k].matched_len = matched_len;
 				}
@@ -293,8 +407,8 @@ static size_t collect_postings(const strmap *map, uint32_t entry, em_name_hit *h
 		if (k < found && k < max_hits)
 			continue;
 		if (found < max_hits) {
-			hits[found].place = posting->place;
-			hits[found].kind = posting->kind;
+			hits[found].place = post->place;
+			hits[found].kind = post->kind;
 			hits[found].distance = distance;
 			hits[found].matched = matched;
 			hits[found].matched_len = matched_len;
@@ -304,40 +418,43 @@ static size_t collect_postings(const strmap *map, uint32_t entry, em_name_hit *h
 	return found;
 }
 
-static size_t find_exact(const em_gazetteer *gz, const strmap *map, const char *s, size_t len,
+static size_t find_exact(const em_gazetteer *gz, const name_map *map, const char *s, size_t len,
 			 em_name_hit *hits, size_t max_hits)
 {
 	uint32_t entry;
 
 	if (gz == NULL || !gz->finished || s == NULL)
 		return 0;
-	entry = em__strmap_find(map, s, len, em__strmap_hash(s, len));
-	if (entry == STRMAP_NONE)
+	entry = find_string(map, s, len);
+	if (entry == EM_KEYMAP_NONE)
 		return 0;
 	return collect_postings(map, entry, hits, max_hits, 0, 0);
 }
 
-size_t em_gazetteer_find_folded(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *folded, size_t len)
+size_t em_gazetteer_find_folded(em_name_hit *hits, size_t max_hits,
+				const em_gazetteer *gazetteer, const char *folded, size_t len)
 {
 	return find_exact(gazetteer, gazetteer ? &gazetteer->folded : NULL, folded, len, hits,
 			  max_hits);
 }
 
-size_t em_gazetteer_find_key_of(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *folded, size_t len)
+size_t em_gazetteer_find_key_of(em_name_hit *hits, size_t max_hits,
+				const em_gazetteer *gazetteer, const char *folded, size_t len)
 {
-	uint32_t entry, aux;
+	uint32_t entry, key;
 
 	if (gazetteer == NULL || !gazetteer->finished || folded == NULL)
 		return 0;
-	entry = em__strmap_find(&gazetteer->folded, folded, len, em__strmap_hash(folded, len));
-	if (entry == STRMAP_NONE || (aux = gazetteer->folded.entries[entry].aux) == STRMAP_NONE ||
-	    !(aux & KEY_REACHES_MORE))
+	entry = find_string(&gazetteer->folded, folded, len);
+	if (entry == EM_KEYMAP_NONE ||
+	    (key = high_word(&gazetteer->folded, entry)) == EM_KEYMAP_NONE ||
+	    !(key & KEY_REACHES_MORE))
 		return 0;
-	return collect_postings(&gazetteer->keys, aux & ~KEY_REACHES_MORE, hits, max_hits, 0, 0);
+	return collect_postings(&gazetteer->keys, key & ~KEY_REACHES_MORE, hits, max_hits, 0, 0);
 }
 
-
-size_t em_gazetteer_find_key(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *key, size_t len)
+size_t em_gazetteer_find_key(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer,
+			     const char *key, size_t len)
 {
 	return find_exact(gazetteer, gazetteer ? &gazetteer->keys : NULL, key, len, hits,
 			  max_hits);
@@ -405,7 +522,9 @@ em_status em_gazetteer_prepare_fuzzy(const em_gazetteer *gazetteer, em_error *er
 	return EM_OK;
 }
 
-size_t em_gazetteer_find_fuzzy(em_name_hit *hits, size_t max_hits, const em_gazetteer *gazetteer, const char *key, size_t len, int max_distance)
+size_t em_gazetteer_find_fuzzy(em_name_hit *hits, size_t max_hits,
+			       const em_gazetteer *gazetteer, const char *key, size_t len,
+			       int max_distance)
 {
 	query_ctx *q;
 	size_t found = 0;
@@ -428,8 +547,10 @@ size_t em_gazetteer_find_fuzzy(em_name_hit *hits, size_t max_hits, const em_gaze
 	 * closest max_hits, so a small buffer gets the best, not the first. */
 	for (size_t c = 0; c < q->count; c++) {
 		uint32_t entry = q->candidates[c];
-		int d = em_text_distance(key, len, em__strmap_string(&gazetteer->keys, entry),
-					 gazetteer->keys.entries[entry].len, max_distance);
+		size_t entry_len;
+		const char *entry_key = string_of(&gazetteer->keys, entry, &entry_len);
+		int d = em_text_distance(key, len, entry_key, entry_len, max_distance);
+
 		if (d <= max_distance)
 			found = collect_postings(&gazetteer->keys, entry, q->hits, FUZZY_HITS_MAX,
 						 found, d);
@@ -447,27 +568,19 @@ size_t em_gazetteer_find_fuzzy(em_name_hit *hits, size_t max_hits, const em_gaze
 static const char *const division_words[] = {
 	"governorate", "governorat", "gouvernorat", "province", "muhafazat", "mohafazat",
 	"muhafazah", "district", "region", "wilayat", "qada", "caza"};
-#define DIVISION_COUNT (sizeof(division_words) / sizeof(division_words[0]))
 
-static char division_keys[DIVISION_COUNT][32];
-static size_t division_key_lengths[DIVISION_COUNT];
+static em__wordlist division_keys;
 static pthread_once_t division_once = PTHREAD_ONCE_INIT;
 
 static void fold_division_words(void)
 {
-	for (size_t i = 0; i < DIVISION_COUNT; i++)
-		if (em_text_fold(division_keys[i], sizeof(division_keys[i]), &division_key_lengths[i],
-				 division_words[i], strlen(division_words[i]), EM_TEXT_KEY) != EM_OK)
-			division_key_lengths[i] = 0;
+	em__wordlist_fold(&division_keys, EM__WORDLIST_ALL(division_words), EM_TEXT_KEY);
 }
 
 static bool is_division_word(const char *word, size_t len)
 {
 	pthread_once(&division_once, fold_division_words);
-	for (size_t i = 0; i < DIVISION_COUNT; i++)
-		if (division_key_lengths[i] == len && memcmp(division_keys[i], word, len) == 0)
-			return true;
-	return false;
+	return em__wordlist_find(&division_keys, word, len) >= 0;
 }
 
 static size_t strip_division_words(char *key, size_t len)
@@ -518,10 +631,10 @@ bool em_gazetteer_admin1_matches(const em_gazetteer *gazetteer, const char *coun
 	if (em_text_fold(key, sizeof(key), &key_len, hint, strlen(hint), EM_TEXT_KEY) != EM_OK)
 		return false;
 	key_len = strip_division_words(key, key_len);
-	entry = em__strmap_find(&gazetteer->seats, key, key_len, em__strmap_hash(key, key_len));
-	if (entry == STRMAP_NONE)
+	entry = find_string(&gazetteer->seats, key, key_len);
+	if (entry == EM_KEYMAP_NONE)
 		return false;
-	for (uint32_t p = gazetteer->seats.entries[entry].head; p != STRMAP_NONE;
+	for (uint32_t p = first_posting(&gazetteer->seats, entry); p != POSTING_NONE;
 	     p = gazetteer->seats.postings[p].next) {
 		const em_place *seat = &gazetteer->places[gazetteer->seats.postings[p].place];
 		if (strcmp(seat->country, country) == 0 && strcmp(seat->admin1, admin1) == 0)

@@ -12,12 +12,15 @@
 #include <string.h>
 
 #include "eventmap/text.h"
+#include "../util/array.h"
 
 #define COLUMNS_GEONAMES 19
 #define COLUMNS_SUPPLEMENT 21
 /* A file larger than this is refused rather than exhausting memory:
  * GeoNames' whole-world dump is about 1.6 GB. */
 #define FILE_MAX ((size_t)4 << 30)
+#define READ_BLOCK 65536
+#define READ_FIRST ((size_t)1 << 20)
 
 static const char *const column_names[COLUMNS_SUPPLEMENT] = {
 	"geonameid", "name", "asciiname", "alternatenames", "latitude",
@@ -69,14 +72,8 @@ const em_place *em_gazetteer_place(const em_gazetteer *gazetteer, size_t index)
 
 bool em__gazetteer_keep_buffer(em_gazetteer *gz, char *buffer)
 {
-	if (gz->buffers_count == gz->buffers_cap) {
-		size_t cap = gz->buffers_cap ? gz->buffers_cap * 2 : 8;
-		char **grown = realloc(gz->buffers, cap * sizeof(*grown));
-		if (grown == NULL)
-			return false;
-		gz->buffers = grown;
-		gz->buffers_cap = cap;
-	}
+	if (!EM_ARRAY_RESERVE(gz->buffers, gz->buffers_cap, gz->buffers_count + 1))
+		return false;
 	gz->buffers[gz->buffers_count++] = buffer;
 	return true;
 }
@@ -191,14 +188,8 @@ em_status em__gazetteer_add_place(em_gazetteer *gz, em_place **out, em_error *er
 	if (gz->count >= UINT32_MAX - 1)
 		return em_error_set(err, EM_ERR_LIMIT, "gazetteer: more than %u places",
 				    UINT32_MAX - 1);
-	if (gz->count == gz->places_cap) {
-		size_t cap = gz->places_cap ? gz->places_cap * 2 : 1024;
-		em_place *grown = realloc(gz->places, cap * sizeof(*grown));
-		if (grown == NULL)
-			return em_error_set(err, EM_ERR_NOMEM, "gazetteer: out of memory");
-		gz->places = grown;
-		gz->places_cap = cap;
-	}
+	if (!EM_ARRAY_RESERVE(gz->places, gz->places_cap, gz->count + 1))
+		return em_error_set(err, EM_ERR_NOMEM, "gazetteer: out of memory");
 	*out = &gz->places[gz->count++];
 	memset(*out, 0, sizeof(**out));
 	return EM_OK;
@@ -340,53 +331,63 @@ em_status em_gazetteer_load_buffer(em_gazetteer *gazetteer, const char *label,
 	return load_owned(gazetteer, label, copy, len, role, err);
 }
 
-em_status em_gazetteer_load(em_gazetteer *gazetteer, const char *path,
-			    em_gazetteer_role role, em_error *err)
+/* Reads the rest of an open file into a NUL-terminated heap buffer. */
+static em_status read_all(FILE *file, const char *path, char **out, size_t *out_len,
+			  em_error *err)
 {
-	FILE *file = NULL;
 	char *data = NULL;
-	size_t len = 0, cap = 0;
-	em_status status = EM_OK;
+	size_t len = 0, cap = 0, got;
 
-	if (gazetteer == NULL || path == NULL)
-		return em_error_set(err, EM_ERR_INVALID, "gazetteer: invalid arguments");
-	file = fopen(path, "rb");
-	if (file == NULL)
-		return em_error_set(err, EM_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-	for (;;) {
-		size_t got;
+	do {
+		/* Room for one more block and the NUL; at first for most files
+		 * whole, so that they are read in one go. */
+		size_t need = len + READ_BLOCK + 1;
 
-		if (len + 65536 + 1 > cap) {
-			size_t new_cap = cap ? cap * 2 : 1 << 20;
-			char *grown;
-			if (new_cap > FILE_MAX) {
-				status = em_error_set(err, EM_ERR_LIMIT,
-						      "%s: larger than %zu bytes", path, FILE_MAX);
-				goto done;
-			}
-			grown = realloc(data, new_cap);
-			if (grown == NULL) {
-				status = em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", path);
-				goto done;
-			}
-			data = grown;
-			cap = new_cap;
+		if (need > FILE_MAX) {
+			free(data);
+			return em_error_set(err, EM_ERR_LIMIT, "%s: larger than %zu bytes", path,
+					    FILE_MAX);
+		}
+		if (!EM_ARRAY_RESERVE(data, cap, need > READ_FIRST ? need : READ_FIRST)) {
+			free(data);
+			return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", path);
 		}
 		got = fread(data + len, 1, cap - len - 1, file);
 		len += got;
-		if (got == 0)
-			break;
-	}
+	} while (got > 0);
 	if (ferror(file)) {
-		status = em_error_set(err, EM_ERR_IO, "%s: read error: %s", path, strerror(errno));
-		goto done;
+		free(data);
+		return em_error_set(err, EM_ERR_IO, "%s: read error: %s", path, strerror(errno));
 	}
 	data[len] = '\0';
-	status = load_owned(gazetteer, path, data, len, role, err);
-	data = NULL; /* load_owned took it */
-done:
-	free(data);
-	if (file)
-		fclose(file);
+	*out = data;
+	*out_len = len;
+	return EM_OK;
+}
+
+em_status em__gazetteer_read_file(const char *path, char **out, size_t *len, em_error *err)
+{
+	FILE *file = fopen(path, "rb");
+	em_status status;
+
+	if (file == NULL)
+		return em_error_set(err, EM_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+	status = read_all(file, path, out, len, err);
+	fclose(file);
 	return status;
+}
+
+em_status em_gazetteer_load(em_gazetteer *gazetteer, const char *path,
+			    em_gazetteer_role role, em_error *err)
+{
+	char *data;
+	size_t len;
+	em_status status;
+
+	if (gazetteer == NULL || path == NULL)
+		return em_error_set(err, EM_ERR_INVALID, "gazetteer: invalid arguments");
+	status = em__gazetteer_read_file(path, &data, &len, err);
+	if (status != EM_OK)
+		return status;
+	return load_owned(gazetteer, path, data, len, role, err);
 }

@@ -4,6 +4,7 @@
  * gazetteer as overrides do, so a village the gazetteer lacks, or one it
  * places wrongly, is placed from the user's own sourced position. */
 #include "gazetteer_internal.h"
+#include "../util/gdal_csv.h"
 #include "../util/gdal_support.h"
 
 #include <errno.h>
@@ -168,64 +169,52 @@ static em_status map_columns(reader *r, OGRFeatureDefnH defn)
 	return EM_OK;
 }
 
+/* Reads every row of the layer as a place. */
+static em_status read_places(reader *r, OGRLayerH layer)
+{
+	em_status status;
+
+	/* The file's name as the places cite it, kept with them. */
+	r->path = keep(r, r->path);
+	if (r->path == NULL)
+		return em_error_set(r->err, EM_ERR_NOMEM, "out of memory");
+	status = map_columns(r, OGR_L_GetLayerDefn(layer));
+	OGR_L_ResetReading(layer);
+	while (status == EM_OK && (r->feature = OGR_L_GetNextFeature(layer)) != NULL) {
+		/* The CSV driver numbers records from 1; the header is line 1. */
+		r->line = (unsigned long)OGR_F_GetFID(r->feature) + 1;
+		status = read_place(r);
+		OGR_F_Destroy(r->feature);
+	}
+	return status;
+}
+
 em_status em_gazetteer_load_places(em_gazetteer *gazetteer, const char *path, em_error *err)
 {
-	static const char *const drivers[] = {"CSV", NULL};
-	static const char *const options[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO",
-					      "HEADERS=YES", NULL};
+	reader r = {.gz = gazetteer, .path = path, .err = err};
 	size_t first_place, first_buffer;
-	reader r = {0};
-	char *open_path;
 	GDALDatasetH ds = NULL;
-	OGRLayerH layer;
 	em_status status;
 
 	if (gazetteer == NULL || path == NULL)
 		return em_error_set(err, EM_ERR_INVALID, "places: invalid arguments");
 	first_place = gazetteer->count;
 	first_buffer = gazetteer->buffers_count;
-	r.gz = gazetteer;
-	r.err = err;
-	r.path = path;
 	em__gdal_register();
-	open_path = malloc(strlen(path) + 5);
-	if (open_path == NULL)
-		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
-	sprintf(open_path, "CSV:%s", path);
 	CPLPushErrorHandler(CPLQuietErrorHandler);
-	ds = GDALOpenEx(open_path, GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, options, NULL);
-	if (ds == NULL || GDALDatasetGetLayerCount(ds) < 1) {
-		status = em_error_set(err, EM_ERR_IO, "%s: cannot be read as CSV: %s", path,
-				      CPLGetLastErrorMsg()[0] ? CPLGetLastErrorMsg() : "no layer");
-		goto done;
-	}
-	layer = GDALDatasetGetLayer(ds, 0);
-	r.path = keep(&r, path);
-	if (r.path == NULL) {
-		status = em_error_set(err, EM_ERR_NOMEM, "out of memory");
-		goto done;
-	}
-	status = map_columns(&r, OGR_L_GetLayerDefn(layer));
-	OGR_L_ResetReading(layer);
-	while (status == EM_OK && (r.feature = OGR_L_GetNextFeature(layer)) != NULL) {
-		/* The CSV driver numbers records from 1; the header is line 1. */
-		r.line = (unsigned long)OGR_F_GetFID(r.feature) + 1;
-		status = read_place(&r);
-		OGR_F_Destroy(r.feature);
-	}
+	status = em__gdal_open_csv(&ds, path, EM_ERR_IO, err);
+	if (status == EM_OK)
+		status = read_places(&r, GDALDatasetGetLayer(ds, 0));
 	if (status == EM_OK && gazetteer->count == first_place)
 		status = em_error_set(err, EM_ERR_INVALID, "%s: holds no places, only a header", path);
-done:
 	if (ds != NULL)
 		GDALClose(ds);
 	CPLPopErrorHandler();
-	free(open_path);
 	if (status != EM_OK) {
 		/* Nothing from a bad file is kept. */
 		gazetteer->count = first_place;
 		while (gazetteer->buffers_count > first_buffer)
 			free(gazetteer->buffers[--gazetteer->buffers_count]);
-		r.path = path;
 	} else {
 		gazetteer->finished = false;
 	}

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/array.h"
 #include "../util/keymap.h"
 
 /* Places closer than this share a cell: a kilometre or two. */
@@ -110,14 +111,8 @@ static em_status add_anchor(em_geocode_context *c, double lat, double lon, const
 			a->several = true;
 		return EM_OK;
 	}
-	if (c->count == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 32;
-		anchor *grown = realloc(c->anchors, cap * sizeof(*grown));
-		if (grown == NULL)
-			return EM_ERR_NOMEM;
-		c->anchors = grown;
-		c->cap = cap;
-	}
+	if (!EM_ARRAY_RESERVE(c->anchors, c->cap, c->count + 1))
+		return EM_ERR_NOMEM;
 	a = &c->anchors[c->count++];
 	memset(a, 0, sizeof(*a));
 	a->lat = lat;

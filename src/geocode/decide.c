@@ -396,11 +396,9 @@ static void unresolved_weak(em_geocode_result *out, em__search *s)
 	say(&l, " is a close spelling, too weak to place (score %.2f)", s->found[0].score);
 }
 
-void em__decide(em_geocode_result *out, em__search *s)
+/* Orders the candidates best first, each place once. */
+static void rank(em__search *s)
 {
-	const em__candidate *best;
-	int criterion = DECIDED_BY_NOTHING;
-
 	if (s->count > 1)
 		for (size_t i = 0; i < s->count; i++)
 			s->found[i].importance = importance(place_of(s, &s->found[i]));
@@ -413,34 +411,20 @@ void em__decide(em_geocode_result *out, em__search *s)
 			s->found[k - 1] = t;
 		}
 	dedupe(s);
-	best = &s->found[0];
-	if (s->count > 1)
-		criterion = deciding_criterion(&s->found[0], &s->found[1]);
-	out->method = best->method;
-	out->score = best->score;
-	if (best->method == EM_METHOD_FUZZY && best->score < s->opt->min_score) {
-		unresolved_weak(out, s);
-		return;
-	}
-	if (best->near.tier == TIER_FAR && !s->hinted && best->method != EM_METHOD_OVERRIDE) {
-		out->status = EM_GEOCODE_AMBIGUOUS;
-		out->far = true;
-		for (size_t i = 0; i < s->count && out->candidate_count < EM_GEOCODE_CANDIDATES_MAX; i++)
-			out->candidates[out->candidate_count++] = public_candidate(s, &s->found[i]);
-		reason_far(out, s);
-		return;
-	}
-	if (s->count > 1 && criterion == DECIDED_BY_NOTHING) {
-		size_t tied = 0;
-		out->status = EM_GEOCODE_AMBIGUOUS;
-		/* The tied places, then the others it could also be. */
-		while (tied < s->count && deciding_criterion(best, &s->found[tied]) == 0)
-			tied++;
-		for (size_t i = 0; i < s->count && out->candidate_count < EM_GEOCODE_CANDIDATES_MAX; i++)
-			out->candidates[out->candidate_count++] = public_candidate(s, &s->found[i]);
-		reason_tie(out, s, tied);
-		return;
-	}
+}
+
+/* The candidates from the first-th on, as many as the result holds. */
+static void list_candidates(em_geocode_result *out, const em__search *s, size_t first)
+{
+	for (size_t i = first; i < s->count && out->candidate_count < EM_GEOCODE_CANDIDATES_MAX; i++)
+		out->candidates[out->candidate_count++] = public_candidate(s, &s->found[i]);
+}
+
+/* Placed at the best candidate, which the criterion chose over the next. */
+static void resolve(em_geocode_result *out, const em__search *s, int criterion)
+{
+	const em__candidate *best = &s->found[0];
+
 	out->status = EM_GEOCODE_RESOLVED;
 	out->place = place_of(s, best);
 	out->precision = out->place->precision;
@@ -453,7 +437,37 @@ void em__decide(em_geocode_result *out, em__search *s)
 	default:
 		out->basis = best->method == EM_METHOD_OVERRIDE ? EM_BASIS_OVERRIDE : EM_BASIS_ONLY;
 	}
-	for (size_t i = 1; i < s->count && out->candidate_count < EM_GEOCODE_CANDIDATES_MAX; i++)
-		out->candidates[out->candidate_count++] = public_candidate(s, &s->found[i]);
+	list_candidates(out, s, 1);
 	reason_resolved(out, s, criterion);
+}
+
+void em__decide(em_geocode_result *out, em__search *s)
+{
+	const em__candidate *best = &s->found[0];
+	int criterion = DECIDED_BY_NOTHING;
+	size_t tied = 0;
+
+	rank(s);
+	if (s->count > 1)
+		criterion = deciding_criterion(&s->found[0], &s->found[1]);
+	out->method = best->method;
+	out->score = best->score;
+	if (best->method == EM_METHOD_FUZZY && best->score < s->opt->min_score) {
+		unresolved_weak(out, s);
+	} else if (best->near.tier == TIER_FAR && !s->hinted &&
+		   best->method != EM_METHOD_OVERRIDE) {
+		out->status = EM_GEOCODE_AMBIGUOUS;
+		out->far = true;
+		list_candidates(out, s, 0);
+		reason_far(out, s);
+	} else if (s->count > 1 && criterion == DECIDED_BY_NOTHING) {
+		/* The tied places, then the others it could also be. */
+		while (tied < s->count && deciding_criterion(best, &s->found[tied]) == 0)
+			tied++;
+		out->status = EM_GEOCODE_AMBIGUOUS;
+		list_candidates(out, s, 0);
+		reason_tie(out, s, tied);
+	} else {
+		resolve(out, s, criterion);
+	}
 }

@@ -157,36 +157,44 @@ static bool fuzzy_score(em__search *s, const char *key, size_t key_len, const em
 	       (consonants == 0 || (consonants == 1 && length >= EM__CONSONANT_EDIT_LENGTH));
 }
 
+/* True when one of the place's names in Latin script (its name, ASCII
+ * name or an alternate) has this skeleton in the form. */
+static bool has_name_with_skeleton(const em_place *p, em_text_skeleton_form form,
+				   const char *skeleton, size_t skeleton_len)
+{
+	const char *names[3] = {p->name, p->asciiname, p->alternatenames};
+	char other[96];
+	size_t other_len;
+	bool article;
+
+	for (int pass = 0; pass < 3; pass++) {
+		const char *alt = names[pass];
+		while (alt != NULL && *alt) {
+			const char *comma = pass == 2 ? strchr(alt, ',') : NULL;
+			size_t len = comma ? (size_t)(comma - alt) : strlen(alt);
+			/* Only names in Latin script can have the same skeleton. */
+			if (len > 0 && len < 64 && (unsigned char)alt[0] < 0xD0 &&
+			    em_text_skeleton(other, sizeof(other), &other_len, &article, alt, len,
+					     form) &&
+			    other_len == skeleton_len && memcmp(other, skeleton, skeleton_len) == 0)
+				return true;
+			alt = comma ? comma + 1 : NULL;
+		}
+	}
+	return false;
+}
+
 /* A short name met through the spelling folds must still be the same
  * consonants, digraphs apart: "Shams" folds to the key of Samsun's "Sams",
  * but sh is not s.  True when one of the place's names has the query's
  * strict skeleton (or the query is not Latin). */
 static bool short_spelling_holds(em__search *s, const em_place *p)
 {
-	const char *names[2] = {p->name, p->asciiname};
-	char skeleton[96];
-	size_t skeleton_len;
-	bool article;
-
 	prepare_short_check(s);
 	if (!s->short_name || s->query_skeleton_len == 0)
 		return true;
-	for (int pass = 0; pass < 3; pass++) {
-		const char *alt = pass == 2 ? p->alternatenames : names[pass];
-		while (alt != NULL && *alt) {
-			const char *comma = pass == 2 ? strchr(alt, ',') : NULL;
-			size_t len = comma ? (size_t)(comma - alt) : strlen(alt);
-			/* Only names in Latin script can have the same skeleton. */
-			if (len > 0 && len < 64 && (unsigned char)alt[0] < 0xD0 &&
-			    em_text_skeleton(skeleton, sizeof(skeleton), &skeleton_len, &article, alt,
-					     len, EM_SKELETON_STRICT) &&
-			    skeleton_len == s->query_skeleton_len &&
-			    memcmp(skeleton, s->query_skeleton, skeleton_len) == 0)
-				return true;
-			alt = comma ? comma + 1 : NULL;
-		}
-	}
-	return false;
+	return has_name_with_skeleton(p, EM_SKELETON_STRICT, s->query_skeleton,
+				      s->query_skeleton_len);
 }
 
 /* Past a far place found as written, a near place counts only when one
@@ -196,9 +204,6 @@ static bool short_spelling_holds(em__search *s, const em_place *p)
  * looser folds happen to meet (El Iskandariya is not Iskenderun). */
 static bool same_name_spelt_otherwise(em__search *s, const em_place *p)
 {
-	const char *names[2] = {p->name, p->asciiname};
-	char skeleton[96];
-	size_t skeleton_len;
 	bool article;
 
 	if (!s->vowels_known) {
@@ -210,21 +215,8 @@ static bool same_name_spelt_otherwise(em__search *s, const em_place *p)
 	}
 	if (s->query_vowels_len == 0)
 		return true;
-	for (int pass = 0; pass < 3; pass++) {
-		const char *alt = pass == 2 ? p->alternatenames : names[pass];
-		while (alt != NULL && *alt) {
-			const char *comma = pass == 2 ? strchr(alt, ',') : NULL;
-			size_t len = comma ? (size_t)(comma - alt) : strlen(alt);
-			if (len > 0 && len < 64 && (unsigned char)alt[0] < 0xD0 &&
-			    em_text_skeleton(skeleton, sizeof(skeleton), &skeleton_len, &article, alt,
-					     len, EM_SKELETON_SPELLING) &&
-			    skeleton_len == s->query_vowels_len &&
-			    memcmp(skeleton, s->query_vowels, skeleton_len) == 0)
-				return true;
-			alt = comma ? comma + 1 : NULL;
-		}
-	}
-	return false;
+	return has_name_with_skeleton(p, EM_SKELETON_SPELLING, s->query_vowels,
+				      s->query_vowels_len);
 }
 
 static bool already_found(const em__search *s, uint32_t place)
@@ -389,16 +381,15 @@ static bool all_far(const em__search *s)
 
 /* The stages on the key: as it is, without descriptive words, fuzzy. */
 static em_status run_key_stages(em__search *s, const char *name, size_t len,
-				const char *folded, size_t folded_len, char *key, size_t *key_len,
-				em_error *err)
+				const char *folded, size_t folded_len, em_error *err)
 {
-	char stripped[FOLD_BUFFER], stripped_key[FOLD_BUFFER];
-	size_t stripped_len, stripped_key_len = 0;
-	em_status status = em_text_fold(key, FOLD_BUFFER, key_len, name, len, EM_TEXT_KEY);
+	char key[FOLD_BUFFER], stripped[FOLD_BUFFER], stripped_key[FOLD_BUFFER];
+	size_t key_len, stripped_len, stripped_key_len = 0;
+	em_status status = em_text_fold(key, sizeof(key), &key_len, name, len, EM_TEXT_KEY);
 
 	if (status != EM_OK)
 		return em_error_set(err, status, "place name cannot be folded");
-	if (*key_len == 0)
+	if (key_len == 0)
 		return em_error_set(err, EM_ERR_INVALID, "place name '%.80s' has no letters or digits",
 				    folded);
 	/* Five letters are too few to tell a misspelling from another name:
@@ -406,8 +397,8 @@ static em_status run_key_stages(em__search *s, const char *name, size_t len,
 	 * never placed by a close spelling. */
 	prepare_short_check(s);
 	/* A key of one or two letters matches too much to mean anything. */
-	if (*key_len >= 3)
-		run_stage(s, key, *key_len, EM_METHOD_NORMALIZED);
+	if (key_len >= 3)
+		run_stage(s, key, key_len, EM_METHOD_NORMALIZED);
 	if (s->count == 0) {
 		stripped_len = em__strip_descriptors(stripped, folded, folded_len, &s->precision_floor);
 		if (stripped_len != folded_len && stripped_len > 0 &&
@@ -423,9 +414,79 @@ static em_status run_key_stages(em__search *s, const char *name, size_t len,
 		if (stripped_key_len > 0)
 			run_stage(s, stripped_key, stripped_key_len, EM_METHOD_FUZZY);
 		else
-			run_stage(s, key, *key_len, EM_METHOD_FUZZY);
+			run_stage(s, key, key_len, EM_METHOD_FUZZY);
 	}
 	return EM_OK;
+}
+
+/* The name's EM_TEXT_FOLDED form, or why it is no name at all. */
+static em_status fold_name(char *folded, size_t *folded_len, const char *name, size_t len,
+			   em_error *err)
+{
+	em_status status = em_text_fold(folded, FOLD_BUFFER, folded_len, name, len, EM_TEXT_FOLDED);
+
+	if (status == EM_ERR_LIMIT)
+		return em_error_set(err, status, "place name of %zu bytes is longer than the %d allowed",
+				    len, EM_TEXT_NAME_MAX);
+	if (status != EM_OK)
+		return em_error_set(err, status, "place name is not valid UTF-8");
+	if (*folded_len == 0)
+		return em_error_set(err, EM_ERR_INVALID, "place name is empty");
+	return EM_OK;
+}
+
+static void begin_search(em__search *s, const em_gazetteer *gazetteer,
+			 const em_geocode_options *options, const char *name, size_t len,
+			 const char *folded, size_t folded_len)
+{
+	memset(s, 0, offsetof(em__search, found));
+	s->gz = gazetteer;
+	s->opt = options;
+	s->query = name;
+	s->query_len = len;
+	s->hinted = options->country_count > 0 || (options->admin1 && options->admin1[0]);
+	if (options->context != NULL) {
+		s->name_hash = em__name_hash(folded, folded_len);
+		s->have_context = em__context_usable(options->context, s->name_hash);
+	}
+}
+
+/* The stages: the name as written, then the key only when that found
+ * nothing, or found only places far from the context: a nearer place may
+ * be the same name spelt otherwise (Al-Qusayr in Syria, not Egypt's).
+ * The index knows the key of a name it has. */
+static em_status search(em__search *s, const char *name, size_t len, const char *folded,
+			size_t folded_len, em_error *err)
+{
+	run_stage(s, folded, folded_len, EM_METHOD_EXACT);
+	if (s->count > 0 && !s->hinted && all_far(s)) {
+		em_name_hit hits[HITS_MAX];
+		size_t n = em_gazetteer_find_key_of(hits, HITS_MAX, s->gz, folded, folded_len);
+		s->nearer_only = true;
+		add_hits(s, hits, n < HITS_MAX ? n : HITS_MAX, EM_METHOD_NORMALIZED, NULL, 0);
+		keep_only_overrides(s);
+	} else if (s->count == 0) {
+		return run_key_stages(s, name, len, folded, folded_len, err);
+	}
+	return EM_OK;
+}
+
+/* The answer: the decision among the places found, or why there are none. */
+static void conclude(em_geocode_result *out, em__search *s)
+{
+	if (s->count > 0)
+		em__decide(out, s);
+	else if (s->excluded_named)
+		unresolved(out, s, "no place of that name passes the hints; it is known elsewhere");
+	else if (s->weak_count > 0 && s->short_name)
+		unresolved(out, s, "not in the gazetteer; close spellings are only suggested: a "
+			   "name whose distinctive part has %d letters or fewer is never placed by "
+			   "one", EM_GEOCODE_FUZZY_LETTERS_MIN - 1);
+	else if (s->weak_count > 0)
+		unresolved(out, s, "not in the gazetteer; the close spellings differ in a generic "
+			   "word, so they are only suggested");
+	else
+		unresolved(out, s, "not in the gazetteer");
 }
 
 em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
@@ -433,8 +494,8 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 			  em_error *err)
 {
 	em_geocode_options defaults;
-	char folded[FOLD_BUFFER], key[FOLD_BUFFER];
-	size_t folded_len = 0, key_len = 0;
+	char folded[FOLD_BUFFER];
+	size_t folded_len = 0;
 	const char *gloss;
 	em__search s;
 	em_status status;
@@ -454,24 +515,10 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 		em_geocode_options_init(&defaults);
 		options = &defaults;
 	}
-	status = em_text_fold(folded, sizeof(folded), &folded_len, name, len, EM_TEXT_FOLDED);
-	if (status == EM_ERR_LIMIT)
-		return em_error_set(err, status, "place name of %zu bytes is longer than the %d allowed",
-				    len, EM_TEXT_NAME_MAX);
+	status = fold_name(folded, &folded_len, name, len, err);
 	if (status != EM_OK)
-		return em_error_set(err, status, "place name is not valid UTF-8");
-	if (folded_len == 0)
-		return em_error_set(err, EM_ERR_INVALID, "place name is empty");
-	memset(&s, 0, offsetof(em__search, found));
-	s.gz = gazetteer;
-	s.opt = options;
-	s.query = name;
-	s.query_len = len;
-	s.hinted = options->country_count > 0 || (options->admin1 && options->admin1[0]);
-	if (options->context != NULL) {
-		s.name_hash = em__name_hash(folded, folded_len);
-		s.have_context = em__context_usable(options->context, s.name_hash);
-	}
+		return status;
+	begin_search(&s, gazetteer, options, name, len, folded, folded_len);
 	/* A single generic word ("Tell", "al-Ain") names no place, whatever a
 	 * gazetteer lists under it.  The letters of the name are counted
 	 * when a stage needs them. */
@@ -481,34 +528,8 @@ em_status em_geocode_name(em_geocode_result *out, const em_gazetteer *gazetteer,
 			   folded, gloss);
 		return EM_OK;
 	}
-	run_stage(&s, folded, folded_len, EM_METHOD_EXACT);
-	/* The key is only needed when the name as written found nothing, or
-	 * found only places far from the context: a nearer place may be the
-	 * same name spelt otherwise (Al-Qusayr in Syria, not Egypt's).  The
-	 * index knows the key of a name it has. */
-	if (s.count > 0 && !s.hinted && all_far(&s)) {
-		em_name_hit hits[HITS_MAX];
-		size_t n = em_gazetteer_find_key_of(hits, HITS_MAX, gazetteer, folded, folded_len);
-		s.nearer_only = true;
-		add_hits(&s, hits, n < HITS_MAX ? n : HITS_MAX, EM_METHOD_NORMALIZED, NULL, 0);
-		keep_only_overrides(&s);
-	} else if (s.count == 0) {
-		status = run_key_stages(&s, name, len, folded, folded_len, key, &key_len, err);
-		if (status != EM_OK)
-			return status;
-	}
-	if (s.count > 0)
-		em__decide(out, &s);
-	else if (s.excluded_named)
-		unresolved(out, &s, "no place of that name passes the hints; it is known elsewhere");
-	else if (s.weak_count > 0 && s.short_name)
-		unresolved(out, &s, "not in the gazetteer; close spellings are only suggested: a "
-			   "name whose distinctive part has %d letters or fewer is never placed by "
-			   "one", EM_GEOCODE_FUZZY_LETTERS_MIN - 1);
-	else if (s.weak_count > 0)
-		unresolved(out, &s, "not in the gazetteer; the close spellings differ in a generic "
-			   "word, so they are only suggested");
-	else
-		unresolved(out, &s, "not in the gazetteer");
-	return EM_OK;
+	status = search(&s, name, len, folded, folded_len, err);
+	if (status == EM_OK)
+		conclude(out, &s);
+	return status;
 }

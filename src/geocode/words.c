@@ -10,6 +10,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "../text/wordlist.h"
+
 /* Spellings of generic words, Latin and Arabic script; their keys are
  * folded once, so "Ayn", "Ein" and "‘Ain" are one word. */
 static const struct {
@@ -54,6 +56,7 @@ static const struct {
 	{"sahl", "plain"}, {"\xd8\xb3\xd9\x87\xd9\x84", "plain"},
 };
 #define GENERIC_COUNT (sizeof(generics) / sizeof(generics[0]))
+_Static_assert(GENERIC_COUNT <= EM__WORDLIST_MAX, "the generic words fit a word list");
 
 /* Words around a name that describe it, in EM_TEXT_FOLDED form, and the
  * precision a match found only by dropping them can claim at best. */
@@ -75,26 +78,11 @@ static const struct {
 	{"\xd8\xb1\xd9\x8a\xd9\x81", 3},                 /* countryside */
 	{"\xd9\x85\xd8\xad\xd8\xa7\xd9\x81\xd8\xb8\xd8\xa9", 3}, /* governorate */
 };
-#define DESCRIPTOR_COUNT (sizeof(descriptors) / sizeof(descriptors[0]))
 
-/* The Latin spellings in a small hash table: every look-up asks. */
-#define GENERIC_SLOTS 512
-static int16_t generic_slots[GENERIC_SLOTS]; /* index + 1; 0 empty */
-static int16_t key_slots[GENERIC_SLOTS];     /* the same by key */
-
-static uint32_t plain_hash(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
-static char generic_keys[GENERIC_COUNT][24];
-static size_t generic_key_lengths[GENERIC_COUNT];
-/* Latin spellings as listed (length), Arabic ones by their keys. */
-static size_t generic_plain_lengths[GENERIC_COUNT];
+/* The lists folded once: the spellings as listed (the Latin ones are
+ * their own folded form, which every look-up asks for), their keys, and
+ * the descriptive words. */
+static em__wordlist generic_spellings, generic_keys, descriptor_words;
 static bool generic_arabic[GENERIC_COUNT];
 static pthread_once_t generic_once = PTHREAD_ONCE_INIT;
 
@@ -116,27 +104,14 @@ static void fold_latin_bases(void)
 static void fold_generics(void)
 {
 	fold_latin_bases();
-	for (size_t i = 0; i < GENERIC_COUNT; i++) {
-		size_t len = strlen(generics[i].spelling);
-		if (em_text_fold(generic_keys[i], sizeof(generic_keys[i]), &generic_key_lengths[i],
-				 generics[i].spelling, len, EM_TEXT_KEY) != EM_OK)
-			generic_key_lengths[i] = 0;
-		generic_arabic[i] = em_text_has_arabic(generics[i].spelling, len);
-		generic_plain_lengths[i] = len;
-		if (!generic_arabic[i]) {
-			uint32_t slot = plain_hash(generics[i].spelling, len) % GENERIC_SLOTS;
-			while (generic_slots[slot] != 0)
-				slot = (slot + 1) % GENERIC_SLOTS;
-			generic_slots[slot] = (int16_t)(i + 1);
-		}
-		if (generic_key_lengths[i] > 0) {
-			uint32_t slot = plain_hash(generic_keys[i], generic_key_lengths[i]) %
-					GENERIC_SLOTS;
-			while (key_slots[slot] != 0)
-				slot = (slot + 1) % GENERIC_SLOTS;
-			key_slots[slot] = (int16_t)(i + 1);
-		}
-	}
+	em__wordlist_fold(&generic_spellings, EM__WORDLIST_COLUMN(generics, spelling),
+			  EM_TEXT_FOLDED);
+	em__wordlist_fold(&generic_keys, EM__WORDLIST_COLUMN(generics, spelling), EM_TEXT_KEY);
+	em__wordlist_fold(&descriptor_words, EM__WORDLIST_COLUMN(descriptors, word),
+			  EM_TEXT_FOLDED);
+	for (size_t i = 0; i < GENERIC_COUNT; i++)
+		generic_arabic[i] = em_text_has_arabic(generics[i].spelling,
+						       strlen(generics[i].spelling));
 }
 
 /* A word as the generic spellings are listed: Latin letters in lower
@@ -190,10 +165,10 @@ static bool plain_word(const char *word, size_t len, char *out, size_t size, siz
 
 const char *em__generic_word(const char *word, size_t len)
 {
+	unsigned char lead = len > 0 ? (unsigned char)word[0] : 0;
 	char plain[64];
 	size_t plain_len;
-
-	unsigned char lead = len > 0 ? (unsigned char)word[0] : 0;
+	int found;
 
 	/* Generic words are written in Latin letters (with marks, or an ayn
 	 * sign first) or in Arabic: a Greek, Cyrillic or Hebrew word is none. */
@@ -214,45 +189,35 @@ const char *em__generic_word(const char *word, size_t len)
 	if (len > 16 || !plain_word(word, len, plain, sizeof(plain), &plain_len) ||
 	    plain_len == 0 || plain_len > 16)
 		return NULL;
+	/* A word in Arabic script by its key, which only an Arabic spelling's
+	 * key can be; a Latin one by its plain letters. */
 	if (em_text_has_arabic(word, len)) {
-		for (size_t i = 0; i < GENERIC_COUNT; i++)
-			if (generic_arabic[i] && generic_key_lengths[i] == plain_len &&
-			    memcmp(generic_keys[i], plain, plain_len) == 0)
-				return generics[i].gloss;
-		return NULL;
+		found = em__wordlist_find(&generic_keys, plain, plain_len);
+		return found >= 0 && generic_arabic[found] ? generics[found].gloss : NULL;
 	}
-	for (uint32_t slot = plain_hash(plain, plain_len) % GENERIC_SLOTS;
-	     generic_slots[slot] != 0; slot = (slot + 1) % GENERIC_SLOTS) {
-		size_t i = (size_t)generic_slots[slot] - 1;
-		if (generic_plain_lengths[i] == plain_len &&
-		    memcmp(generics[i].spelling, plain, plain_len) == 0)
-			return generics[i].gloss;
-	}
-	return NULL;
+	found = em__wordlist_find(&generic_spellings, plain, plain_len);
+	return found >= 0 ? generics[found].gloss : NULL;
 }
 
 const char *em__generic_gloss(const char *key_word, size_t len)
 {
+	int i;
+
 	pthread_once(&generic_once, fold_generics);
 	if (len == 0 || len > 16)
 		return NULL;
-	for (uint32_t slot = plain_hash(key_word, len) % GENERIC_SLOTS; key_slots[slot] != 0;
-	     slot = (slot + 1) % GENERIC_SLOTS) {
-		size_t i = (size_t)key_slots[slot] - 1;
-		if (generic_key_lengths[i] == len && memcmp(generic_keys[i], key_word, len) == 0)
-			return generics[i].gloss;
-	}
-	return NULL;
+	i = em__wordlist_find(&generic_keys, key_word, len);
+	return i >= 0 ? generics[i].gloss : NULL;
 }
 
 
 int em__descriptor_precision(const char *folded_word, size_t len)
 {
-	for (size_t i = 0; i < DESCRIPTOR_COUNT; i++)
-		if (strlen(descriptors[i].word) == len &&
-		    memcmp(descriptors[i].word, folded_word, len) == 0)
-			return descriptors[i].precision;
-	return -1;
+	int i;
+
+	pthread_once(&generic_once, fold_generics);
+	i = em__wordlist_find(&descriptor_words, folded_word, len);
+	return i >= 0 ? descriptors[i].precision : -1;
 }
 
 /* The length of the space-separated word that starts at s[at]. */

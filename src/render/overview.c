@@ -9,7 +9,7 @@
 
 static void day_heading(em_date day, int period_days, bool cumulative, char *out, size_t size)
 {
-	char words[64];
+	char words[44]; /* the longest date in words is 28 bytes; 20 more fit 64 */
 
 	em__date_words(words, sizeof(words), day, period_days != 7, period_days == 7);
 	if (period_days == 7)

@@ -163,20 +163,33 @@ typedef enum decoding {
 	DECODE_DECOMPOSED  /* left decomposed, marks kept */
 } decoding;
 
+static bool is_ascii(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)text[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* Composes decomposed code points again: what the folded form keeps. */
+static em_status compose(int32_t *cps, size_t *count)
+{
+	utf8proc_ssize_t n = utf8proc_normalize_utf32(cps, (utf8proc_ssize_t)*count,
+						      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+
+	if (n < 0)
+		return EM_ERR_INVALID;
+	*count = (size_t)n;
+	return EM_OK;
+}
+
 static em_status decode(int32_t *cps, size_t *out_count, const char *text,
 			size_t len, decoding how)
 {
-	bool ascii = true;
 	utf8proc_ssize_t n;
 	int options;
 
-	for (size_t i = 0; i < len; i++) {
-		if ((unsigned char)text[i] >= 0x80) {
-			ascii = false;
-			break;
-		}
-	}
-	if (ascii) {
+	if (is_ascii(text, len)) {
 		/* Fast path: ASCII needs no normalisation, only case folding. */
 		for (size_t i = 0; i < len; i++) {
 			int32_t c = (unsigned char)text[i];
@@ -194,13 +207,8 @@ static em_status decode(int32_t *cps, size_t *out_count, const char *text,
 		return EM_ERR_INVALID;
 	if (n > CODEPOINTS_MAX)
 		return EM_ERR_LIMIT;
-	if (how == DECODE_COMPOSED) {
-		n = utf8proc_normalize_utf32(cps, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-		if (n < 0)
-			return EM_ERR_INVALID;
-	}
 	*out_count = (size_t)n;
-	return EM_OK;
+	return how == DECODE_COMPOSED ? compose(cps, out_count) : EM_OK;
 }
 
 /* Splits the code points into words.  FOLDED keeps every character but
@@ -461,29 +469,16 @@ static size_t write_folded(char *out, size_t out_size, const int32_t *cps,
 	return at;
 }
 
-em_status em_text_fold(char *out, size_t out_size, size_t *out_len,
-		       const char *text, size_t len, em_text_form form)
+/* The last step of every fold: the code points split into words and
+ * written in the form into out (NUL-terminated), their length in *out_len
+ * when out_len is not NULL; "" and EM_ERR_LIMIT when they do not fit. */
+static em_status write_form(char *out, size_t out_size, size_t *out_len, int32_t *cps,
+			    size_t count, em_text_form form)
 {
-	int32_t cps[CODEPOINTS_MAX];
 	token tokens[TOKENS_MAX];
-	size_t count = 0, ntokens, written;
+	size_t ntokens = tokenize(tokens, cps, count, form), written;
 	bool overflow = false;
-	em_status status;
 
-	if (out == NULL || out_size == 0 || (text == NULL && len > 0))
-		return EM_ERR_INVALID;
-	out[0] = '\0';
-	if (out_len)
-		*out_len = 0;
-	if (len > EM_TEXT_NAME_MAX)
-		return EM_ERR_LIMIT;
-	if (!em_text_valid_utf8(text, len))
-		return EM_ERR_INVALID;
-	status = decode(cps, &count, text, len,
-			form == EM_TEXT_KEY ? DECODE_UNMARKED : DECODE_COMPOSED);
-	if (status != EM_OK)
-		return status;
-	ntokens = tokenize(tokens, cps, count, form);
 	if (form == EM_TEXT_KEY)
 		written = write_key(out, out_size, cps, tokens, ntokens, &overflow);
 	else
@@ -498,6 +493,35 @@ em_status em_text_fold(char *out, size_t out_size, size_t *out_len,
 	return EM_OK;
 }
 
+/* What the folds accept: valid UTF-8 of EM_TEXT_NAME_MAX bytes at most. */
+static em_status check_name(const char *text, size_t len)
+{
+	if (len > EM_TEXT_NAME_MAX)
+		return EM_ERR_LIMIT;
+	return em_text_valid_utf8(text, len) ? EM_OK : EM_ERR_INVALID;
+}
+
+em_status em_text_fold(char *out, size_t out_size, size_t *out_len,
+		       const char *text, size_t len, em_text_form form)
+{
+	int32_t cps[CODEPOINTS_MAX];
+	size_t count = 0;
+	em_status status;
+
+	if (out == NULL || out_size == 0 || (text == NULL && len > 0))
+		return EM_ERR_INVALID;
+	out[0] = '\0';
+	if (out_len)
+		*out_len = 0;
+	status = check_name(text, len);
+	if (status == EM_OK)
+		status = decode(cps, &count, text, len,
+				form == EM_TEXT_KEY ? DECODE_UNMARKED : DECODE_COMPOSED);
+	if (status != EM_OK)
+		return status;
+	return write_form(out, out_size, out_len, cps, count, form);
+}
+
 static bool is_mark(int32_t cp)
 {
 	utf8proc_category_t cat;
@@ -509,13 +533,22 @@ static bool is_mark(int32_t cp)
 	       cat == UTF8PROC_CATEGORY_ME;
 }
 
+/* The code points without their marks, into out; how many are left. */
+static size_t drop_marks(int32_t *out, const int32_t *cps, size_t count)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < count; i++)
+		if (!is_mark(cps[i]))
+			out[kept++] = cps[i];
+	return kept;
+}
+
 em_status em_text_fold_both(char *folded, size_t folded_size, size_t *folded_len, char *key,
 			    size_t key_size, size_t *key_len, const char *text, size_t len)
 {
 	int32_t cps[CODEPOINTS_MAX], marks_off[CODEPOINTS_MAX];
-	token tokens[TOKENS_MAX];
-	size_t count = 0, kept = 0, ntokens, written;
-	bool overflow = false, ascii = true;
+	size_t count = 0;
 	em_status status;
 
 	if (folded == NULL || key == NULL || folded_size == 0 || key_size == 0 ||
@@ -523,47 +556,26 @@ em_status em_text_fold_both(char *folded, size_t folded_size, size_t *folded_len
 		return EM_ERR_INVALID;
 	folded[0] = key[0] = '\0';
 	*folded_len = *key_len = 0;
-	if (len > EM_TEXT_NAME_MAX)
-		return EM_ERR_LIMIT;
-	if (!em_text_valid_utf8(text, len))
-		return EM_ERR_INVALID;
-	for (size_t i = 0; i < len && ascii; i++)
-		ascii = (unsigned char)text[i] < 0x80;
-	if (ascii)
-		return em_text_fold(folded, folded_size, folded_len, text, len, EM_TEXT_FOLDED) ||
-		       em_text_fold(key, key_size, key_len, text, len, EM_TEXT_KEY);
+	status = check_name(text, len);
+	if (status != EM_OK)
+		return status;
+	if (is_ascii(text, len)) {
+		status = em_text_fold(folded, folded_size, folded_len, text, len, EM_TEXT_FOLDED);
+		if (status == EM_OK)
+			status = em_text_fold(key, key_size, key_len, text, len, EM_TEXT_KEY);
+		return status;
+	}
 	/* One decomposition serves both: the key drops the marks of the
 	 * decomposed form, the folded form composes it again. */
 	status = decode(cps, &count, text, len, DECODE_DECOMPOSED);
-	if (status != EM_OK)
-		return status;
-	for (size_t i = 0; i < count; i++)
-		if (!is_mark(cps[i]))
-			marks_off[kept++] = cps[i];
-	ntokens = tokenize(tokens, marks_off, kept, EM_TEXT_KEY);
-	written = write_key(key, key_size, marks_off, tokens, ntokens, &overflow);
-	if (overflow) {
-		key[0] = '\0';
-		return EM_ERR_LIMIT;
-	}
-	key[written] = '\0';
-	*key_len = written;
-	{
-		utf8proc_ssize_t n = utf8proc_normalize_utf32(cps, (utf8proc_ssize_t)count,
-							      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-		if (n < 0)
-			return EM_ERR_INVALID;
-		count = (size_t)n;
-	}
-	ntokens = tokenize(tokens, cps, count, EM_TEXT_FOLDED);
-	written = write_folded(folded, folded_size, cps, tokens, ntokens, &overflow);
-	if (overflow) {
-		folded[0] = '\0';
-		return EM_ERR_LIMIT;
-	}
-	folded[written] = '\0';
-	*folded_len = written;
-	return EM_OK;
+	if (status == EM_OK)
+		status = write_form(key, key_size, key_len, marks_off,
+				    drop_marks(marks_off, cps, count), EM_TEXT_KEY);
+	if (status == EM_OK)
+		status = compose(cps, &count);
+	if (status == EM_OK)
+		status = write_form(folded, folded_size, folded_len, cps, count, EM_TEXT_FOLDED);
+	return status;
 }
 
 int em_text_distance(const char *a, size_t a_len, const char *b, size_t b_len,
@@ -608,166 +620,4 @@ int em_text_distance(const char *a, size_t a_len, const char *b, size_t b_len,
 		cur = tmp;
 	}
 	return prev[b_len] > max_distance ? max_distance + 1 : prev[b_len];
-}
-
-/* When the word at s[at] is an article followed by another word, the
- * position after it; else at.  *article says whether one was skipped. */
-static size_t skip_article(const char *s, size_t len, size_t at, bool *article)
-{
-	size_t w = at;
-
-	*article = false;
-	while (w < len && s[w] != ' ' && s[w] != '-')
-		w++;
-	if (w < len && em_text_is_article(s + at, w - at)) {
-		*article = true;
-		return w + 1;
-	}
-	return at;
-}
-
-static bool latin_letter(int32_t cp)
-{
-	return cp < 0x0250 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2018 && cp <= 0x201B) ||
-	       cp == 0x02BB || cp == 0x02BC || cp == 0x02BE || cp == 0x02BF;
-}
-
-static bool bgn_emphatic(int32_t cp)
-{
-	switch (cp) {
-	case 0x1E29: case 0x015F: case 0x1E11: case 0x0163: case 0x1E93:
-	case 0x1E28: case 0x015E: case 0x1E10: case 0x0162: case 0x1E92:
-		return true;
-	}
-	return false;
-}
-
-/* The skeleton letter for c after prev; 0 to drop it.  Digraphs replace
- * their first letter (strict: with a capital, so sh is not s). */
-static bool keeps_vowels(em_text_skeleton_form form)
-{
-	return form == EM_SKELETON_VOWELS || form == EM_SKELETON_SPELLING;
-}
-
-static bool keeps_digraphs(em_text_skeleton_form form)
-{
-	return form == EM_SKELETON_STRICT || form == EM_SKELETON_SPELLING;
-}
-
-static char skeleton_letter(char c, char prev, em_text_skeleton_form form, bool *replace)
-{
-	*replace = false;
-	switch (c) {
-	case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'w':
-		if (!keeps_vowels(form))
-			return 0;
-		return (c == 'e' || c == 'y') ? 'i' : (c == 'o' || c == 'w') ? 'u' : c;
-	case 'q': case 'c': return 'k';
-	case 'j':
-		*replace = keeps_digraphs(form) && prev == 'd'; /* dj */
-		return 'j';
-	case 'h':
-		if (prev == 'k' || prev == 'g' || prev == 't' || prev == 'd' || prev == 's' ||
-		    prev == 'z') {
-			if (!keeps_digraphs(form))
-				return 0;
-			*replace = true;
-			return (char)(prev == 'k' ? 'K' : prev - 32); /* ch (k after c) is sh */
-		}
-		return 'h';
-	}
-	return c;
-}
-
-/* The spelling form drops a word's ending vowels: -a, -e, -iya. */
-static size_t drop_ending(const char *out, size_t n, size_t word_start)
-{
-	while (n > word_start + 1 && (out[n - 1] == 'a' || out[n - 1] == 'i' || out[n - 1] == 'u'))
-		n--;
-	return n;
-}
-
-bool em_text_skeleton(char *out, size_t size, size_t *out_len, bool *article, const char *text,
-		      size_t len, em_text_skeleton_form form)
-{
-	size_t at, n = 0, word_start = 0;
-	char prev = 0, last = 0; /* the last letter written, the last letter read */
-
-	if (out == NULL || size == 0 || text == NULL)
-		return false;
-	at = skip_article(text, len, 0, article);
-	while (at < len) {
-		utf8proc_int32_t cp, base[4];
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + at,
-						      (utf8proc_ssize_t)(len - at), &cp);
-		bool replace;
-		char c, read;
-
-		if (k <= 0 || !latin_letter(cp))
-			return false;
-		at += (size_t)k;
-		if (form == EM_SKELETON_MARKED && bgn_emphatic(cp)) {
-			utf8proc_ssize_t m;
-			if (n + 5 > size)
-				return false;
-			m = utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)out + n);
-			n += (size_t)m;
-			prev = last = 0;
-			continue;
-		}
-		if (utf8proc_decompose_char(cp, base, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-							   UTF8PROC_CASEFOLD, NULL) < 1)
-			return false;
-		if (base[0] < 'a' || base[0] > 'z') {
-			bool inner;
-			last = 0;
-			/* An article inside the name (Ayn at-Tinah) goes too:
-			 * its letter changes with the next word's. */
-			if (cp == ' ' || cp == '-') {
-				if (form == EM_SKELETON_SPELLING) {
-					n = drop_ending(out, n, word_start);
-					prev = n > 0 ? out[n - 1] : 0;
-					word_start = n;
-				}
-				at = skip_article(text, len, at, &inner);
-			}
-			continue;
-		}
-		read = (char)base[0];
-		if (keeps_digraphs(form) && read == 'h' && last != 0 &&
-		    strchr("aeiouy", last) != NULL) {
-			/* -ah, -eh: an ending, unless a letter follows */
-			size_t next = at;
-			while (next < len && (text[next] == '\'' || text[next] == '`'))
-				next++;
-			if (next >= len || text[next] == ' ' || text[next] == '-') {
-				last = 0;
-				continue;
-			}
-		}
-		/* Digraphs only of letters next to each other: "dh" in
-		 * Ladhiqiyah, not the d and h of Qardaha. */
-		c = skeleton_letter(read, last == 'c' ? 'k' : last, form, &replace);
-		if (keeps_digraphs(form) && replace && last == 'c' && c == 'K')
-			c = 'S'; /* French ch is sh */
-		last = read;
-		if (c == 0)
-			continue;
-		if (replace && n > 0) {
-			out[n - 1] = c;
-			prev = c;
-			continue;
-		}
-		if (c == prev)
-			continue;
-		if (n + 2 > size)
-			return false;
-		out[n++] = c;
-		prev = c;
-	}
-	if (form == EM_SKELETON_SPELLING)
-		n = drop_ending(out, n, word_start);
-	out[n] = '\0';
-	*out_len = n;
-	return true;
 }

@@ -1,14 +1,22 @@
-/* Open addressing over an insertion-ordered entry array; see keymap.h. */
+/* Open addressing with linear probing over an insertion-ordered entry
+ * array; see keymap.h.  A look-up touches a slot, an entry (whose hash is
+ * compared before its key) and the key's bytes: one or two cache lines,
+ * which is what makes a million of the gazetteer's exact look-ups a
+ * second possible. */
 #include "keymap.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
+
 #define ENTRIES_MAX ((size_t)1 << 31)
 #define ARENA_MAX ((size_t)UINT32_MAX)
+#define SLOTS_MIN 64
 
-static uint64_t hash_bytes(const void *key, size_t len)
+uint64_t em__keymap_hash(const void *key, size_t len)
 {
+	/* FNV-1a, then a final mix so that the low bits index slots well. */
 	const unsigned char *p = key;
 	uint64_t h = 1469598103934665603ULL;
 
@@ -16,22 +24,21 @@ static uint64_t hash_bytes(const void *key, size_t len)
 		h ^= p[i];
 		h *= 1099511628211ULL;
 	}
-	/* FNV's low bits are weak; mix them before masking. */
-	h ^= h >> 32;
-	h *= 0x9E3779B97F4A7C15ULL;
-	return h ^ (h >> 29);
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h;
 }
 
 static bool grow_slots(em_keymap *map)
 {
-	size_t size = map->slots_mask ? (map->slots_mask + 1) * 2 : 64;
+	size_t size = map->slots_mask ? (map->slots_mask + 1) * 2 : SLOTS_MIN;
 	uint32_t *slots = calloc(size, sizeof(*slots));
 
 	if (slots == NULL)
 		return false;
 	for (size_t i = 0; i < map->count; i++) {
-		const em_keymap_entry *e = &map->entries[i];
-		size_t s = hash_bytes(map->arena + e->offset, e->len) & (size - 1);
+		size_t s = map->entries[i].hash & (size - 1);
 		while (slots[s] != 0)
 			s = (s + 1) & (size - 1);
 		slots[s] = (uint32_t)(i + 1);
@@ -42,65 +49,87 @@ static bool grow_slots(em_keymap *map)
 	return true;
 }
 
+/* Room for one more entry of len bytes, the slots at most half full. */
 static bool reserve(em_keymap *map, size_t len)
 {
-	if (map->count + 1 >= ENTRIES_MAX || map->arena_len + len > ARENA_MAX)
+	if (map->count + 1 >= ENTRIES_MAX || len > ARENA_MAX - map->arena_len)
 		return false;
-	if (map->count == map->entries_cap) {
-		size_t cap = map->entries_cap ? map->entries_cap * 2 : 32;
-		em_keymap_entry *grown = realloc(map->entries, cap * sizeof(*grown));
-		if (grown == NULL)
-			return false;
-		map->entries = grown;
-		map->entries_cap = cap;
-	}
-	if (map->arena_len + len > map->arena_cap) {
-		size_t cap = map->arena_cap ? map->arena_cap * 2 : 1024;
-		char *grown;
-		while (cap < map->arena_len + len)
-			cap *= 2;
-		if (cap > ARENA_MAX)
-			cap = ARENA_MAX;
-		grown = realloc(map->arena, cap);
-		if (grown == NULL)
-			return false;
-		map->arena = grown;
-		map->arena_cap = cap;
-	}
+	/* The caps are checked here first: the gazetteer's index adds
+	 * tens of thousands of names, most without growing anything. */
+	if (map->count + 1 > map->entries_cap &&
+	    !EM_ARRAY_RESERVE(map->entries, map->entries_cap, map->count + 1))
+		return false;
+	if (map->arena_len + len > map->arena_cap &&
+	    !EM_ARRAY_RESERVE(map->arena, map->arena_cap, map->arena_len + len))
+		return false;
 	return (map->count + 1) * 2 <= map->slots_mask + 1 || grow_slots(map);
 }
 
-uint64_t *em__keymap_get(em_keymap *map, const void *key, size_t len, bool add, bool *added)
+uint32_t em__keymap_find(const em_keymap *map, const void *key, size_t len, uint64_t hash)
 {
-	uint64_t h = hash_bytes(key, len);
-	size_t s;
+	if (map->slots == NULL)
+		return EM_KEYMAP_NONE;
+	for (size_t s = hash & map->slots_mask; map->slots[s] != 0; s = (s + 1) & map->slots_mask) {
+		const em_keymap_entry *e = &map->entries[map->slots[s] - 1];
+
+		if (e->hash == hash && e->len == len &&
+		    (len == 0 || memcmp(map->arena + e->offset, key, len) == 0))
+			return map->slots[s] - 1;
+	}
+	return EM_KEYMAP_NONE;
+}
+
+uint32_t em__keymap_add(em_keymap *map, const void *key, size_t len, uint64_t hash, bool *added)
+{
+	uint32_t index = em__keymap_find(map, key, len, hash);
 	em_keymap_entry *e;
+	size_t s;
 
 	if (added != NULL)
 		*added = false;
-	if (map->slots != NULL) {
-		for (s = h & map->slots_mask; map->slots[s] != 0; s = (s + 1) & map->slots_mask) {
-			e = &map->entries[map->slots[s] - 1];
-			if (e->len == len && memcmp(map->arena + e->offset, key, len) == 0)
-				return &e->value;
-		}
-	}
-	if (!add || !reserve(map, len))
-		return NULL;
-	/* reserve() may have rehashed: find the free slot again. */
-	for (s = h & map->slots_mask; map->slots[s] != 0; s = (s + 1) & map->slots_mask)
+	if (index != EM_KEYMAP_NONE)
+		return index;
+	if (!reserve(map, len))
+		return EM_KEYMAP_NONE;
+	/* reserve() may have rehashed: the free slot is found now. */
+	for (s = hash & map->slots_mask; map->slots[s] != 0; s = (s + 1) & map->slots_mask)
 		;
-	e = &map->entries[map->count];
+	index = (uint32_t)map->count;
+	e = &map->entries[index];
+	e->hash = hash;
 	e->offset = (uint32_t)map->arena_len;
 	e->len = (uint32_t)len;
 	e->value = 0;
 	if (len > 0)
 		memcpy(map->arena + map->arena_len, key, len);
 	map->arena_len += len;
-	map->slots[s] = (uint32_t)(++map->count);
+	map->slots[s] = index + 1;
+	map->count++;
 	if (added != NULL)
 		*added = true;
-	return &e->value;
+	return index;
+}
+
+uint64_t *em__keymap_get(em_keymap *map, const void *key, size_t len, bool add, bool *added)
+{
+	uint64_t hash = em__keymap_hash(key, len);
+	uint32_t index;
+
+	if (add) {
+		index = em__keymap_add(map, key, len, hash, added);
+	} else {
+		index = em__keymap_find(map, key, len, hash);
+		if (added != NULL)
+			*added = false;
+	}
+	return index == EM_KEYMAP_NONE ? NULL : &map->entries[index].value;
+}
+
+const uint64_t *em__keymap_value(const em_keymap *map, const void *key, size_t len)
+{
+	uint32_t index = em__keymap_find(map, key, len, em__keymap_hash(key, len));
+
+	return index == EM_KEYMAP_NONE ? NULL : &map->entries[index].value;
 }
 
 void em__keymap_clear(em_keymap *map)

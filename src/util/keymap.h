@@ -1,8 +1,10 @@
-/* A map from byte strings to 64-bit values, for the sets and counters the
- * reader and resolver keep while rows stream past: report ids, names
- * already geocoded or warned about, region names, mapped points.  Keys are
- * copied into one arena addressed by offset; entries keep the order they
- * were added in, so a walk over them is deterministic. */
+/* The library's one map from byte strings to 64-bit values: the sets and
+ * counters the reader and resolver keep while rows stream past (report
+ * ids, names already geocoded or warned about, region names, mapped
+ * points), and under the gazetteer's name index (string -> its postings).
+ * Keys are copied into one arena addressed by offset; entries keep the
+ * order they were added in, so a walk over them is deterministic, and an
+ * entry's index never changes until the map is cleared. */
 #ifndef EM_UTIL_KEYMAP_H
 #define EM_UTIL_KEYMAP_H
 
@@ -10,7 +12,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* No entry: what the index-returning functions give for "absent". */
+#define EM_KEYMAP_NONE UINT32_MAX
+
 typedef struct em_keymap_entry {
+	uint64_t hash;   /* em__keymap_hash of the key: compared first, and kept for rehashing */
 	uint32_t offset; /* into the arena */
 	uint32_t len;
 	uint64_t value;
@@ -25,11 +31,29 @@ typedef struct em_keymap {
 	size_t slots_mask;
 } em_keymap;
 
+/* The hash the map files a key under: a caller that looks the same bytes
+ * up in several maps, or keeps hashes of its own (the gazetteer's fuzzy
+ * index), computes it once. */
+uint64_t em__keymap_hash(const void *key, size_t len);
+
+/* The index of the entry whose key is these bytes (hash is
+ * em__keymap_hash of them), or EM_KEYMAP_NONE. */
+uint32_t em__keymap_find(const em_keymap *map, const void *key, size_t len, uint64_t hash);
+
+/* The same, adding the key with value 0 when it is absent (then *added,
+ * if given, is set).  EM_KEYMAP_NONE when out of memory or when the map
+ * would pass 4 GiB of keys or 2^31 entries (a limit, not a crash). */
+uint32_t em__keymap_add(em_keymap *map, const void *key, size_t len, uint64_t hash, bool *added);
+
 /* The value stored under the key.  When the key is absent and `add` is
  * true it is added with value 0 and *added (if given) is set; when absent
- * and `add` is false, NULL.  NULL also when out of memory or when the map
- * would pass 4 GiB of keys or 2^31 entries (a limit, not a crash). */
+ * and `add` is false, NULL.  NULL also when out of memory or past the
+ * limits above. */
 uint64_t *em__keymap_get(em_keymap *map, const void *key, size_t len, bool add, bool *added);
+
+/* The value stored under the key, or NULL: the look-up of a map that is
+ * only read. */
+const uint64_t *em__keymap_value(const em_keymap *map, const void *key, size_t len);
 
 static inline size_t em__keymap_count(const em_keymap *map)
 {

@@ -131,7 +131,7 @@ static void test_batch__outside_the_basemap_writes_nothing(void **state)
 	assert_int_not_equal(stat(path, &st), 0);
 }
 
-static void test_geocode__reason_and_near(void **state)
+static void test_geocode__ambiguous_alone_says_why(void **state)
 {
 	outcome o;
 
@@ -140,11 +140,25 @@ static void test_geocode__reason_and_near(void **state)
 	assert_int_equal(o.code, 3);
 	assert_non_null(strstr(o.out, "\"reason\": \"2 places match equally: "));
 	done(&o);
+}
+
+static void test_geocode__near_decides(void **state)
+{
+	outcome o;
+
+	(void)state;
 	o = run("geocode --near 35.55,35.85 Haffa");
 	assert_int_equal(o.code, 0);
 	assert_non_null(strstr(o.out, "Haffa\t\tresolved\t35.59"));
 	assert_non_null(strstr(o.out, "from the point given (35.55, 35.85)"));
 	done(&o);
+}
+
+static void test_geocode__near_not_a_point(void **state)
+{
+	outcome o;
+
+	(void)state;
 	o = run("geocode --near 95,35 Haffa");
 	assert_int_equal(o.code, 1);
 	assert_non_null(strstr(o.err, "--near: '95,35' is not a point"));
@@ -157,18 +171,25 @@ static void test_geocode__places_file(void **state)
 		"name,lat,lon,country,admin1,alternate_names,name_ar,precision,source\n"
 		"Tuwaym,35.17,36.05,SY,Tartus,Tuwaim;Twaym,\xd8\xb7\xd9\x88\xd9\x8a\xd9\x85,2,"
 		"desk notes\n";
-	static const char broken[] = "name,lat,lon\nA,35,36\nB,north,36\n";
 	outcome o;
 
 	(void)state;
 	write_file("places.csv", places, sizeof(places) - 1);
-	write_file("broken.csv", broken, sizeof(broken) - 1);
 	o = run("geocode --places places.csv Twaym");
 	assert_int_equal(o.code, 0);
 	assert_non_null(strstr(o.out, "Twaym\t\tresolved\t35.17000\t36.05000\tTuwaym\t"
 				      "\xd8\xb7\xd9\x88\xd9\x8a\xd9\x85\t"));
 	assert_non_null(strstr(o.out, "\toverride\t1.00\t2\tpinned by places.csv:2 (desk notes)"));
 	done(&o);
+}
+
+static void test_geocode__bad_places_file_names_line_and_column(void **state)
+{
+	static const char broken[] = "name,lat,lon\nA,35,36\nB,north,36\n";
+	outcome o;
+
+	(void)state;
+	write_file("broken.csv", broken, sizeof(broken) - 1);
 	o = run("geocode --places broken.csv Twaym");
 	assert_int_equal(o.code, 1);
 	assert_string_equal(o.out, "");
@@ -202,8 +223,11 @@ int main(void)
 		cmocka_unit_test(test_run__one_answer_in_every_output),
 		cmocka_unit_test(test_run__outside_the_basemap_writes_nothing),
 		cmocka_unit_test(test_batch__outside_the_basemap_writes_nothing),
-		cmocka_unit_test(test_geocode__reason_and_near),
+		cmocka_unit_test(test_geocode__ambiguous_alone_says_why),
+		cmocka_unit_test(test_geocode__near_decides),
+		cmocka_unit_test(test_geocode__near_not_a_point),
 		cmocka_unit_test(test_geocode__places_file),
+		cmocka_unit_test(test_geocode__bad_places_file_names_line_and_column),
 		cmocka_unit_test(test_run__long_names_quoted_short),
 	};
 	return cmocka_run_group_tests_name("placement", tests, make_tmpdir, remove_tmpdir);

@@ -32,6 +32,8 @@ while IFS="$(printf '\t')" read -r file kind code text; do
 	problem=""
 	[ "$got" = "$code" ] || problem="exit $got, expected $code"
 	grep -qF -- "$text" "$where" || problem="$problem; no '$text' in $(basename "$where")"
+	# An empty expected text would match any output.
+	[ -n "$text" ] || problem="$problem; expected.tsv gives no text to look for"
 	if [ "$code" != 0 ] && [ -d "$out" ] && [ -n "$(ls -A "$out" 2>/dev/null)" ]; then
 		problem="$problem; refused but wrote $(ls -A "$out" | tr '\n' ' ')"
 	fi
@@ -43,6 +45,18 @@ while IFS="$(printf '\t')" read -r file kind code text; do
 		head -c 600 "$work/stderr" >&2
 	fi
 done <"$here/expected.tsv"
+
+# A file of the corpus that expected.tsv does not list would never be fed
+# to eventmap: that is a failure too, as is a table that checked nothing.
+for input in "$here"/*; do
+	name=$(basename "$input")
+	case "$name" in expected.tsv | run.sh) continue ;; esac
+	if ! cut -f1 "$here/expected.tsv" | grep -qxF -- "$name"; then
+		failed=$((failed + 1))
+		echo "FAIL $name: in the corpus but not in expected.tsv" >&2
+	fi
+done
+[ "$passed" -gt 0 ] || { failed=$((failed + 1)); echo "FAIL expected.tsv: no file was checked" >&2; }
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

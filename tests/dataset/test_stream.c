@@ -1,8 +1,8 @@
 /* Tests of reading reports as a stream: every row placed exactly as the
  * in-memory read places it, duplicates found even when the ids have moved
  * out of memory, lines right after multi-line records, the warning list
- * and the geocoder's cache bounded without losing anything, and the key
- * map under them. */
+ * and the geocoder's cache bounded without losing anything.  (The key map
+ * under them is tested with the rest of src/util in tests/util.) */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,7 +17,6 @@
 #include "eventmap/summary.h"
 #include "eventmap/gazetteer.h"
 #include "eventmap/dataset.h"
-#include "../../src/util/keymap.h"
 
 #define HEADER "report_id,event_date,location,category,fatalities,qualifier,source\n"
 #define DEFAULT_REPORTS EM_SOURCE_DIR "/geodata/syria-coast-2025-03/reports.csv"
@@ -380,48 +379,6 @@ static void test_sink__refusal_stops_the_stream(void **state)
 	seen_free(&s);
 }
 
-static void test_keymap__keys_values_and_order(void **state)
-{
-	em_keymap map;
-	char key[32];
-	bool added;
-	uint64_t *v;
-	size_t len;
-	double point[2] = {35.5, -0.0};
-
-	(void)state;
-	memset(&map, 0, sizeof(map));
-	for (int i = 0; i < 100000; i++) {
-		int n = snprintf(key, sizeof(key), "key %d", i);
-		v = em__keymap_get(&map, key, (size_t)n, true, &added);
-		assert_non_null(v);
-		assert_true(added);
-		*v = (uint64_t)i * 3;
-	}
-	assert_int_equal(em__keymap_count(&map), 100000);
-	for (int i = 0; i < 100000; i += 997) {
-		int n = snprintf(key, sizeof(key), "key %d", i);
-		v = em__keymap_get(&map, key, (size_t)n, false, NULL);
-		assert_non_null(v);
-		assert_int_equal(*v, (uint64_t)i * 3);
-		assert_memory_equal(em__keymap_key(&map, (size_t)i, &len), key, (size_t)n);
-		assert_int_equal(len, (size_t)n);
-	}
-	assert_null(em__keymap_get(&map, "key 100000", 10, false, NULL));
-	/* Binary keys with NULs, and the empty key. */
-	assert_non_null(em__keymap_get(&map, point, sizeof(point), true, &added));
-	assert_true(added);
-	assert_non_null(em__keymap_get(&map, point, sizeof(point), true, &added));
-	assert_false(added);
-	assert_non_null(em__keymap_get(&map, "", 0, true, &added));
-	assert_true(added);
-	assert_non_null(em__keymap_get(&map, "", 0, false, NULL));
-	assert_true(em__keymap_bytes(&map) > 100000 * 16);
-	em__keymap_clear(&map);
-	assert_int_equal(em__keymap_count(&map), 0);
-	assert_null(em__keymap_get(&map, "key 1", 5, false, NULL));
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -431,7 +388,6 @@ int main(void)
 		cmocka_unit_test(test_lines__after_multi_line_records_and_blank_lines),
 		cmocka_unit_test(test_bounds__warnings_and_cache),
 		cmocka_unit_test(test_sink__refusal_stops_the_stream),
-		cmocka_unit_test(test_keymap__keys_values_and_order),
 	};
 
 	return cmocka_run_group_tests(tests, set_up, tear_down);

@@ -23,8 +23,21 @@ check() { # NAME CONDITION...
 	shift
 	if "$@"; then ok "$name"; else bad "$name"; fi
 }
-no_temp_files() { ! find "$1" -name '*.tmp-*' -o -name '.eventmap-tmp-*' | grep -q .; }
-png_whole() { gdalinfo "$1" >/dev/null 2>&1; }
+# The tools the checks read outputs with: without them every "whole" check
+# would fail for the wrong reason, so say so once and stop.
+for tool in gdalinfo ogrinfo ogr2ogr od; do
+	command -v "$tool" >/dev/null 2>&1 || { echo "run.sh: $tool is not installed (gdal-bin)" >&2; exit 1; }
+done
+no_temp_files() {
+	[ -d "$1" ] || { echo "no_temp_files: $1 is not a directory" >&2; return 1; }
+	! find "$1" -name '*.tmp-*' -o -name '.eventmap-tmp-*' | grep -q .
+}
+# A PNG GDAL opens as one, and that ends with its IEND chunk: gdalinfo
+# alone reads only the header, so a file cut short would pass.
+png_whole() {
+	gdalinfo "$1" 2>/dev/null | grep -q '^Driver: PNG/' &&
+		[ "$(tail -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 49454e44ae426082 ]
+}
 gpkg_whole() { ogrinfo -ro -q "$1" places >/dev/null 2>&1; }
 run_to() { "$bin" run -q -o "$1" >"$work/out" 2>"$work/err"; }
 
@@ -78,11 +91,15 @@ check "no fonts: says so" grep -q "is not installed" "$work/err"
 check "no fonts: no poster" [ ! -e "$work/nofont.png" ]
 printf '[page]\nfont = No Such Family\n' >"$work/font.ini"
 "$bin" render -q -s "$work/font.ini" -o "$work/nofont.png" >"$work/out" 2>"$work/err"
+check "absent font: exit 1" [ $? = 1 ]
 check "absent font: names it" grep -q "'No Such Family' is not installed" "$work/err"
+check "absent font: no poster" [ ! -e "$work/nofont.png" ]
 
-# A basemap without its coastline.
+# A basemap without its coastline (made with ogr2ogr, whose own status is
+# checked: its failure is not eventmap's).
 ogr2ogr -f GPKG "$work/partial.gpkg" "${EVENTMAP_DATA:-.}/geodata/basemap-levant.gpkg" \
 	land borders countries >/dev/null 2>&1
+check "missing layer: the partial basemap was made" [ $? = 0 ]
 "$bin" render -q --basemap "$work/partial.gpkg" -o "$work/partial.png" >"$work/out" 2>"$work/err"
 check "missing layer: exit 1" [ $? = 1 ]
 check "missing layer: names it" grep -q "basemap layer 'coastline' is missing" "$work/err"

@@ -125,6 +125,7 @@ static void test_names_ar__bad_table(void **state)
 	assert_non_null(strstr(err.message, "bad-names-ar.tsv:3: column 2 (name_ar)"));
 	em_error_clear(&err);
 	assert_int_equal(em_gazetteer_load_names_ar(gz, "missing.tsv", &err), EM_ERR_IO);
+	assert_non_null(strstr(err.message, "missing.tsv"));
 	em_gazetteer_destroy(gz);
 	remove("bad-names-ar.tsv");
 }

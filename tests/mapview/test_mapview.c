@@ -1,6 +1,6 @@
-/* Tests of the map view and the page and style settings: projection and
- * extent, a scale bar true at the centre, page presets, style files and
- * their errors. */
+/* Tests of the map view: projection and extent, a scale bar true at the
+ * centre, another CRS and its errors.  (The style files and their errors
+ * are tested here too until tests/style takes them over.) */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -84,30 +84,6 @@ static void test_mapview__other_crs_and_errors(void **state)
 	assert_null(v);
 }
 
-static void test_page__presets(void **state)
-{
-	em_page p;
-	em_error err;
-
-	(void)state;
-	em_error_clear(&err);
-	assert_int_equal(em_page_parse(&p, "A3", false, &err), EM_OK);
-	assert_true(p.width_mm == 420 && p.height_mm == 297);
-	/* A3 at 300 dpi is 4961 x 3508 pixels. */
-	assert_int_equal((int)lround(p.width_mm / 25.4 * 300), 4961);
-	assert_int_equal((int)lround(p.height_mm / 25.4 * 300), 3508);
-	assert_int_equal(em_page_parse(&p, "a4", true, &err), EM_OK);
-	assert_true(p.width_mm == 210 && p.height_mm == 297);
-	assert_int_equal(em_page_parse(&p, "social-square", false, &err), EM_OK);
-	assert_int_equal((int)lround(p.width_mm / 25.4 * p.pixel_dpi), 1080);
-	assert_int_equal(em_page_parse(&p, "social-wide", false, &err), EM_OK);
-	assert_int_equal((int)lround(p.height_mm / 25.4 * p.pixel_dpi), 900);
-	assert_int_equal(em_page_parse(&p, "300x200mm", false, &err), EM_OK);
-	assert_true(p.width_mm == 300 && p.height_mm == 200);
-	assert_int_equal(em_page_parse(&p, "A9", false, &err), EM_ERR_INVALID);
-	assert_non_null(strstr(err.message, "page size 'A9'"));
-}
-
 static const char *write_style(const char *text)
 {
 	static char path[64];
@@ -149,7 +125,8 @@ static void test_style__files_and_errors(void **state)
 		assert_string_equal(s.name, names[i]);
 	}
 	/* The print file spells out the built-in defaults. */
-	em_style_load(&s, "print", EM_SOURCE_DIR "/styles", &err);
+	em_error_clear(&err);
+	assert_int_equal(em_style_load(&s, "print", EM_SOURCE_DIR "/styles", &err), EM_OK);
 	assert_memory_equal(&s.category, &defaults.category, sizeof(s.category));
 	assert_true(s.marker_max_mm == defaults.marker_max_mm);
 	expect_style_error("[map]\n# comment\nsea = blue-ish\n",
@@ -171,7 +148,6 @@ int main(void)
 		cmocka_unit_test(test_mapview__fits_and_projects),
 		cmocka_unit_test(test_mapview__scale_true_at_centre),
 		cmocka_unit_test(test_mapview__other_crs_and_errors),
-		cmocka_unit_test(test_page__presets),
 		cmocka_unit_test(test_style__files_and_errors),
 	};
 	return cmocka_run_group_tests_name("mapview", tests, NULL, NULL);

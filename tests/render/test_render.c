@@ -1,8 +1,9 @@
-/* Tests of the poster: page size in pixels, places landing on their pixels,
+/* Tests of the poster: page presets, page size in pixels, places landing on their pixels,
  * labels that overlap nothing, the legend, PDF text with every label,
  * source and credit, each style, Arabic labels, byte-identical repeats and
  * a golden image compared within a tolerance (EM_UPDATE_GOLDEN=1 rewrites
- * it on purpose). */
+ * it on purpose, and then fails so that such a run never passes for a
+ * comparison). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -88,6 +89,30 @@ static void render(const char *path, const char *page, bool portrait, double dpi
 
 static em_render_report report;
 
+static void test_page__presets(void **state)
+{
+	em_page p;
+	em_error err;
+
+	(void)state;
+	em_error_clear(&err);
+	assert_int_equal(em_page_parse(&p, "A3", false, &err), EM_OK);
+	assert_true(p.width_mm == 420 && p.height_mm == 297);
+	/* A3 at 300 dpi is 4961 x 3508 pixels. */
+	assert_int_equal((int)lround(p.width_mm / 25.4 * 300), 4961);
+	assert_int_equal((int)lround(p.height_mm / 25.4 * 300), 3508);
+	assert_int_equal(em_page_parse(&p, "a4", true, &err), EM_OK);
+	assert_true(p.width_mm == 210 && p.height_mm == 297);
+	assert_int_equal(em_page_parse(&p, "social-square", false, &err), EM_OK);
+	assert_int_equal((int)lround(p.width_mm / 25.4 * p.pixel_dpi), 1080);
+	assert_int_equal(em_page_parse(&p, "social-wide", false, &err), EM_OK);
+	assert_int_equal((int)lround(p.height_mm / 25.4 * p.pixel_dpi), 900);
+	assert_int_equal(em_page_parse(&p, "300x200mm", false, &err), EM_OK);
+	assert_true(p.width_mm == 300 && p.height_mm == 200);
+	assert_int_equal(em_page_parse(&p, "A9", false, &err), EM_ERR_INVALID);
+	assert_non_null(strstr(err.message, "page size 'A9'"));
+}
+
 static void test_png__size_and_places_on_their_pixels(void **state)
 {
 	cairo_surface_t *png;
@@ -102,6 +127,9 @@ static void test_png__size_and_places_on_their_pixels(void **state)
 	assert_int_equal(report.pixel_height, (int)lround(210 / 25.4 * 150));
 	png = cairo_image_surface_create_from_png(out("a4.png"));
 	assert_int_equal(cairo_surface_status(png), CAIRO_STATUS_SUCCESS);
+	/* The file itself, not only the report, has that size. */
+	assert_int_equal(cairo_image_surface_get_width(png), report.pixel_width);
+	assert_int_equal(cairo_image_surface_get_height(png), report.pixel_height);
 	data = cairo_image_surface_get_data(png);
 	stride = cairo_image_surface_get_stride(png);
 	for (size_t i = 0; i < report.marker_count; i++) {
@@ -229,13 +257,23 @@ static void test_pdf__text_sources_and_credits(void **state)
 		if (strstr(text, wanted[i]) == NULL)
 			fail_msg("the PDF text lacks '%s'", wanted[i]);
 	free(text);
-	/* Metadata: title and creator. */
-	f = fopen(out("poster.pdf"), "rb");
+	/* Metadata: title and creator, as a PDF reader shows them. */
+	snprintf(head, sizeof(head), "pdfinfo -enc UTF-8 '%s'", out("poster.pdf"));
+	f = popen(head, "r");
 	assert_non_null(f);
-	while (fgets(head, sizeof(head), f) != NULL && strstr(head, "/Creator") == NULL)
-		;
-	fclose(f);
-	assert_non_null(strstr(head, "eventmap"));
+	text = calloc(1, 8192);
+	assert_non_null(text);
+	text[fread(text, 1, 8191, f)] = '\0';
+	if (pclose(f) != 0)
+		fail_msg("pdfinfo (poppler-utils) cannot read %s, or is not installed",
+			 out("poster.pdf"));
+	if (strstr(text, "\nCreator: ") == NULL ||
+	    strstr(strstr(text, "\nCreator: "), "eventmap") == NULL)
+		fail_msg("the PDF's creator is not eventmap: %s", text);
+	if (strstr(text, "Title: ") == NULL ||
+	    strstr(strstr(text, "Title: "), "Violence on Syria") == NULL)
+		fail_msg("the PDF's title is not the poster's: %s", text);
+	free(text);
 }
 
 static void test_styles__each_renders(void **state)
@@ -298,13 +336,19 @@ static void test_golden__within_tolerance(void **state)
 
 	(void)state;
 	render(out("golden.png"), "A4", false, 72, EM_LABELS_EN, NULL, NULL);
-	if (getenv("EM_UPDATE_GOLDEN") != NULL) {
+	if (getenv("EM_UPDATE_GOLDEN") != NULL && getenv("EM_UPDATE_GOLDEN")[0] != '\0') {
+		/* Rewriting is not testing: comparing the new image with itself
+		 * would pass whatever it shows. */
 		char command[512];
 		snprintf(command, sizeof(command), "cp '%s' '%s'", out("golden.png"), GOLDEN);
-		assert_int_equal(system(command), 0);
+		if (system(command) != 0)
+			fail_msg("EM_UPDATE_GOLDEN is set, but %s could not be rewritten", GOLDEN);
+		fail_msg("EM_UPDATE_GOLDEN is set: %s was rewritten from this build and not compared; "
+			 "look at it, then run again without EM_UPDATE_GOLDEN", GOLDEN);
 	}
 	got = cairo_image_surface_create_from_png(out("golden.png"));
 	want = cairo_image_surface_create_from_png(GOLDEN);
+	assert_int_equal(cairo_surface_status(got), CAIRO_STATUS_SUCCESS);
 	assert_int_equal(cairo_surface_status(want), CAIRO_STATUS_SUCCESS);
 	width = cairo_image_surface_get_width(got);
 	height = cairo_image_surface_get_height(got);
@@ -333,6 +377,7 @@ static void test_golden__within_tolerance(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_page__presets),
 		cmocka_unit_test(test_png__size_and_places_on_their_pixels),
 		cmocka_unit_test(test_labels__no_overlaps),
 		cmocka_unit_test(test_legend__rounded_values_and_scale_bar),

@@ -149,10 +149,18 @@ static void test_fold__bad_input(void **state)
 			 EM_ERR_LIMIT);
 	/* Fits the input limit, not the output buffer. */
 	assert_int_equal(em_text_fold(out, 4, NULL, "Latakia", 7, EM_TEXT_FOLDED), EM_ERR_LIMIT);
-	/* Only punctuation: an empty but valid result. */
+	/* Only punctuation: an empty but valid result (len and out set again,
+	 * not left from the call above). */
+	len = 99;
+	strcpy(out, "stale");
 	assert_int_equal(em_text_fold(out, sizeof(out), &len, " - ' ", 5, EM_TEXT_KEY), EM_OK);
 	assert_int_equal(len, 0);
+	assert_string_equal(out, "");
+	len = 99;
+	strcpy(out, "stale");
 	assert_int_equal(em_text_fold(out, sizeof(out), &len, "", 0, EM_TEXT_FOLDED), EM_OK);
+	assert_int_equal(len, 0);
+	assert_string_equal(out, "");
 }
 
 static void test_fold__huge_name_of_many_words(void **state)
