@@ -19,6 +19,7 @@
 #include <ogr_srs_api.h>
 
 #include "eventmap/basemap.h"
+#include "../support/tempdir.h"
 
 #define LEVANT EM_SOURCE_DIR "/geodata/basemap-levant.gpkg"
 
@@ -28,17 +29,13 @@ static int make_dir(void **state)
 {
 	(void)state;
 	GDALAllRegister();
-	snprintf(dir, sizeof(dir), "/tmp/eventmap-basemap-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
+	return em_test_make_dir(dir, sizeof(dir), "basemap");
 }
 
 static int remove_dir(void **state)
 {
-	char command[128];
-
 	(void)state;
-	snprintf(command, sizeof(command), "rm -rf '%s'", dir);
-	return system(command) == 0 ? 0 : -1;
+	return em_test_remove_dir(dir);
 }
 
 /* Features with a geometry in a layer of the file, as OGR counts them. */

@@ -14,6 +14,7 @@
 
 #include "eventmap/gazetteer.h"
 #include "eventmap/dataset.h"
+#include "../support/tempdir.h"
 
 #define HEADER "report_id,event_date,location,category,fatalities,qualifier,source\n"
 
@@ -22,17 +23,13 @@ static char dir[64];
 static int make_dir(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/eventmap-reports-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
+	return em_test_make_dir(dir, sizeof(dir), "reports");
 }
 
 static int remove_dir(void **state)
 {
-	char command[128];
-
 	(void)state;
-	snprintf(command, sizeof(command), "rm -rf '%s'", dir);
-	return system(command) == 0 ? 0 : -1;
+	return em_test_remove_dir(dir);
 }
 
 static const char *write_file(const char *name, const char *text, size_t len)

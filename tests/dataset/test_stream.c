@@ -17,6 +17,7 @@
 #include "eventmap/summary.h"
 #include "eventmap/gazetteer.h"
 #include "eventmap/dataset.h"
+#include "../support/tempdir.h"
 
 #define HEADER "report_id,event_date,location,category,fatalities,qualifier,source\n"
 #define DEFAULT_REPORTS EM_SOURCE_DIR "/geodata/syria-coast-2025-03/reports.csv"
@@ -31,8 +32,7 @@ static int set_up(void **state)
 
 	(void)state;
 	em_error_clear(&err);
-	snprintf(dir, sizeof(dir), "/tmp/eventmap-stream-XXXXXX");
-	if (mkdtemp(dir) == NULL || em_gazetteer_create(&gz) != EM_OK)
+	if (em_test_make_dir(dir, sizeof(dir), "stream") != 0 || em_gazetteer_create(&gz) != EM_OK)
 		return -1;
 	if (em_gazetteer_load(gz, EM_SOURCE_DIR "/geodata/geonames-levant.txt",
 			      EM_GAZETTEER_PLACES, &err) != EM_OK ||
@@ -45,12 +45,9 @@ static int set_up(void **state)
 
 static int tear_down(void **state)
 {
-	char command[128];
-
 	(void)state;
 	em_gazetteer_destroy(gz);
-	snprintf(command, sizeof(command), "rm -rf '%s'", dir);
-	return system(command) == 0 ? 0 : -1;
+	return em_test_remove_dir(dir);
 }
 
 /* Writes a file from a generator of rows; returns its path. */

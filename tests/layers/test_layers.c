@@ -20,6 +20,7 @@
 
 #include "eventmap/layers.h"
 #include "../support/default_data.h"
+#include "../support/tempdir.h"
 
 typedef struct world {
 	em_gazetteer *gz;
@@ -37,8 +38,7 @@ static int setup(void **state)
 	(void)state;
 	em_error_clear(&err);
 	GDALAllRegister();
-	snprintf(w.dir, sizeof(w.dir), "/tmp/eventmap-layers-XXXXXX");
-	if (mkdtemp(w.dir) == NULL || load_default_data(&w.gz, &w.ds, &err) != EM_OK ||
+	if (em_test_make_dir(w.dir, sizeof(w.dir), "layers") != 0 || load_default_data(&w.gz, &w.ds, &err) != EM_OK ||
 	    em_summary_create(&w.summary, w.ds, NULL, &err) != EM_OK) {
 		fprintf(stderr, "setup: %s\n", err.message);
 		return -1;
@@ -48,14 +48,11 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char command[128];
-
 	(void)state;
 	em_summary_destroy(w.summary);
 	em_dataset_destroy(w.ds);
 	em_gazetteer_destroy(w.gz);
-	snprintf(command, sizeof(command), "rm -rf '%s'", w.dir);
-	return system(command) == 0 ? 0 : -1;
+	return em_test_remove_dir(w.dir);
 }
 
 static void write_layers(const char *sub, const char *formats)

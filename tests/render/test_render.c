@@ -19,6 +19,7 @@
 
 #include "eventmap/render.h"
 #include "../support/default_data.h"
+#include "../support/tempdir.h"
 
 #define GOLDEN EM_SOURCE_DIR "/tests/golden/poster-a4-72dpi.png"
 
@@ -38,8 +39,7 @@ static int setup(void **state)
 
 	(void)state;
 	em_error_clear(&err);
-	snprintf(w.dir, sizeof(w.dir), "/tmp/eventmap-render-XXXXXX");
-	if (mkdtemp(w.dir) == NULL || load_default_data(&w.gz, &w.ds, &err) != EM_OK ||
+	if (em_test_make_dir(w.dir, sizeof(w.dir), "render") != 0 || load_default_data(&w.gz, &w.ds, &err) != EM_OK ||
 	    em_basemap_create(&w.basemap, EM_SOURCE_DIR "/geodata/basemap-levant.gpkg", &err) != EM_OK ||
 	    em_style_load(&w.style, "print", EM_SOURCE_DIR "/styles", &err) != EM_OK) {
 		fprintf(stderr, "setup: %s\n", err.message);
@@ -50,14 +50,11 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char command[128];
-
 	(void)state;
 	em_basemap_destroy(w.basemap);
 	em_dataset_destroy(w.ds);
 	em_gazetteer_destroy(w.gz);
-	snprintf(command, sizeof(command), "rm -rf '%s'", w.dir);
-	return system(command) == 0 ? 0 : -1;
+	return em_test_remove_dir(w.dir);
 }
 
 static const char *out(const char *name)

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include "tempdir.h"
 
 static char tmpdir[256];
 
@@ -92,17 +93,13 @@ static inline void write_file(const char *name, const char *text, size_t len)
 static inline int make_tmpdir(void **state)
 {
 	(void)state;
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/eventmap-cli-XXXXXX");
-	return mkdtemp(tmpdir) ? 0 : -1;
+	return em_test_make_dir(tmpdir, sizeof(tmpdir), "cli");
 }
 
 static inline int remove_tmpdir(void **state)
 {
-	char command[512];
-
 	(void)state;
-	snprintf(command, sizeof(command), "rm -rf '%s'", tmpdir);
-	return system(command) == 0 ? 0 : -1;
+	return em_test_remove_dir(tmpdir);
 }
 
 /* ---- What the outputs hold ------------------------------------------------

@@ -25,23 +25,20 @@
 #include "../../src/util/gdal_support.h"
 #include "../../src/util/keymap.h"
 #include "../../src/util/pool.h"
+#include "../support/tempdir.h"
 
 static char dir[64];
 
 static int make_dir(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/eventmap-util-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
+	return em_test_make_dir(dir, sizeof(dir), "util");
 }
 
 static int remove_dir(void **state)
 {
-	char command[128];
-
 	(void)state;
-	snprintf(command, sizeof(command), "rm -rf '%s'", dir);
-	return system(command) == 0 ? 0 : -1;
+	return em_test_remove_dir(dir);
 }
 
 /* dir/name, in one of a few rotating buffers. */
