@@ -22,15 +22,17 @@ static em_dataset *dataset_from(const char *text)
 	em_dataset *ds = NULL;
 	em_gazetteer *gz = NULL;
 	em_error err;
+	em_status status;
 
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
 	close(fd);
 	em_error_clear(&err);
 	assert_int_equal(em_dataset_create(&ds), EM_OK);
-	if (em_dataset_read_reports(ds, path, &err) != EM_OK)
+	status = em_dataset_read_reports(ds, path, &err);
+	unlink(path); /* before any failure stops the test */
+	if (status != EM_OK)
 		fail_msg("%s", err.message);
-	unlink(path);
 	/* Coordinates are given: an empty gazetteer is enough. */
 	assert_int_equal(em_gazetteer_create(&gz), EM_OK);
 	assert_int_equal(em_gazetteer_finish(gz, &err), EM_OK);
