@@ -3,7 +3,6 @@
  * stops the read with the file, line, column and what to do about it. */
 #include "dataset_internal.h"
 #include "../util/array.h"
-#include "../util/gdal_csv.h"
 #include "../util/gdal_support.h"
 
 #include <ctype.h>

@@ -4,7 +4,6 @@
  * gazetteer as overrides do, so a village the gazetteer lacks, or one it
  * places wrongly, is placed from the user's own sourced position. */
 #include "gazetteer_internal.h"
-#include "../util/gdal_csv.h"
 #include "../util/gdal_support.h"
 
 #include <errno.h>
