@@ -19,11 +19,11 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-typedef size_t (*find_fn)(const em_gazetteer *gz, const char *text, size_t len,
-			  em_name_hit *hits, size_t max_hits);
+typedef size_t (*find_fn)(em_name_hit *hits, size_t max_hits, const em_gazetteer *gz,
+			  const char *text, size_t len);
 
-static size_t find_fuzzy(const em_gazetteer *gz, const char *text, size_t len,
-			 em_name_hit *hits, size_t max_hits)
+static size_t find_fuzzy(em_name_hit *hits, size_t max_hits, const em_gazetteer *gz,
+			 const char *text, size_t len)
 {
 	return em_gazetteer_find_fuzzy(hits, max_hits, gz, text, len, EM_GAZETTEER_FUZZY_MAX);
 }
@@ -38,8 +38,8 @@ static void check_find(const em_gazetteer *gz, find_fn find, const char *text, s
 
 	if (all == NULL)
 		return;
-	all_count = find(gz, text, len, all, places + 1);
-	few_count = find(gz, text, len, few, FEW_HITS);
+	all_count = find(all, places + 1, gz, text, len);
+	few_count = find(few, FEW_HITS, gz, text, len);
 	FUZZ_CHECK(all_count <= places);
 	FUZZ_CHECK(few_count == all_count);
 	for (size_t i = 0; i + 1 < all_count; i++)
