@@ -226,8 +226,12 @@ static void run_pool(batch_state *b)
 	pthread_t *threads = extra > 0 ? calloc(extra, sizeof(*threads)) : NULL;
 
 	pthread_mutex_init(&b->lock, NULL);
-	/* --jobs 1 means one thread: each poster's formats one after another. */
-	b->poster.one_thread = workers == 1;
+	/* While posters are drawn at once, each poster's formats are written
+	 * one after another: the workers fill the processors, and cairo's
+	 * PDFs came out differently from run to run when both were threaded.
+	 * The overview, drawn alone afterwards, writes its formats at once
+	 * unless --jobs 1 asked for one thread. */
+	b->poster.one_thread = true;
 	if (b->progress)
 		show_progress(b);
 	/* Without memory for the array, this thread draws every poster. */
@@ -239,6 +243,7 @@ static void run_pool(batch_state *b)
 		pthread_join(threads[i], NULL);
 	free(threads);
 	pthread_mutex_destroy(&b->lock);
+	b->poster.one_thread = workers == 1;
 }
 
 /* The overview sheet in the formats asked for, once every poster is done. */
