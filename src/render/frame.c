@@ -211,7 +211,7 @@ bool em__focus_country(char *out, size_t size, const em_dataset *dataset,
 	for (size_t i = 0; ok && i < em__keymap_count(&counts); i++) {
 		size_t len;
 		const char *key = em__keymap_key(&counts, i, &len);
-		uint64_t n = *em__keymap_get(&counts, key, len, false, NULL);
+		uint64_t n = *em__keymap_value(&counts, key, len);
 		if (n > best_count) {
 			best_count = n;
 			best = i;

@@ -169,9 +169,9 @@ bool em__place_names_index(rctx *r)
 const char *em__place_name(const rctx *r, const em_place_total *p, char *buf, size_t size)
 {
 	const char *name = p->name;
-	uint64_t *at = p->place_id[0] ? em__keymap_get((em_keymap *)&r->names, p->place_id,
-						      strlen(p->place_id), false, NULL)
-				      : NULL;
+	const uint64_t *at = p->place_id[0] ? em__keymap_value(&r->names, p->place_id,
+							      strlen(p->place_id))
+					    : NULL;
 
 	if (at != NULL && *at > 0)
 		name = em_dataset_report(r->dataset, (size_t)(*at - 1))->location;
