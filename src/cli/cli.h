@@ -60,6 +60,11 @@ bool cli_add_file(const char **list, size_t *count, const char *file, const char
 em_status cli_load_gazetteer(em_gazetteer **out, const cli_gazetteer_options *options,
 			     em_error *err);
 
+/* One geocoding answer as a JSON object (json-c), or NULL when out of memory. */
+struct json_object;
+struct json_object *cli_geocode_result_json(const em_gazetteer *gazetteer,
+					    const em_geocode_query *item);
+
 void cli_write_geocode_tsv(FILE *out, const em_gazetteer *gazetteer,
 			   const em_geocode_query *const *items, size_t count);
 em_status cli_write_geocode_json(FILE *out, const em_gazetteer *gazetteer,
@@ -123,7 +128,8 @@ enum {
 	CLI_BATCH = 1u << 1,
 	CLI_EXPORT = 1u << 2,
 	CLI_GEOCODE = 1u << 3,
-	CLI_RENDER = 1u << 4
+	CLI_RENDER = 1u << 4,
+	CLI_EXTRACT = 1u << 5
 };
 
 /* Every option of every command, in the order --help lists them.  Each is
@@ -135,6 +141,10 @@ typedef enum cli_option_id {
 	CLI_OPT_OUTPUT_DIR,     /* -o DIR: run, export, batch */
 	CLI_OPT_OUTPUT_FILE,    /* geocode -o FILE */
 	CLI_OPT_OUTPUT_POSTER,  /* render -o FILE, repeatable */
+	CLI_OPT_EXTRACT_OUTPUT, /* extract -o DIR */
+	CLI_OPT_PUBLISHED,      /* extract --date */
+	CLI_OPT_OUTLET,
+	CLI_OPT_HTML,
 	CLI_OPT_REPORTS,        /* from here to CLI_OPT_FLOWS: cli_dataset_options */
 	CLI_OPT_FLOWS,
 	CLI_OPT_DAY,            /* render */
@@ -298,5 +308,6 @@ int cli_cmd_export(int argc, char **argv);
 int cli_cmd_render(int argc, char **argv);
 int cli_cmd_geocode(int argc, char **argv);
 int cli_cmd_run(int argc, char **argv);
+int cli_cmd_extract(int argc, char **argv);
 
 #endif

@@ -133,7 +133,7 @@ static json_object *candidate_list(const em_gazetteer *gz, const em_geocode_cand
 	return array;
 }
 
-static json_object *result_object(const em_gazetteer *gz, const em_geocode_query *item)
+json_object *cli_geocode_result_json(const em_gazetteer *gz, const em_geocode_query *item)
 {
 	const em_geocode_result *r = &item->result;
 	const em_place *p = r->place;
@@ -174,7 +174,7 @@ em_status cli_write_geocode_json(FILE *out, const em_gazetteer *gazetteer,
 	if (array == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < count; i++) {
-		json_object *o = result_object(gazetteer, items[i]);
+		json_object *o = cli_geocode_result_json(gazetteer, items[i]);
 		if (o == NULL) {
 			json_object_put(array);
 			return em_error_set(err, EM_ERR_NOMEM, "out of memory");

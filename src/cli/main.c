@@ -22,6 +22,7 @@ static const command commands[] = {
 	 "write the dataset as GIS layers (GeoPackage, GeoJSON, any OGR driver)"},
 	{"geocode", cli_cmd_geocode, "resolve place names against the gazetteer"},
 	{"render", cli_cmd_render, "draw a poster: PNG, PDF or SVG"},
+	{"extract", cli_cmd_extract, "draft reports and flows from article text or HTML"},
 };
 
 static void print_usage(FILE *out)

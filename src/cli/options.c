@@ -18,7 +18,7 @@ typedef struct option_spec {
 	const char *help;  /* lines split at '\n'; NULL: told on the next option's line */
 } option_spec;
 
-#define EVERY_COMMAND (CLI_RUN | CLI_BATCH | CLI_EXPORT | CLI_GEOCODE | CLI_RENDER)
+#define EVERY_COMMAND (CLI_RUN | CLI_BATCH | CLI_EXPORT | CLI_GEOCODE | CLI_RENDER | CLI_EXTRACT)
 #define READS_DATASET (CLI_RUN | CLI_BATCH | CLI_EXPORT | CLI_RENDER)
 #define DRAWS_POSTERS (CLI_BATCH | CLI_RENDER)
 #define WRITES_DIR (CLI_RUN | CLI_BATCH | CLI_EXPORT)
@@ -33,6 +33,18 @@ static const option_spec options[CLI_OPT_COUNT] = {
 	[CLI_OPT_OUTPUT_POSTER] = {"output", 'o', "FILE", NULL, CLI_RENDER,
 		"the poster; the format follows the extension;\n"
 		"repeat for several formats of the same poster"},
+	[CLI_OPT_EXTRACT_OUTPUT] = {"output", 'o', "DIR", NULL, CLI_EXTRACT,
+		"where the drafts go (default: output/extract):\n"
+		"reports.csv, flows.csv, extract.json"},
+	[CLI_OPT_PUBLISHED] = {"date", 0, "YYYY-MM-DD", NULL, CLI_EXTRACT,
+		"when the articles were published: weekdays and\n"
+		"\"the next day\" are read against it (without it they\n"
+		"stay undated)"},
+	[CLI_OPT_OUTLET] = {"outlet", 0, "NAME", NULL, CLI_EXTRACT,
+		"who published them: reported_by is \"NAME (FILE)\""},
+	[CLI_OPT_HTML] = {"html", 0, NULL, NULL, CLI_EXTRACT,
+		"read the input as HTML (default: HTML when it starts\n"
+		"with '<' or the file name ends in .html or .htm)"},
 	[CLI_OPT_REPORTS] = {"reports", 'r', "FILE", NULL, READS_DATASET,
 		"reports CSV (default: the default dataset)"},
 	[CLI_OPT_FLOWS] = {"flows", 0, "FILE", NULL, READS_DATASET,
@@ -123,7 +135,7 @@ static const option_spec options[CLI_OPT_COUNT] = {
 	[CLI_OPT_STRICT] = {"strict", 0, NULL, NULL, CLI_EXPORT,
 		"treat warnings (unplaced or approximate places) as\n"
 		"errors: write nothing and exit 1"},
-	[CLI_OPT_QUIET] = {"quiet", 'q', NULL, NULL, READS_DATASET,
+	[CLI_OPT_QUIET] = {"quiet", 'q', NULL, NULL, READS_DATASET | CLI_EXTRACT,
 		"print nothing but errors"},
 	[CLI_OPT_HELP] = {"help", 'h', NULL, NULL, EVERY_COMMAND,
 		"show this help"},

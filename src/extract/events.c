@@ -1,0 +1,279 @@
+/* Events without figures and flights.  A sentence with an event word
+ * (clashes, shelling, a protest, a deployment, a funeral) gives one row
+ * per place it names, by ACLED type, unless a figure of the sentence
+ * already stands for it; with no place, one row for the region when the
+ * sentence gives a day or a source.  "Fled to X", "sought refuge at X",
+ * "crossed into X" give a flow to X, from the place after "from" (or the
+ * country the text is about), with the count of the sentence's
+ * displacement figure; a flight to a country only is an event. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_internal.h"
+
+static bool sentence_has_figure(const em_extract *ex, uint32_t s)
+{
+	for (size_t i = 0; i < ex->figure_count; i++)
+		if (ex->figures[i].sent == s)
+			return true;
+	return false;
+}
+
+static const em__figure *displacement_of(const em_extract *ex, uint32_t s)
+{
+	for (size_t i = 0; i < ex->figure_count; i++)
+		if (ex->figures[i].sent == s && ex->figures[i].kind == EM_FIGURE_DISPLACED)
+			return &ex->figures[i];
+	return NULL;
+}
+
+/* The ACLED type the sentence's own words give (an attack on the security
+ * forces is an armed clash), or -1. */
+int em__extract_sentence_event(const em_extract *ex, uint32_t s)
+{
+	const em__sentence *st = &ex->sents[s];
+	int best = -1;
+	bool security = false;
+
+	for (uint32_t k = st->tok; k < st->tok + st->ntok; k++) {
+		const em__token *t = &ex->tokens[k];
+		security |= (t->bits & L_SEC) != 0 || em__tok_is(ex, t, "patrol");
+		if ((t->bits & L_EVENT) && t->event >= 0 && (best < 0 || t->event < best))
+			best = t->event;
+	}
+	return best == EV_ATTACK && security ? EV_ARMED_CLASH : best;
+}
+
+static em_status event_row(em_extract *ex, uint32_t s, int event, int mention)
+{
+	em_extract_row *row = em__extract_new_row(ex, s, false, false);
+	const em__sentence *st = &ex->sents[s];
+
+	if (!row)
+		return EM_ERR_NOMEM;
+	row->kind = EM_FIGURE_EVENT;
+	em__extract_event_type(event, &row->event_type, &row->sub_event_type);
+	row->summary = em__extract_strf(ex, "%s", row->sub_event_type);
+	if (st->source_count > 0) {
+		row->source = st->source[0];
+		row->notes = em__extract_strf(ex, "Draft read from the text. Event: %s, from the "
+					      "sentence's words. Source: %s. ", row->sub_event_type,
+					      st->source_why[0]);
+	} else {
+		row->notes = em__extract_strf(ex, "Draft read from the text. Event: %s, from the "
+					      "sentence's words. Source: the sentence names nobody. ",
+					      row->sub_event_type);
+	}
+	em__extract_set_dates(ex, row, st, false);
+	em__extract_set_place(ex, row, mention, s);
+	return EM_OK;
+}
+
+static bool mention_seen(const em_extract *ex, size_t from, size_t m)
+{
+	for (size_t k = from; k < m; k++)
+		if (ex->mentions[k].sent == ex->mentions[m].sent && em__extract_usable(ex, &ex->mentions[k]) &&
+		    ex->mentions[k].query == ex->mentions[m].query && ex->mentions[m].query >= 0)
+			return true;
+	return false;
+}
+
+/* Where the sentence's event word stands (the first word of its type). */
+static uint32_t event_word(const em_extract *ex, uint32_t s, int event)
+{
+	const em__sentence *st = &ex->sents[s];
+
+	for (uint32_t k = st->tok; k < st->tok + st->ntok; k++)
+		if (ex->tokens[k].event == event || (event == EV_ARMED_CLASH &&
+						     ex->tokens[k].event == EV_ATTACK))
+			return k;
+	return st->tok;
+}
+
+/* Only separators (a comma, "and", "or") between tokens a and b. */
+static bool listed(const em_extract *ex, uint32_t a, uint32_t b)
+{
+	for (uint32_t k = a; k < b; k++) {
+		const em__token *t = &ex->tokens[k];
+		if (!(em__tok_is(ex, t, "and") || em__tok_is(ex, t, "or") ||
+		      (t->kind == TOK_PUNCT && ex->text[t->start] == ',')))
+			return false;
+	}
+	return true;
+}
+
+#define EVENT_NEAR 8
+
+/* The event rows of sentence s: one per place near the event word (or in
+ * a list that starts near it); the region when there is none. */
+static em_status sentence_events(em_extract *ex, uint32_t s, int event, size_t m)
+{
+	uint32_t word = event_word(ex, s, event), list_end = 0;
+	size_t from = m, places = 0;
+	em_status status = EM_OK;
+
+	for (; m < ex->mention_count && ex->mentions[m].sent == s && status == EM_OK; m++) {
+		const em__mention *mm = &ex->mentions[m];
+		uint32_t gap = mm->tok > word ? mm->tok - word : word - mm->tok;
+		bool near = gap <= EVENT_NEAR || (list_end && listed(ex, list_end, mm->tok));
+		if (!em__extract_usable(ex, mm) || !near) {
+			list_end = 0;
+			continue;
+		}
+		list_end = mm->tok + mm->ntok;
+		if (mention_seen(ex, from, m))
+			continue;
+		status = event_row(ex, s, event, (int)m);
+		places++;
+	}
+	if (status == EM_OK && places == 0 &&
+	    (ex->sents[s].date.has || ex->sents[s].source_count > 0))
+		status = event_row(ex, s, event, -1);
+	return status;
+}
+
+em_status em__extract_events(em_extract *ex, em_error *err)
+{
+	size_t m = 0;
+
+	for (uint32_t s = 0; s < ex->sent_count; s++) {
+		int event = em__extract_sentence_event(ex, s);
+		em_status status;
+		while (m < ex->mention_count && ex->mentions[m].sent < s)
+			m++;
+		if (event < 0 || sentence_has_figure(ex, s))
+			continue;
+		status = sentence_events(ex, s, event, m);
+		if (status != EM_OK)
+			return em_error_set(err, status, "out of memory");
+	}
+	return EM_OK;
+}
+
+/* The word of a flight at k: fled, refuge, crossed into... */
+static bool flight_word(const em_extract *ex, uint32_t k, uint32_t end)
+{
+	const em__token *t = &ex->tokens[k];
+
+	if (em__tok_is(ex, t, "crossed") || em__tok_is(ex, t, "crossing"))
+		return k + 1 < end && em__tok_is(ex, &ex->tokens[k + 1], "into");
+	return (t->bits & L_DISPLACE) && !em__tok_is(ex, t, "displaced");
+}
+
+/* The end of a flight from k: the first place after a "to", "towards",
+ * "into", "at" or "in" within a few words; a country only when no place
+ * follows.  Mention index, or -1. */
+static int flight_end(const em_extract *ex, uint32_t s, uint32_t k, size_t m0)
+{
+	uint32_t end = ex->sents[s].tok + ex->sents[s].ntok, to = 0;
+	int country = -1;
+
+	for (uint32_t j = k + 1; j < end && j < k + 6 && !to; j++)
+		if ((ex->tokens[j].bits & L_TOWARD) && ex->tokens[j].kind == TOK_WORD)
+			to = j;
+	if (!to)
+		return -1;
+	for (size_t m = m0; m < ex->mention_count && ex->mentions[m].sent == s; m++) {
+		const em__mention *mm = &ex->mentions[m];
+		if (mm->tok <= to || mm->tok > to + 12)
+			continue;
+		if (em__extract_usable(ex, mm))
+			return (int)m;
+		if (mm->kind == EM_MENTION_COUNTRY && country < 0 &&
+		    !(ex->tokens[mm->tok].bits & L_STOP) && mm->tok + 1 < end &&
+		    !(ex->tokens[mm->tok + 1].kind == TOK_WORD && !(ex->tokens[mm->tok + 1].flags & TF_CAP)
+		      && !(ex->tokens[mm->tok].flags & TF_POSS)))
+			country = (int)m;
+	}
+	return country;
+}
+
+/* "from X" in the sentence: the origin, or -1. */
+static int flight_origin(const em_extract *ex, uint32_t s, size_t m0)
+{
+	for (size_t m = m0; m < ex->mention_count && ex->mentions[m].sent == s; m++) {
+		const em__mention *mm = &ex->mentions[m];
+		if (mm->tok > ex->sents[s].tok && em__tok_is(ex, &ex->tokens[mm->tok - 1], "from") &&
+		    (em__extract_usable(ex, mm) || mm->kind == EM_MENTION_COUNTRY))
+			return (int)m;
+	}
+	return -1;
+}
+
+static const char *mention_name(em_extract *ex, int m)
+{
+	const em__mention *mm = &ex->mentions[m];
+
+	if (mm->kind == EM_MENTION_COUNTRY)
+		return em__extract_country(mm->country)->name;
+	return em__pool_strndup(&ex->pool, ex->text + mm->start, mm->end - mm->start);
+}
+
+static em_status flow_row(em_extract *ex, uint32_t s, int origin, int dest)
+{
+	em_extract_row *row = em__extract_new_row(ex, s, true, false);
+	const em__figure *f = displacement_of(ex, s);
+	const em__sentence *st = &ex->sents[s];
+	const em__country *c = em__extract_country(ex->main_country);
+
+	if (!row)
+		return EM_ERR_NOMEM;
+	row->destination = mention_name(ex, dest);
+	row->origin = origin >= 0 ? mention_name(ex, origin) : c ? c->name : "unspecified";
+	row->place_id = ex->mentions[dest].query >= 0 && ex->queries[ex->mentions[dest].query].result.place
+			? ex->queries[ex->mentions[dest].query].result.place->id : "";
+	row->kind = EM_FIGURE_DISPLACED;
+	if (f) {
+		row->has_figure = true;
+		row->figure = f->value;
+		row->qualifier = f->qualifier;
+		row->source = f->source;
+	} else if (st->source_count > 0) {
+		row->source = st->source[0];
+	}
+	row->notes = em__extract_strf(ex, "Draft read from the text. Flight to \"%s\"; origin %s; "
+				      "%s. ", row->destination, origin >= 0 ? "after \"from\"" :
+				      "not given: the country the text is about", f ? "count from "
+				      "the sentence's figure" : "no count given");
+	if (st->date.has) {
+		row->has_date = true;
+		row->date = row->date_end = st->date.first;
+	}
+	em__strbuf_add_unique(&ex->mentions[dest].rows, row->id, strlen(row->id), " ");
+	return EM_OK;
+}
+
+/* A flight also stands as an event where the people went, unless a
+ * figure row of the sentence already does. */
+static em_status flight_event(em_extract *ex, uint32_t s, int dest)
+{
+	if (sentence_has_figure(ex, s))
+		return EM_OK;
+	return event_row(ex, s, EV_OTHER, dest);
+}
+
+em_status em__extract_flows(em_extract *ex, em_error *err)
+{
+	size_t m0 = 0;
+
+	for (uint32_t s = 0; s < ex->sent_count; s++) {
+		uint32_t first = ex->sents[s].tok, end = first + ex->sents[s].ntok;
+		em_status status = EM_OK;
+		while (m0 < ex->mention_count && ex->mentions[m0].sent < s)
+			m0++;
+		for (uint32_t k = first; k < end && status == EM_OK; k++) {
+			int dest;
+			if (!flight_word(ex, k, end) || (dest = flight_end(ex, s, k, m0)) < 0)
+				continue;
+			if (ex->mentions[dest].kind == EM_MENTION_COUNTRY)
+				status = sentence_has_figure(ex, s) ? EM_OK : event_row(ex, s, EV_OTHER, -1);
+			else if ((status = flow_row(ex, s, flight_origin(ex, s, m0), dest)) == EM_OK)
+				status = flight_event(ex, s, dest);
+			break;
+		}
+		if (status != EM_OK)
+			return em_error_set(err, status, "out of memory");
+	}
+	return EM_OK;
+}
