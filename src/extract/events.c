@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "eventmap/text.h"
 #include "extract_internal.h"
 
 static bool sentence_has_figure(const em_extract *ex, uint32_t s)
@@ -28,21 +29,29 @@ static const em__figure *displacement_of(const em_extract *ex, uint32_t s)
 	return NULL;
 }
 
-/* The ACLED type the sentence's own words give (an attack on the security
- * forces is an armed clash), or -1. */
+/* The ACLED type the sentence's own words give, or -1: an explosion or a
+ * change of territory wherever it is said, else the first event word (an
+ * attack on the security forces being an armed clash). */
 int em__extract_sentence_event(const em_extract *ex, uint32_t s)
 {
 	const em__sentence *st = &ex->sents[s];
-	int best = -1;
+	int first = -1, specific = -1;
 	bool security = false;
 
 	for (uint32_t k = st->tok; k < st->tok + st->ntok; k++) {
 		const em__token *t = &ex->tokens[k];
-		security |= (t->bits & L_SEC) != 0 || em__tok_is(ex, t, "patrol");
-		if ((t->bits & L_EVENT) && t->event >= 0 && (best < 0 || t->event < best))
-			best = t->event;
+		security |= (t->bits & L_SEC) != 0 || em__tok_is(ex, t, "patrol") ||
+			    em__tok_is(ex, t, "checkpoint");
+		if (!(t->bits & L_EVENT) || t->event < 0)
+			continue;
+		if (first < 0)
+			first = t->event;
+		if (t->event <= EV_SPECIFIC_LAST && (specific < 0 || t->event < specific))
+			specific = t->event;
 	}
-	return best == EV_ATTACK && security ? EV_ARMED_CLASH : best;
+	if (specific >= 0)
+		return specific;
+	return first == EV_ATTACK && security ? EV_ARMED_CLASH : first;
 }
 
 static em_status event_row(em_extract *ex, uint32_t s, int event, int mention)
@@ -79,16 +88,20 @@ static bool mention_seen(const em_extract *ex, size_t from, size_t m)
 	return false;
 }
 
-/* Where the sentence's event word stands (the first word of its type). */
-static uint32_t event_word(const em_extract *ex, uint32_t s, int event)
+/* How far token k is from the nearest event word of sentence s. */
+static uint32_t event_gap(const em_extract *ex, uint32_t s, uint32_t k)
 {
 	const em__sentence *st = &ex->sents[s];
+	uint32_t best = UINT32_MAX;
 
-	for (uint32_t k = st->tok; k < st->tok + st->ntok; k++)
-		if (ex->tokens[k].event == event || (event == EV_ARMED_CLASH &&
-						     ex->tokens[k].event == EV_ATTACK))
-			return k;
-	return st->tok;
+	for (uint32_t j = st->tok; j < st->tok + st->ntok; j++)
+		if (ex->tokens[j].bits & L_EVENT) {
+			uint32_t gap = 0;
+			for (uint32_t w = j < k ? j : k; w < (j < k ? k : j); w++)
+				gap += ex->tokens[w].kind == TOK_WORD; /* words between */
+			best = gap < best ? gap : best;
+		}
+	return best;
 }
 
 /* Only separators (a comma, "and", "or") between tokens a and b. */
@@ -103,20 +116,28 @@ static bool listed(const em_extract *ex, uint32_t a, uint32_t b)
 	return true;
 }
 
+/* A place this many words from an event word is where it happened; up to
+ * EVENT_FAR when "near", "around" or "outside" says so, and always after
+ * "the town of". */
 #define EVENT_NEAR 8
+#define EVENT_FAR 14
 
 /* The event rows of sentence s: one per place near the event word (or in
  * a list that starts near it); the region when there is none. */
 static em_status sentence_events(em_extract *ex, uint32_t s, int event, size_t m)
 {
-	uint32_t word = event_word(ex, s, event), list_end = 0;
+	uint32_t list_end = 0;
 	size_t from = m, places = 0;
 	em_status status = EM_OK;
 
 	for (; m < ex->mention_count && ex->mentions[m].sent == s && status == EM_OK; m++) {
 		const em__mention *mm = &ex->mentions[m];
-		uint32_t gap = mm->tok > word ? mm->tok - word : word - mm->tok;
-		bool near = gap <= EVENT_NEAR || (list_end && listed(ex, list_end, mm->tok));
+		uint32_t gap = event_gap(ex, s, mm->tok);
+		bool near = gap <= EVENT_NEAR || mm->trigger || (list_end && listed(ex, list_end, mm->tok)) ||
+			    (gap <= EVENT_FAR && mm->tok > ex->sents[s].tok &&
+			     (em__tok_is(ex, &ex->tokens[mm->tok - 1], "near") ||
+			      em__tok_is(ex, &ex->tokens[mm->tok - 1], "around") ||
+			      em__tok_is(ex, &ex->tokens[mm->tok - 1], "outside")));
 		if (!em__extract_usable(ex, mm) || !near) {
 			list_end = 0;
 			continue;
@@ -201,6 +222,28 @@ static int flight_origin(const em_extract *ex, uint32_t s, size_t m0)
 	return -1;
 }
 
+/* The place sentence s says people fled to (mention index), or -1. */
+int em__extract_flight(const em_extract *ex, uint32_t s)
+{
+	uint32_t first = ex->sents[s].tok, end = first + ex->sents[s].ntok;
+	size_t m0 = 0, lo = 0, hi = ex->mention_count;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ex->mentions[mid].sent < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	m0 = lo;
+	for (uint32_t k = first; k < end; k++) {
+		int dest;
+		if (flight_word(ex, k, end) && (dest = flight_end(ex, s, k, m0)) >= 0)
+			return ex->mentions[dest].kind == EM_MENTION_COUNTRY ? -1 : dest;
+	}
+	return -1;
+}
+
 static const char *mention_name(em_extract *ex, int m)
 {
 	const em__mention *mm = &ex->mentions[m];
@@ -245,12 +288,30 @@ static em_status flow_row(em_extract *ex, uint32_t s, int origin, int dest)
 }
 
 /* A flight also stands as an event where the people went, unless a
- * figure row of the sentence already does. */
+ * figure of the dead, wounded or detained of the sentence already does. */
 static em_status flight_event(em_extract *ex, uint32_t s, int dest)
 {
-	if (sentence_has_figure(ex, s))
-		return EM_OK;
-	return event_row(ex, s, EV_OTHER, dest);
+	const em__figure *f = displacement_of(ex, s);
+	char count[32];
+	em_extract_row *row;
+
+	for (size_t i = 0; i < ex->figure_count; i++)
+		if (ex->figures[i].sent == s && ex->figures[i].kind != EM_FIGURE_DISPLACED)
+			return EM_OK;
+	if (event_row(ex, s, EV_OTHER, dest) != EM_OK)
+		return EM_ERR_NOMEM;
+	row = &ex->rows[ex->row_count - 1];
+	if (f) {
+		em_text_format_count(count, sizeof count, f->value);
+		static const char *const words[] = {"", "At least ", "More than ", "About ",
+						    "Up to "};
+		row->summary = em__extract_strf(ex, "%s%s people fled to %s",
+						words[f->qualifier % 5], count, row->location);
+		row->source = f->source;
+	} else {
+		row->summary = em__extract_strf(ex, "People fled to %s", row->location);
+	}
+	return EM_OK;
 }
 
 em_status em__extract_flows(em_extract *ex, em_error *err)

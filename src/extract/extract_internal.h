@@ -187,7 +187,7 @@ struct em_extract {
 };
 
 /* Indexes of the event table (lexicon.c) the passes name. */
-enum { EV_ARMED_CLASH = 5, EV_ATTACK = 6, EV_OTHER = 12 };
+enum { EV_SPECIFIC_LAST = 4, EV_ARMED_CLASH = 5, EV_ATTACK = 6, EV_OTHER = 12 };
 
 /* lexicon.c */
 em_status em__extract_lexicon_build(em_extract *ex);
@@ -234,6 +234,7 @@ const char *em__extract_strf(em_extract *ex, const char *format, ...)
 void em__extract_set_dates(em_extract *ex, em_extract_row *row, const em__sentence *st, bool toll);
 bool em__extract_usable(const em_extract *ex, const em__mention *m);
 int em__extract_sentence_event(const em_extract *ex, uint32_t s);
+int em__extract_flight(const em_extract *ex, uint32_t s);
 
 /* extract.c */
 em_status em__extract_block(em_extract *ex, size_t len, em_error *err);

@@ -115,6 +115,11 @@ static bool not_a_count(const em_extract *ex, uint32_t i, const number *n, uint3
 		return true;
 	if (n->value <= 0 || n->value > 1e8)
 		return true;
+	if (after + 2 < end && (em__tok_is(ex, &ex->tokens[after], "and") ||
+				em__tok_is(ex, &ex->tokens[after], "to") ||
+				ex->tokens[after].kind == TOK_PUNCT) &&
+	    ex->tokens[after + 1].kind == TOK_NUMBER && (ex->tokens[after + 2].bits & L_MONTH))
+		return true; /* "1 and 5 May", "1-4 May": days */
 	if (n->words && n->value < 10 && !(after < end && (ex->tokens[after].bits &
 							   (L_COUNTNOUN | KIND_BITS))))
 		return true;
@@ -214,7 +219,22 @@ static const em__figure *figure_before(const em_extract *ex, uint32_t s)
 	return f;
 }
 
-/* What the words before the number say it counts: "killing 1,000",
+/* A verb of killing, wounding, detaining right before the number and its
+ * qualifier: "killed at least 61", "wounded about 35", "detained almost
+ * 120". */
+static em_figure_kind kind_verb_before(const em_extract *ex, uint32_t i, uint32_t first)
+{
+	uint32_t j = before_qualifier(ex, i, first);
+	const em__token *t = j > first ? &ex->tokens[j - 1] : NULL;
+
+	if (!t || !(t->bits & KIND_BITS) || t->len < 4 ||
+	    memcmp(ex->text + t->start + t->len - 2, "ed", 2) != 0 || em__tok_is(ex, t, "displaced"))
+		return EM_FIGURE_EVENT;
+	return kind_of_bits(t->bits);
+}
+
+/* What the words before the number say it counts: "the deaths of 31",
+ * "the detention of at least 230", "killing 1,000",
  * "the toll has crossed 600", "the toll includes 125", "a toll of 50",
  * "this number included 172". */
 static em_figure_kind kind_left(const em_extract *ex, uint32_t s, uint32_t i, bool *include)
@@ -225,10 +245,13 @@ static em_figure_kind kind_left(const em_extract *ex, uint32_t s, uint32_t i, bo
 
 	if (!t)
 		return EM_FIGURE_EVENT;
+	for (uint32_t k = j; k < i; k++)
+		if (em__tok_is(ex, &ex->tokens[k], "of") && (t->bits & (KIND_BITS | L_TOLL)))
+			return t->bits & L_TOLL ? EM_FIGURE_DEATHS : kind_of_bits(t->bits);
+	if (em__tok_is(ex, t, "killing") && j < i && em__tok_is(ex, &ex->tokens[j], "of"))
+		return EM_FIGURE_DEATHS;
 	if ((t->bits & L_KILLVERB) && (em__tok_is(ex, t, "killing") || em__tok_is(ex, t, "killed") ||
 				       em__tok_is(ex, t, "claimed") || em__tok_is(ex, t, "executing")))
-		return EM_FIGURE_DEATHS;
-	if (em__tok_is(ex, t, "of") && j >= first + 2 && (ex->tokens[j - 2].bits & L_TOLL))
 		return EM_FIGURE_DEATHS;
 	if (!(t->bits & (L_REACH | L_INCLUDE)) && !(em__tok_is(ex, t, "to") && j >= first + 2 &&
 						     (ex->tokens[j - 2].bits & L_REACH)))
@@ -238,6 +261,22 @@ static em_figure_kind kind_left(const em_extract *ex, uint32_t s, uint32_t i, bo
 		return EM_FIGURE_DEATHS;
 	prev = *include ? figure_before(ex, s) : NULL;
 	return prev ? prev->kind : EM_FIGURE_EVENT;
+}
+
+/* "Of those killed, 46 were civilians, 23 ...": a sentence that opens on
+ * the dead (wounded...) of a figure before breaks it down. */
+static em_figure_kind breakdown_opening(const em_extract *ex, uint32_t s, bool *include)
+{
+	const em__sentence *st = &ex->sents[s];
+
+	if (st->ntok < 3 || !em__tok_is(ex, &ex->tokens[st->tok], "of"))
+		return EM_FIGURE_EVENT;
+	for (uint32_t k = st->tok + 1; k < st->tok + 4 && k < st->tok + st->ntok; k++)
+		if (ex->tokens[k].bits & KIND_BITS) {
+			*include = true;
+			return kind_of_bits(ex->tokens[k].bits);
+		}
+	return EM_FIGURE_EVENT;
 }
 
 /* "125 members ... and 148 militants": a list under one verb. */
@@ -347,11 +386,16 @@ static em_status figure_at(em_extract *ex, uint32_t s, uint32_t *i)
 	*i += n.ntok - 1;
 	if (not_a_count(ex, f.tok, &n, first, end))
 		return EM_OK;
-	f.kind = kind_right(ex, f.tok + n.ntok, end, &word);
+	f.kind = kind_verb_before(ex, f.tok, first);
+	word = f.tok + n.ntok + 8 < end ? f.tok + n.ntok + 8 : end;
+	if (f.kind == EM_FIGURE_EVENT)
+		f.kind = kind_right(ex, f.tok + n.ntok, end, &word);
 	if (f.kind == EM_FIGURE_EVENT) {
 		f.kind = kind_left(ex, s, f.tok, &f.include);
 		word = f.tok + n.ntok + 8 < end ? f.tok + n.ntok + 8 : end;
 	}
+	if (f.kind == EM_FIGURE_EVENT)
+		f.kind = breakdown_opening(ex, s, &f.include);
 	if (f.kind == EM_FIGURE_EVENT && (prev = coordinated(ex, s, f.tok)) != NULL) {
 		f.kind = prev->kind;
 		f.include = prev->include;
@@ -362,6 +406,9 @@ static em_status figure_at(em_extract *ex, uint32_t s, uint32_t *i)
 	f.vague = n.vague;
 	f.qualifier = qualifier_before(ex, f.tok, first, n.vague);
 	f.category = category_of(ex, f.tok + n.ntok, word + 1 < end ? word + 1 : end);
+	if (f.category == EM_CATEGORY_UNKNOWN && word + 1 < end &&
+	    em__tok_is(ex, &ex->tokens[word - 1], "the"))
+		f.category = category_of(ex, word + 1, word + 8 < end ? word + 8 : end);
 	f.toll = is_toll(ex, s);
 	figure_source(ex, &f);
 	f.mention = em__extract_place_of(ex, s, f.tok);
@@ -397,11 +444,20 @@ static bool sums_to(const em__figure *total, long long sum)
 	return (double)sum >= lo && (double)sum <= hi;
 }
 
+/* Where a figure is, for comparing: -1 for a region (no place, several,
+ * a province), else its place's query, else (unlisted) -2 - mention. */
+static int place_key(const em_extract *ex, const em__figure *f)
+{
+	const em__mention *m = f->mention >= 0 ? &ex->mentions[f->mention] : NULL;
+
+	if (!m || m->region)
+		return -1;
+	return m->query >= 0 ? m->query : -2 - f->mention;
+}
+
 static bool same_place(const em_extract *ex, const em__figure *a, const em__figure *b)
 {
-	if (a->mention < 0 || b->mention < 0)
-		return a->mention == b->mention;
-	return ex->mentions[a->mention].query == ex->mentions[b->mention].query;
+	return place_key(ex, a) == place_key(ex, b);
 }
 
 static bool same_source(const em__figure *total, const em__figure *part)

@@ -51,7 +51,8 @@ static const entry entries[] = {
 		     "executed lives murdered massacred"},
 	{L_TOLL, 0, "toll tally"},
 	{L_WOUND, 0, "wounded injured injuries injuring wounding hurt"},
-	{L_DETAIN, 0, "detained arrested abducted kidnapped detainees detaining arresting "
+	{L_DETAIN, 0, "detained arrested abducted kidnapped detainees detaining arresting detention "
+		      "detentions arrest arrests abduction "
 		      "imprisoned captured rounded"},
 	{L_DISPLACE, 0, "fled flee fleeing displaced refuge shelter sheltering sheltered escaped "
 			"escaping uprooted"},
@@ -61,7 +62,7 @@ static const entry entries[] = {
 		     "climbed stood stands stand hit includes included including include "
 		     "reach rise climb"},
 	{L_INCLUDE, 0, "included including includes include among"},
-	{L_CIV, 0, "civilians civilian residents villagers women children men families "
+	{L_CIV, 0, "civilians civilian residents villagers women children families "
 		   "worshippers farmers students journalists medics doctors nurses "
 		   "boys girls infants elderly unarmed"},
 	{L_SEC, 0, "security soldiers soldier police policemen troops personnel officers "
@@ -117,7 +118,7 @@ static const valued numbers[] = {
 /* ACLED's convention for vague counts: the figure it codes for them. */
 static const valued vague[] = {
 	{"dozens", 12}, {"scores", 20}, {"hundreds", 100}, {"thousands", 1000},
-	{"tens", 10}, {"several", 3}, {"many", 10},
+	{"tens", 10},
 };
 
 static const valued months[] = {

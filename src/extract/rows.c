@@ -61,21 +61,46 @@ static bool same_mention(const em_extract *ex, const em__mention *a, const em__m
 
 /* The place of a figure at token tok of sentence s: the one place the
  * sentence names (mention index), -2 when it names several, -1 none. */
+/* "west of Dreikish", "north of X": a place named to say where another is. */
+static bool reference_point(const em_extract *ex, const em__mention *m)
+{
+	static const char *const directions[] = {"west", "east", "north", "south", "northwest",
+						  "northeast", "southwest", "southeast", "outskirts"};
+	const em__token *t = &ex->tokens[m->tok];
+
+	if (m->tok < ex->sents[m->sent].tok + 2 || !em__tok_is(ex, t - 1, "of"))
+		return false;
+	for (size_t k = 0; k < sizeof directions / sizeof directions[0]; k++)
+		if (em__tok_is(ex, t - 2, directions[k]))
+			return !em__tok_is(ex, t - 2, "outskirts");
+	return false;
+}
+
+/* The place of a figure in sentence s: the one place the sentence names
+ * (mention index; a place "the village of" marks wins, and one named as a
+ * reference point, "west of X", does not count), -2 when it names
+ * several, -1 none. */
 int em__extract_place_of(const em_extract *ex, uint32_t s, uint32_t tok)
 {
-	int chosen = -1;
+	int chosen = -1, marked = -1;
+	bool several = false;
 
 	(void)tok;
 	for (size_t m = first_mention(ex, s); m < ex->mention_count && ex->mentions[m].sent == s;
 	     m++) {
-		if (!em__extract_usable(ex, &ex->mentions[m]))
+		const em__mention *mm = &ex->mentions[m];
+		if (!em__extract_usable(ex, mm) || reference_point(ex, mm))
 			continue;
+		if (mm->trigger)
+			marked = marked < 0 || same_mention(ex, &ex->mentions[marked], mm) ? (int)m : -2;
 		if (chosen < 0)
 			chosen = (int)m;
-		else if (!same_mention(ex, &ex->mentions[chosen], &ex->mentions[m]))
-			return -2;
+		else if (!same_mention(ex, &ex->mentions[chosen], mm))
+			several = true;
 	}
-	return chosen;
+	if (marked >= 0)
+		return marked;
+	return several ? -2 : chosen;
 }
 
 static const char *mention_text(em_extract *ex, const em__mention *m)
@@ -323,6 +348,8 @@ static em_status figure_row(em_extract *ex, em__figure *f, size_t index)
 		f->row = ex->figures[f->repeat].row;
 		return EM_OK;
 	}
+	if (f->kind == EM_FIGURE_DISPLACED && em__extract_flight(ex, f->sent) >= 0)
+		return EM_OK; /* the flow and its event hold it */
 	row = em__extract_new_row(ex, f->sent, false, f->kind == EM_FIGURE_DEATHS);
 	if (!row)
 		return EM_ERR_NOMEM;
@@ -370,6 +397,15 @@ static void mark_roles(em_extract *ex)
 							  "categories. " : "");
 		total->role = EM_ROLE_TOTAL;
 		total->category = ex->figures[f->parent].category;
+		if (!ex->sents[f->sent].date.has && total->has_date) {
+			row->date = total->date;
+			row->date_end = total->date_end;
+			row->notes = em__extract_strf(ex, "%sIts days are its total's. ", row->notes);
+		}
+		if (strcmp(row->source, "unattributed") == 0 && strcmp(total->source, "unattributed")) {
+			row->source = total->source;
+			row->notes = em__extract_strf(ex, "%sIts source is its total's. ", row->notes);
+		}
 	}
 }
 

@@ -111,29 +111,23 @@ static span subject_before(const em_extract *ex, uint32_t v, uint32_t first)
 	span s = {v, v};
 	uint32_t i = v;
 
+	while (i > first + 1 && (em__tok_is(ex, &ex->tokens[i - 1], "has") ||
+				 em__tok_is(ex, &ex->tokens[i - 1], "have") ||
+				 em__tok_is(ex, &ex->tokens[i - 1], "had") ||
+				 em__tok_is(ex, &ex->tokens[i - 1], "also") ||
+				 em__tok_is(ex, &ex->tokens[i - 1], "later")))
+		s.to = --i;
 	if (i > first + 2 && is_punct(ex, &ex->tokens[i - 1], ')') &&
 	    is_punct(ex, &ex->tokens[i - 3], '('))
 		return (span){i - 2, i - 1};
 	while (i > first && (ex->tokens[i - 1].flags & TF_CAP || (i - 1 > first &&
 	       (ex->tokens[i - 1].bits & L_CONNECT) && ex->tokens[i - 2].flags & TF_CAP)))
 		i--;
-	if (i < v) {
+	if (i < s.to) {
 		s.from = i;
 		return s;
 	}
-	while (i > first && (em__tok_is(ex, &ex->tokens[i - 1], "has") ||
-			     em__tok_is(ex, &ex->tokens[i - 1], "have") ||
-			     em__tok_is(ex, &ex->tokens[i - 1], "had") ||
-			     em__tok_is(ex, &ex->tokens[i - 1], "also") ||
-			     em__tok_is(ex, &ex->tokens[i - 1], "later")))
-		s.to = --i;
-	if (i < v && i > first && ex->tokens[i - 1].flags & TF_CAP) {
-		while (i > first && ex->tokens[i - 1].flags & TF_CAP)
-			i--;
-		s.from = i;
-		return s;
-	}
-	while (i > first && v - i < 5 && ex->tokens[i - 1].kind == TOK_WORD &&
+	while (i > first && s.to - i < 5 && ex->tokens[i - 1].kind == TOK_WORD &&
 	       !(ex->tokens[i - 1].bits & (L_SAY | L_DEATH))) {
 		i--;
 		if (em__tok_is(ex, &ex->tokens[i], "the") || em__tok_is(ex, &ex->tokens[i], "a") ||

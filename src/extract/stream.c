@@ -137,7 +137,8 @@ static bool is_block_tag(const char *tag)
 /* A tag has ended at input byte src. */
 static em_status end_tag(em_extract *ex, size_t src, size_t chr)
 {
-	static const char *const skipped[] = {"script", "style", "noscript", "template", "svg"};
+	static const char *const skipped[] = {"script", "style", "noscript", "template", "svg",
+					      "title"};
 
 	ex->html_tag[ex->html_tag_len] = 0;
 	ex->html_state = H_TEXT;
