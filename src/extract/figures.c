@@ -96,6 +96,14 @@ static bool is_at(const em_extract *ex, uint32_t i, uint32_t end, const char *wo
 	return i < end && em__tok_is(ex, &ex->tokens[i], word);
 }
 
+/* "nine of them", "20 of whom": a part of the figure before. */
+static bool of_them(const em_extract *ex, uint32_t after, uint32_t end)
+{
+	return after + 1 < end && em__tok_is(ex, &ex->tokens[after], "of") &&
+	       (em__tok_is(ex, &ex->tokens[after + 1], "them") ||
+		em__tok_is(ex, &ex->tokens[after + 1], "whom"));
+}
+
 /* Not a count of people: a year, part of a date, a unit after it, or a
  * small number in words that no count noun follows ("one of the"). */
 static bool not_a_count(const em_extract *ex, uint32_t i, const number *n, uint32_t first,
@@ -121,7 +129,8 @@ static bool not_a_count(const em_extract *ex, uint32_t i, const number *n, uint3
 	    ex->tokens[after + 1].kind == TOK_NUMBER && (ex->tokens[after + 2].bits & L_MONTH))
 		return true; /* "1 and 5 May", "1-4 May": days */
 	if (n->words && n->value < 10 && !(after < end && (ex->tokens[after].bits &
-							   (L_COUNTNOUN | KIND_BITS))))
+							   (L_COUNTNOUN | KIND_BITS))) &&
+	    !of_them(ex, after, end))
 		return true;
 	return false;
 }
@@ -355,10 +364,11 @@ static void figure_source(em_extract *ex, em__figure *f)
 	if (best >= 0) {
 		f->source = st->source[best];
 		f->source_why = st->source_why[best];
-	} else if ((prev = figure_before(ex, f->sent)) != NULL && prev->sent != f->sent &&
+	} else if ((prev = figure_before(ex, f->sent)) != NULL &&
 		   strcmp(prev->source, "unattributed") != 0) {
 		f->source = prev->source;
-		f->source_why = "named in the sentence before, which this one goes on from";
+		f->source_why = prev->sent == f->sent ? prev->source_why
+			: "named in the sentence before, which this one goes on from";
 	} else {
 		f->source = "unattributed";
 		f->source_why = "the sentence names nobody who gave it";
@@ -388,6 +398,11 @@ static em_status figure_at(em_extract *ex, uint32_t s, uint32_t *i)
 		return EM_OK;
 	f.kind = kind_verb_before(ex, f.tok, first);
 	word = f.tok + n.ntok + 8 < end ? f.tok + n.ntok + 8 : end;
+	if (of_them(ex, f.tok + n.ntok, end) && ex->figure_count &&
+	    ex->figures[ex->figure_count - 1].sent + 1 >= s) {
+		f.kind = ex->figures[ex->figure_count - 1].kind;
+		f.include = true;
+	}
 	if (f.kind == EM_FIGURE_EVENT)
 		f.kind = kind_right(ex, f.tok + n.ntok, end, &word);
 	if (f.kind == EM_FIGURE_EVENT) {
@@ -519,7 +534,7 @@ static size_t part_candidates(const em_extract *ex, size_t t, size_t *out)
 		if (f->sent > total->sent + 4)
 			break;
 		if (f->kind != total->kind || f->repeat >= 0 || f->value >= total->value ||
-		    (f->parent >= 0 && f->parent != (int)t) || f->total || !same_place(ex, total, f) ||
+		    (f->parent >= 0 && f->parent != (int)t) || !same_place(ex, total, f) ||
 		    !same_source(total, f))
 			continue;
 		out[n++] = j;

@@ -190,7 +190,7 @@ static const event_type events[] = {
 	{"Riots", "Violent demonstration", "riot riots rioters rioting"},
 	{"Protests", "Peaceful protest",
 	 "protest protests protested protesters protestors demonstrators demonstration "
-	 "demonstrations rally rallied sit-in"},
+	 "demonstrations rally rallied sit-in chanted chanting"},
 	{"Strategic developments", "Arrests", "arrested detained arrests detain arrest raids"},
 	{"Strategic developments", "Looting/property destruction",
 	 "looted looting ablaze torched burned burnt"},

@@ -26,14 +26,16 @@ const char *em__extract_strf(em_extract *ex, const char *format, ...)
 }
 
 /* A mention that may stand for where something happened: a place that
- * resolved, or one the text marks as a place, or an unlisted one. */
+ * resolved, an ambiguous one the text marks as a place (the row keeps the
+ * name, unplaced), or an unlisted one. */
 bool em__extract_usable(const em_extract *ex, const em__mention *m)
 {
 	if (m->kind == EM_MENTION_UNLISTED)
 		return true;
 	if (m->kind != EM_MENTION_PLACE || m->query < 0)
 		return false;
-	return ex->queries[m->query].result.status == EM_GEOCODE_RESOLVED || m->marked;
+	return ex->queries[m->query].result.status == EM_GEOCODE_RESOLVED ||
+	       (m->marked && ex->queries[m->query].result.status == EM_GEOCODE_AMBIGUOUS);
 }
 
 /* The first mention of sentence s (mentions are in sentence order). */

@@ -203,10 +203,36 @@ static void resolve_generic(em_extract *ex, em__sentence *st)
 	}
 }
 
+/* The monitoring groups the sentence names anywhere ("The Syrian
+ * Observatory for Human Rights counted..."): the file's one monitor. */
+static void note_monitors(em_extract *ex, const em__sentence *st)
+{
+	uint32_t end = st->tok + st->ntok;
+
+	for (uint32_t i = st->tok; i < end; i++) {
+		uint32_t k = i;
+		bool monitor = false;
+		const char *name;
+		if (!(ex->tokens[i].flags & TF_CAP))
+			continue;
+		while (k < end && (ex->tokens[k].flags & TF_CAP || ((ex->tokens[k].bits & L_CONNECT) &&
+			k + 1 < end && ex->tokens[k + 1].flags & TF_CAP)))
+			k++;
+		name = alias_in(ex, (span){i, k}, &monitor);
+		if (name && monitor && !ex->monitor)
+			ex->monitor = name;
+		else if (name && monitor && strcmp(ex->monitor, name) != 0)
+			ex->monitor_many = true;
+		i = k;
+	}
+}
+
 em_status em__extract_sources(em_extract *ex)
 {
-	for (size_t s = 0; s < ex->sent_count; s++)
+	for (size_t s = 0; s < ex->sent_count; s++) {
+		note_monitors(ex, &ex->sents[s]);
 		sentence_sources(ex, &ex->sents[s]);
+	}
 	for (size_t s = 0; s < ex->sent_count; s++)
 		resolve_generic(ex, &ex->sents[s]);
 	return EM_OK;

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 static bool same_end(const em_location *a, const em_location *b)
 {
@@ -117,9 +118,11 @@ static bool arrow_label(const rctx *r, const em_flow *f, const char *sources, em
 	const em_place_total *origin = place_at(r, &f->from), *destination = place_at(r, &f->to);
 	em_range range = {true, 0, 0, EM_QUALIFIER_EXACT, EM_QUALIFIER_EXACT};
 
-	/* An arrow from a region is not from the point it starts at: say so. */
+	/* An arrow from a region is not from the point it starts at: say so
+	 * ("the Syrian coast"; a one-word name, a country, as it is). */
 	if (f->from.precision >= 3)
-		snprintf(from, sizeof(from), "the %s", f->origin);
+		snprintf(from, sizeof(from), "%s%s", strchr(f->origin, ' ') &&
+			 strncasecmp(f->origin, "the ", 4) != 0 ? "the " : "", f->origin);
 	else
 		snprintf(from, sizeof(from), "%s",
 			 origin ? em__place_name(r, origin, own, sizeof(own)) : f->origin);
