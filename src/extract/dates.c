@@ -255,12 +255,27 @@ static bool toll_before(const reader *r, uint32_t i)
 	return false;
 }
 
+/* "BEIRUT, March 8 (Reuters) -": a dateline says when the text was filed,
+ * not when anything happened.  The tokens it takes, or 0. */
+static uint32_t dateline(const reader *r)
+{
+	if (r->n < 4 || !(r->t[0].flags & TF_UPPER))
+		return 0;
+	for (uint32_t i = 1; i < r->n && i < 10; i++) {
+		const char *c = r->ex->text + r->t[i].start;
+		if (r->t[i].kind == TOK_PUNCT && (c[0] == '-' || memcmp(c, "\xE2\x80\x93", 3) == 0 ||
+						  memcmp(c, "\xE2\x80\x94", 3) == 0))
+			return i + 1;
+	}
+	return 0;
+}
+
 static void sentence_date(em_extract *ex, em__sentence *st)
 {
 	reader r = {ex, &ex->tokens[st->tok], st->ntok, 0, &st->date};
 
 	memset(&st->date, 0, sizeof st->date);
-	for (uint32_t i = 0; i < r.n && !st->date.has; i++) {
+	for (uint32_t i = dateline(&r); i < r.n && !st->date.has; i++) {
 		const char *unread = st->date.reason;
 		if (explicit_date(&r, i) || iso_date(&r, i) || weekday_date(&r, i) ||
 		    relative_date(&r, i)) {

@@ -82,7 +82,8 @@ static em_status event_row(em_extract *ex, uint32_t s, int event, int mention)
 static bool mention_seen(const em_extract *ex, size_t from, size_t m)
 {
 	for (size_t k = from; k < m; k++)
-		if (ex->mentions[k].sent == ex->mentions[m].sent && em__extract_usable(ex, &ex->mentions[k]) &&
+		if (ex->mentions[k].sent == ex->mentions[m].sent &&
+		    em__extract_usable(ex, &ex->mentions[k]) &&
 		    ex->mentions[k].query == ex->mentions[m].query && ex->mentions[m].query >= 0)
 			return true;
 	return false;
