@@ -5,7 +5,7 @@
 # with or without the bash-completion package.
 # shellcheck disable=SC2207 # compgen's words, split on IFS (newlines for file names)
 
-_eventmap_commands="run batch export geocode render"
+_eventmap_commands="run batch export geocode render extract"
 
 # The options of one command, as its --help lists them.
 _eventmap_options()
@@ -28,6 +28,8 @@ _eventmap_options()
 	batch)
 		echo "-o --output -r --reports --flows --per-day --weekly --cumulative -f --format
 			--formats $poster -j --jobs $gazetteer -q --quiet -h --help" ;;
+	extract)
+		echo "-o --output --date --outlet --html $gazetteer -q --quiet -h --help" ;;
 	esac
 }
 
@@ -95,7 +97,7 @@ _eventmap()
 	help)
 		((COMP_CWORD == i + 1)) && _eventmap_words "$_eventmap_commands"
 		return 0 ;;
-	run | batch | export | geocode | render) ;;
+	run | batch | export | geocode | render | extract) ;;
 	*) return 0 ;;
 	esac
 
@@ -141,13 +143,16 @@ _eventmap()
 		_eventmap_words "none"
 		return 0 ;;
 	--title | --subtitle | --credit | --crs | --dpi | --day | --from | --to | -j | --jobs | \
-		-c | --country | -a | --admin1 | --near | --min-score | --connection)
+		-c | --country | -a | --admin1 | --near | --min-score | --connection | --date | \
+		--outlet)
 		return 0 ;;
 	esac
 
-	# geocode takes names; every other command only options.
-	if [[ $cur == -* || $cmd != geocode ]]; then
+	# geocode takes names, extract files; every other command only options.
+	if [[ $cur == -* || ($cmd != geocode && $cmd != extract) ]]; then
 		_eventmap_words "$(_eventmap_options "$cmd")"
+	elif [[ $cmd == extract ]]; then
+		_eventmap_files
 	fi
 	return 0
 }

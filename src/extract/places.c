@@ -422,12 +422,12 @@ static em_status retry_in_countries(em_extract *ex, em_error *err)
 				       &ex->options.geocode, "this text", err) : EM_OK;
 	for (size_t q = 0; any && status == EM_OK && q < ex->query_count; q++) {
 		em_geocode_result *r = &again[q].result;
-		char reason[EM_GEOCODE_REASON_MAX];
+		char reason[EM_GEOCODE_REASON_MAX + 64];
 		if (again[q].country != countries || r->status != EM_GEOCODE_RESOLVED)
 			continue;
 		snprintf(reason, sizeof reason, "in %s, which the text names: %s", countries,
 			 r->reason);
-		memcpy(r->reason, reason, sizeof reason);
+		snprintf(r->reason, sizeof r->reason, "%.*s", (int)sizeof r->reason - 1, reason);
 		ex->queries[q].result = *r;
 	}
 	free(again);

@@ -155,7 +155,7 @@ command -v man >/dev/null 2>&1 && have_man=1
 have_groff=0
 command -v groff >/dev/null 2>&1 && have_groff=1
 [ $have_man = 1 ] || [ $have_groff = 1 ] || fail "neither man nor groff is installed (groff-base, man-db)"
-for cmd in "" run batch export geocode render; do
+for cmd in "" run batch export geocode render extract; do
 	page=eventmap${cmd:+-$cmd}
 	file="$man1/$page.1"
 	if [ ! -s "$file" ]; then
