@@ -148,6 +148,12 @@ static em_status publish_mention(em_extract *ex, em__mention *m)
 	out->region = m->region;
 	out->rows = em__pool_strdup(&ex->pool, m->rows.text ? m->rows.text : "");
 	out->country = c ? c->code : "";
+	out->result.status = EM_GEOCODE_UNRESOLVED;
+	if (m->kind == EM_MENTION_COUNTRY)
+		snprintf(out->result.reason, sizeof out->result.reason, "a country or nationality "
+			 "word: read as the country, never as a town");
+	else
+		snprintf(out->result.reason, sizeof out->result.reason, "too long to be a name");
 	if (m->query >= 0) {
 		out->result = ex->queries[m->query].result;
 		if (out->result.place)

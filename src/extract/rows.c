@@ -341,7 +341,7 @@ static em_status figure_row(em_extract *ex, em__figure *f, size_t index)
 {
 	em_extract_row *row;
 
-	if (f->repeat >= 0) {
+	if (f->repeat >= 0 && ex->figures[f->repeat].row >= 0) {
 		em_extract_row *first = &ex->rows[ex->figures[f->repeat].row];
 		const em__sentence *st = &ex->sents[f->sent];
 		first->notes = em__extract_strf(ex, "%sGiven again at bytes %zu-%zu. ", first->notes,
