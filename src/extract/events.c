@@ -21,14 +21,6 @@ static bool sentence_has_figure(const em_extract *ex, uint32_t s)
 	return false;
 }
 
-static const em__figure *displacement_of(const em_extract *ex, uint32_t s)
-{
-	for (size_t i = 0; i < ex->figure_count; i++)
-		if (ex->figures[i].sent == s && ex->figures[i].kind == EM_FIGURE_DISPLACED)
-			return &ex->figures[i];
-	return NULL;
-}
-
 /* The ACLED type the sentence's own words give, or -1: an explosion or a
  * change of territory wherever it is said, else the first event word (an
  * attack on the security forces being an armed clash). */
@@ -211,23 +203,23 @@ static int flight_end(const em_extract *ex, uint32_t s, uint32_t k, size_t m0)
 	return country;
 }
 
-/* "from X" in the sentence: the origin, or -1. */
-static int flight_origin(const em_extract *ex, uint32_t s, size_t m0)
+static const char *mention_name(em_extract *ex, int m);
+
+/* "no one fled", "did not flee": a flight that did not happen. */
+static bool negated(const em_extract *ex, uint32_t k, uint32_t first)
 {
-	for (size_t m = m0; m < ex->mention_count && ex->mentions[m].sent == s; m++) {
-		const em__mention *mm = &ex->mentions[m];
-		if (mm->tok > ex->sents[s].tok && em__tok_is(ex, &ex->tokens[mm->tok - 1], "from") &&
-		    (em__extract_usable(ex, mm) || mm->kind == EM_MENTION_COUNTRY))
-			return (int)m;
-	}
-	return -1;
+	static const char *const words[] = {"no", "not", "never", "nobody", "none", "didn't"};
+
+	for (uint32_t back = 1; back <= 3 && k >= first + back; back++)
+		for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+			if (em__tok_is(ex, &ex->tokens[k - back], words[w]))
+				return true;
+	return false;
 }
 
-/* The place sentence s says people fled to (mention index), or -1. */
-int em__extract_flight(const em_extract *ex, uint32_t s)
+static size_t first_mention_of(const em_extract *ex, uint32_t s)
 {
-	uint32_t first = ex->sents[s].tok, end = first + ex->sents[s].ntok;
-	size_t m0 = 0, lo = 0, hi = ex->mention_count;
+	size_t lo = 0, hi = ex->mention_count;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -236,13 +228,75 @@ int em__extract_flight(const em_extract *ex, uint32_t s)
 		else
 			hi = mid;
 	}
-	m0 = lo;
-	for (uint32_t k = first; k < end; k++) {
+	return lo;
+}
+
+#define FLIGHT_WORDS 14
+
+/* The place the figure's people fled to: the first flight after it in its
+ * sentence, within a few words (mention index), or -1. */
+int em__extract_flight_for(const em_extract *ex, const em__figure *f)
+{
+	uint32_t first = ex->sents[f->sent].tok, end = first + ex->sents[f->sent].ntok;
+
+	for (uint32_t k = f->tok + 1; k < end && k <= f->tok + FLIGHT_WORDS; k++) {
 		int dest;
-		if (flight_word(ex, k, end) && (dest = flight_end(ex, s, k, m0)) >= 0)
-			return ex->mentions[dest].kind == EM_MENTION_COUNTRY ? -1 : dest;
+		if (!flight_word(ex, k, end) || negated(ex, k, first))
+			continue;
+		dest = flight_end(ex, f->sent, k, first_mention_of(ex, f->sent));
+		return dest >= 0 && ex->mentions[dest].kind != EM_MENTION_COUNTRY ? dest : -1;
 	}
 	return -1;
+}
+
+/* The count of the flight at k: the displaced figure just before it. */
+static const em__figure *count_before(const em_extract *ex, uint32_t s, uint32_t k)
+{
+	const em__figure *best = NULL;
+
+	for (size_t i = 0; i < ex->figure_count; i++) {
+		const em__figure *f = &ex->figures[i];
+		if (f->sent != s || f->kind != EM_FIGURE_DISPLACED || f->tok >= k ||
+		    k - f->tok > FLIGHT_WORDS)
+			continue;
+		if (!best || f->tok > best->tok)
+			best = f;
+	}
+	for (uint32_t j = best ? best->tok + 1 : k; j < k; j++)
+		if (flight_word(ex, j, k + 1))
+			return NULL; /* another flight's count */
+	return best;
+}
+
+/* Where the people of the flight at k came from: the place after "from"
+ * in the words since from_tok; else what they are called ("Syrians");
+ * else, for a crossing, unspecified; else the country the text is about. */
+static const char *origin_of(em_extract *ex, uint32_t s, uint32_t k, uint32_t from_tok,
+			     int dest, const char **why)
+{
+	size_t m0 = first_mention_of(ex, s);
+	const em__country *c = em__extract_country(ex->main_country);
+
+	for (size_t m = m0; m < ex->mention_count && ex->mentions[m].sent == s; m++) {
+		const em__mention *mm = &ex->mentions[m];
+		if (mm->tok < from_tok || mm->tok > (uint32_t)ex->mentions[dest].tok || (int)m == dest)
+			continue;
+		if (mm->tok > ex->sents[s].tok && em__tok_is(ex, &ex->tokens[mm->tok - 1], "from") &&
+		    (em__extract_usable(ex, mm) || mm->kind == EM_MENTION_COUNTRY)) {
+			*why = "after \"from\"";
+			return mention_name(ex, (int)m);
+		}
+		if (mm->kind == EM_MENTION_COUNTRY && mm->tok < k && !(ex->tokens[mm->tok].flags & TF_POSS)) {
+			*why = "what the text calls the people who fled";
+			return mention_name(ex, (int)m);
+		}
+	}
+	if (em__tok_is(ex, &ex->tokens[k], "crossed") || em__tok_is(ex, &ex->tokens[k], "crossing")) {
+		*why = "not given";
+		return "unspecified";
+	}
+	*why = "not given: the country the text is about";
+	return c ? c->name : "unspecified";
 }
 
 static const char *mention_name(em_extract *ex, int m)
@@ -254,58 +308,63 @@ static const char *mention_name(em_extract *ex, int m)
 	return em__pool_strndup(&ex->pool, ex->text + mm->start, mm->end - mm->start);
 }
 
-static em_status flow_row(em_extract *ex, uint32_t s, int origin, int dest)
+/* A flight at k of sentence s to mention dest, with its count (or none). */
+typedef struct flight {
+	uint32_t s, k, from_tok;
+	int dest;
+	const em__figure *count;
+} flight;
+
+static em_status flow_row(em_extract *ex, const flight *fl)
 {
-	em_extract_row *row = em__extract_new_row(ex, s, true, false);
-	const em__figure *f = displacement_of(ex, s);
-	const em__sentence *st = &ex->sents[s];
-	const em__country *c = em__extract_country(ex->main_country);
+	em_extract_row *row = em__extract_new_row(ex, fl->s, true, false);
+	const em__sentence *st = &ex->sents[fl->s];
+	const em__mention *d = &ex->mentions[fl->dest];
+	const char *why = "";
 
 	if (!row)
 		return EM_ERR_NOMEM;
-	row->destination = mention_name(ex, dest);
-	row->origin = origin >= 0 ? mention_name(ex, origin) : c ? c->name : "unspecified";
-	row->place_id = ex->mentions[dest].query >= 0 && ex->queries[ex->mentions[dest].query].result.place
-			? ex->queries[ex->mentions[dest].query].result.place->id : "";
+	row->destination = mention_name(ex, fl->dest);
+	row->origin = origin_of(ex, fl->s, fl->k, fl->from_tok, fl->dest, &why);
+	row->place_id = d->query >= 0 && ex->queries[d->query].result.place
+			? ex->queries[d->query].result.place->id : "";
 	row->kind = EM_FIGURE_DISPLACED;
-	if (f) {
+	if (fl->count) {
 		row->has_figure = true;
-		row->figure = f->value;
-		row->qualifier = f->qualifier;
-		row->source = f->source;
+		row->figure = fl->count->value;
+		row->qualifier = fl->count->qualifier;
+		row->source = fl->count->source;
 	} else if (st->source_count > 0) {
 		row->source = st->source[0];
 	}
-	row->notes = em__extract_strf(ex, "Draft read from the text. Flight to \"%s\"; origin %s; "
-				      "%s. ", row->destination, origin >= 0 ? "after \"from\"" :
-				      "not given: the country the text is about", f ? "count from "
-				      "the sentence's figure" : "no count given");
+	row->notes = em__extract_strf(ex, "Draft read from the text. Flight to \"%s\"; origin %s "
+				      "(%s); %s. ", row->destination, row->origin, why, fl->count ?
+				      "count from the figure just before" : "no count given");
 	if (st->date.has) {
 		row->has_date = true;
 		row->date = row->date_end = st->date.first;
 	}
-	em__strbuf_add_unique(&ex->mentions[dest].rows, row->id, strlen(row->id), " ");
+	em__strbuf_add_unique(&ex->mentions[fl->dest].rows, row->id, strlen(row->id), " ");
 	return EM_OK;
 }
 
 /* A flight also stands as an event where the people went, unless a
  * figure of the dead, wounded or detained of the sentence already does. */
-static em_status flight_event(em_extract *ex, uint32_t s, int dest)
+static em_status flight_event(em_extract *ex, const flight *fl)
 {
-	const em__figure *f = displacement_of(ex, s);
+	static const char *const words[] = {"", "At least ", "More than ", "About ", "Up to "};
+	const em__figure *f = fl->count;
 	char count[32];
 	em_extract_row *row;
 
 	for (size_t i = 0; i < ex->figure_count; i++)
-		if (ex->figures[i].sent == s && ex->figures[i].kind != EM_FIGURE_DISPLACED)
+		if (ex->figures[i].sent == fl->s && ex->figures[i].kind != EM_FIGURE_DISPLACED)
 			return EM_OK;
-	if (event_row(ex, s, EV_OTHER, dest) != EM_OK)
+	if (event_row(ex, fl->s, EV_OTHER, fl->dest) != EM_OK)
 		return EM_ERR_NOMEM;
 	row = &ex->rows[ex->row_count - 1];
 	if (f) {
 		em_text_format_count(count, sizeof count, f->value);
-		static const char *const words[] = {"", "At least ", "More than ", "About ",
-						    "Up to "};
 		row->summary = em__extract_strf(ex, "%s%s people fled to %s",
 						words[f->qualifier % 5], count, row->location);
 		row->source = f->source;
@@ -315,27 +374,38 @@ static em_status flight_event(em_extract *ex, uint32_t s, int dest)
 	return EM_OK;
 }
 
+/* The flights of sentence s, each to its own place, in order. */
+static em_status sentence_flights(em_extract *ex, uint32_t s)
+{
+	uint32_t first = ex->sents[s].tok, end = first + ex->sents[s].ntok, from_tok = first;
+	size_t m0 = first_mention_of(ex, s);
+	int last_dest = -1;
+	em_status status = EM_OK;
+
+	for (uint32_t k = first; k < end && status == EM_OK; k++) {
+		flight fl = {s, k, from_tok, -1, NULL};
+		if (!flight_word(ex, k, end) || negated(ex, k, first) ||
+		    (fl.dest = flight_end(ex, s, k, m0)) < 0 || fl.dest == last_dest)
+			continue;
+		fl.count = count_before(ex, s, k);
+		last_dest = fl.dest;
+		from_tok = ex->mentions[fl.dest].tok + ex->mentions[fl.dest].ntok;
+		if (ex->mentions[fl.dest].kind == EM_MENTION_COUNTRY) {
+			if (!fl.count && !sentence_has_figure(ex, s))
+				status = event_row(ex, s, EV_OTHER, -1);
+			continue;
+		}
+		status = flow_row(ex, &fl);
+		if (status == EM_OK)
+			status = flight_event(ex, &fl);
+	}
+	return status;
+}
+
 em_status em__extract_flows(em_extract *ex, em_error *err)
 {
-	size_t m0 = 0;
-
-	for (uint32_t s = 0; s < ex->sent_count; s++) {
-		uint32_t first = ex->sents[s].tok, end = first + ex->sents[s].ntok;
-		em_status status = EM_OK;
-		while (m0 < ex->mention_count && ex->mentions[m0].sent < s)
-			m0++;
-		for (uint32_t k = first; k < end && status == EM_OK; k++) {
-			int dest;
-			if (!flight_word(ex, k, end) || (dest = flight_end(ex, s, k, m0)) < 0)
-				continue;
-			if (ex->mentions[dest].kind == EM_MENTION_COUNTRY)
-				status = sentence_has_figure(ex, s) ? EM_OK : event_row(ex, s, EV_OTHER, -1);
-			else if ((status = flow_row(ex, s, flight_origin(ex, s, m0), dest)) == EM_OK)
-				status = flight_event(ex, s, dest);
-			break;
-		}
-		if (status != EM_OK)
-			return em_error_set(err, status, "out of memory");
-	}
+	for (uint32_t s = 0; s < ex->sent_count; s++)
+		if (sentence_flights(ex, s) != EM_OK)
+			return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	return EM_OK;
 }

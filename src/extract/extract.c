@@ -109,20 +109,20 @@ em_status em_extract_end(em_extract *ex, em_error *err)
 static void main_country(em_extract *ex)
 {
 	size_t count = em__extract_country_count();
-	unsigned votes[64] = {0};
+	unsigned votes[128] = {0};
 	int best = -1;
 
 	for (size_t m = 0; m < ex->mention_count; m++) {
 		const em__mention *mm = &ex->mentions[m];
 		int c = mm->country;
 		const em_geocode_result *r = mm->query >= 0 ? &ex->queries[mm->query].result : NULL;
-		for (size_t k = 0; c < 0 && r && r->place && k < count && k < 64; k++)
+		for (size_t k = 0; c < 0 && r && r->place && k < count && k < 128; k++)
 			if (strcmp(em__extract_country((int)k)->code, r->place->country) == 0)
 				c = (int)k;
-		if (c >= 0 && c < 64)
+		if (c >= 0 && c < 128)
 			votes[c]++;
 	}
-	for (size_t k = 0; k < count && k < 64; k++)
+	for (size_t k = 0; k < count && k < 128; k++)
 		if (votes[k] && (best < 0 || votes[k] > votes[best]))
 			best = (int)k;
 	if (best >= 0)

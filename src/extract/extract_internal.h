@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+#include <strings.h>
 
 #include "eventmap/extract.h"
 #include "../util/keymap.h"
@@ -203,7 +205,14 @@ em_status em__extract_finish(em_extract *ex, em_error *err);
 
 /* tokens.c */
 em_status em__extract_tokenize(em_extract *ex, size_t len);
-bool em__tok_is(const em_extract *ex, const em__token *t, const char *word);
+/* The token is this word, without regard to case (inline, so that the
+ * length of a literal is known where it is called). */
+static inline bool em__tok_is(const em_extract *ex, const em__token *t, const char *word)
+{
+	size_t n = strlen(word);
+
+	return t->len == n && strncasecmp(ex->text + t->start, word, n) == 0;
+}
 const char *em__tok_text(const em_extract *ex, const em__token *t, size_t *len);
 
 /* places.c */
@@ -234,7 +243,7 @@ const char *em__extract_strf(em_extract *ex, const char *format, ...)
 void em__extract_set_dates(em_extract *ex, em_extract_row *row, const em__sentence *st, bool toll);
 bool em__extract_usable(const em_extract *ex, const em__mention *m);
 int em__extract_sentence_event(const em_extract *ex, uint32_t s);
-int em__extract_flight(const em_extract *ex, uint32_t s);
+int em__extract_flight_for(const em_extract *ex, const em__figure *f);
 
 /* extract.c */
 em_status em__extract_block(em_extract *ex, size_t len, em_error *err);

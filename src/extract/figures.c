@@ -230,16 +230,27 @@ static const em__figure *figure_before(const em_extract *ex, uint32_t s)
 
 /* A verb of killing, wounding, detaining right before the number and its
  * qualifier: "killed at least 61", "wounded about 35", "detained almost
- * 120". */
+ * 120", "killing four", "shot dead 14". */
 static em_figure_kind kind_verb_before(const em_extract *ex, uint32_t i, uint32_t first)
 {
 	uint32_t j = before_qualifier(ex, i, first);
 	const em__token *t = j > first ? &ex->tokens[j - 1] : NULL;
 
-	if (!t || !(t->bits & KIND_BITS) || t->len < 4 ||
-	    memcmp(ex->text + t->start + t->len - 2, "ed", 2) != 0 || em__tok_is(ex, t, "displaced"))
+	bool ed, ing;
+
+	if (t && em__tok_is(ex, t, "dead") && j >= first + 2 &&
+	    em__tok_is(ex, &ex->tokens[j - 2], "shot"))
+		return EM_FIGURE_DEATHS; /* "shot dead 14 men" */
+	if (!t || !(t->bits & (KIND_BITS | L_KILLVERB)) || t->len < 5 || em__tok_is(ex, t, "displaced"))
 		return EM_FIGURE_EVENT;
-	return kind_of_bits(t->bits);
+	ed = memcmp(ex->text + t->start + t->len - 2, "ed", 2) == 0;
+	ing = memcmp(ex->text + t->start + t->len - 3, "ing", 3) == 0;
+	if (!ed && !ing)
+		return EM_FIGURE_EVENT;
+	if (t->bits & KIND_BITS)
+		return kind_of_bits(t->bits);
+	return em__tok_is(ex, t, "killing") || em__tok_is(ex, t, "executing") ? EM_FIGURE_DEATHS
+									      : EM_FIGURE_EVENT;
 }
 
 /* What the words before the number say it counts: "the deaths of 31",
@@ -270,6 +281,21 @@ static em_figure_kind kind_left(const em_extract *ex, uint32_t s, uint32_t i, bo
 		return EM_FIGURE_DEATHS;
 	prev = *include ? figure_before(ex, s) : NULL;
 	return prev ? prev->kind : EM_FIGURE_EVENT;
+}
+
+/* "killed 34 people, including two children": the figure just before in
+ * the sentence, which this one is part of. */
+static const em__figure *included_in(const em_extract *ex, uint32_t s, uint32_t i)
+{
+	const em__figure *prev = ex->figure_count ? &ex->figures[ex->figure_count - 1] : NULL;
+	uint32_t j = before_qualifier(ex, i, ex->sents[s].tok);
+
+	if (!prev || prev->sent != s || j == ex->sents[s].tok ||
+	    !(ex->tokens[j - 1].bits & L_INCLUDE || (em__tok_is(ex, &ex->tokens[j - 1], "them") &&
+						      j >= 2 && em__tok_is(ex, &ex->tokens[j - 2],
+									   "among"))))
+		return NULL;
+	return prev;
 }
 
 /* "Of those killed, 46 were civilians, 23 ...": a sentence that opens on
@@ -398,6 +424,10 @@ static em_status figure_at(em_extract *ex, uint32_t s, uint32_t *i)
 		return EM_OK;
 	f.kind = kind_verb_before(ex, f.tok, first);
 	word = f.tok + n.ntok + 8 < end ? f.tok + n.ntok + 8 : end;
+	if (f.kind == EM_FIGURE_EVENT && (prev = included_in(ex, s, f.tok)) != NULL) {
+		f.kind = prev->kind; /* "killed 34, including two children" */
+		f.include = true;
+	}
 	if (of_them(ex, f.tok + n.ntok, end) && ex->figure_count &&
 	    ex->figures[ex->figure_count - 1].sent + 1 >= s) {
 		f.kind = ex->figures[ex->figure_count - 1].kind;
@@ -509,10 +539,11 @@ static void find_included(em_extract *ex)
 			sum += ex->figures[end++].value;
 		for (size_t q = p; q-- > 0;) {
 			const em__figure *t = &ex->figures[q];
+			bool same = t->sent == f->sent; /* "killed 42, including 11": any category */
 			if (t->sent + 3 < f->sent)
 				break;
-			if (t->kind != f->kind || t->category != EM_CATEGORY_UNKNOWN || t->repeat >= 0 ||
-			    t->parent >= 0 || (double)t->value < 0.95 * (double)sum)
+			if (t->kind != f->kind || (!same && t->category != EM_CATEGORY_UNKNOWN) ||
+			    t->repeat >= 0 || t->parent >= 0 || (double)t->value < 0.95 * (double)sum)
 				continue;
 			for (size_t k = p; k < end; k++)
 				ex->figures[k].parent = (int)q;

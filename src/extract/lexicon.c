@@ -41,7 +41,10 @@ static const entry entries[] = {
 		    "today yesterday tomorrow breaking update updated live exclusive analysis "
 		    "opinion editorial read more share follow subscribe advertisement related "
 		    "home homes world middle east politics war conflict crisis violence killings "
-		    "massacre massacres clashes attack attacks protest protests"},
+		    "massacre massacres clashes attack attacks protest protests mass key many "
+		    "points latest live statement press release contact privacy cookies menu "
+		    "search login sign subscribe newsletter donate about us terms copyright "
+		    "family families clan tribe"},
 	{L_MORE, 0, "more over exceeding exceeded exceeds crossed surpassed passed topped above "
 		    "upwards excess"},
 	{L_LEAST, 0, "least fewer minimum"},
@@ -144,7 +147,22 @@ static const em__country countries[] = {
 	{"RU", "Russia"}, {"GB", "Britain"}, {"FR", "France"}, {"US", "United States"},
 	{"DE", "Germany"}, {"PS", "Palestine"}, {"CY", "Cyprus"}, {"QA", "Qatar"},
 	{"AE", "United Arab Emirates"}, {"UA", "Ukraine"}, {"CN", "China"}, {"YE", "Yemen"},
-	{"LY", "Libya"}, {"AF", "Afghanistan"}, {"KW", "Kuwait"},
+	{"LY", "Libya"}, {"AF", "Afghanistan"}, {"KW", "Kuwait"}, {"SD", "Sudan"},
+	{"SS", "South Sudan"}, {"TD", "Chad"}, {"GR", "Greece"}, {"TN", "Tunisia"},
+	{"MM", "Myanmar"}, {"SO", "Somalia"}, {"ET", "Ethiopia"}, {"ER", "Eritrea"},
+	{"DZ", "Algeria"}, {"MA", "Morocco"}, {"ML", "Mali"}, {"NE", "Niger"}, {"NG", "Nigeria"},
+	{"BF", "Burkina Faso"}, {"CD", "Congo"}, {"CF", "Central African Republic"},
+	{"KE", "Kenya"}, {"PK", "Pakistan"}, {"IN", "India"}, {"BD", "Bangladesh"},
+	{"OM", "Oman"}, {"BH", "Bahrain"}, {"AM", "Armenia"}, {"AZ", "Azerbaijan"},
+	{"GE", "Georgia"}, {"IT", "Italy"}, {"ES", "Spain"}, {"NL", "Netherlands"},
+	{"BE", "Belgium"}, {"SE", "Sweden"}, {"NO", "Norway"}, {"DK", "Denmark"},
+	{"AT", "Austria"}, {"CH", "Switzerland"}, {"PL", "Poland"}, {"CA", "Canada"},
+	{"AU", "Australia"}, {"JP", "Japan"}, {"KR", "Korea"}, {"BR", "Brazil"},
+	{"MX", "Mexico"}, {"VE", "Venezuela"}, {"CO", "Colombia"}, {"HT", "Haiti"},
+	{"BY", "Belarus"}, {"KZ", "Kazakhstan"}, {"MR", "Mauritania"}, {"SN", "Senegal"},
+	{"MZ", "Mozambique"}, {"CM", "Cameroon"}, {"UG", "Uganda"}, {"RW", "Rwanda"},
+	{"BI", "Burundi"}, {"ZA", "South Africa"}, {"HU", "Hungary"}, {"RO", "Romania"},
+	{"BG", "Bulgaria"}, {"RS", "Serbia"}, {"MT", "Malta"}, {"IE", "Ireland"},
 };
 
 /* Country words: index into countries. */
@@ -153,15 +171,33 @@ static const valued country_words[] = {
 	{"israel", 2}, {"israeli", 2}, {"israelis", 2}, {"turkey", 3}, {"turkish", 3},
 	{"türkiye", 3}, {"turks", 3}, {"iraq", 4}, {"iraqi", 4}, {"iraqis", 4}, {"iran", 5},
 	{"iranian", 5}, {"iranians", 5}, {"jordan", 6}, {"jordanian", 6}, {"jordanians", 6},
-	{"egypt", 7}, {"egyptian", 7}, {"egyptians", 7}, {"saudi", 8}, {"russia", 9},
-	{"russian", 9}, {"russians", 9}, {"britain", 10}, {"british", 10}, {"uk", 10},
-	{"england", 10}, {"france", 11}, {"french", 11}, {"america", 12}, {"american", 12},
-	{"americans", 12}, {"usa", 12}, {"germany", 13}, {"german", 13}, {"palestine", 14},
-	{"palestinian", 14}, {"palestinians", 14}, {"cyprus", 15}, {"cypriot", 15},
-	{"qatar", 16}, {"qatari", 16}, {"uae", 17}, {"emirati", 17}, {"ukraine", 18},
-	{"ukrainian", 18}, {"china", 19}, {"chinese", 19}, {"yemen", 20}, {"yemeni", 20},
-	{"libya", 21}, {"libyan", 21}, {"afghanistan", 22}, {"afghan", 22}, {"kuwait", 23},
-	{"kuwaiti", 23},
+	{"egypt", 7}, {"egyptian", 7}, {"egyptians", 7}, {"saudi", 8}, {"arabia", 8},
+	{"saudis", 8}, {"russia", 9}, {"russian", 9}, {"russians", 9}, {"britain", 10},
+	{"british", 10}, {"uk", 10}, {"england", 10}, {"france", 11}, {"french", 11},
+	{"america", 12}, {"american", 12}, {"americans", 12}, {"usa", 12}, {"germany", 13},
+	{"german", 13}, {"palestine", 14}, {"palestinian", 14}, {"palestinians", 14},
+	{"cyprus", 15}, {"cypriot", 15}, {"qatar", 16}, {"qatari", 16}, {"uae", 17},
+	{"emirati", 17}, {"emirates", 17}, {"ukraine", 18}, {"ukrainian", 18}, {"ukrainians", 18},
+	{"china", 19}, {"chinese", 19}, {"yemen", 20}, {"yemeni", 20}, {"libya", 21},
+	{"libyan", 21}, {"afghanistan", 22}, {"afghan", 22}, {"kuwait", 23}, {"kuwaiti", 23},
+	{"sudan", 24}, {"sudanese", 24}, {"chad", 26}, {"chadian", 26}, {"greece", 27},
+	{"greek", 27}, {"tunisia", 28}, {"tunisian", 28}, {"myanmar", 29}, {"burmese", 29},
+	{"somalia", 30}, {"somali", 30}, {"ethiopia", 31}, {"ethiopian", 31}, {"eritrea", 32},
+	{"eritrean", 32}, {"algeria", 33}, {"algerian", 33}, {"morocco", 34}, {"moroccan", 34},
+	{"mali", 35}, {"malian", 35}, {"niger", 36}, {"nigeria", 37}, {"nigerian", 37},
+	{"congo", 39}, {"congolese", 39}, {"kenya", 41}, {"kenyan", 41}, {"pakistan", 42},
+	{"pakistani", 42}, {"india", 43}, {"indian", 43}, {"bangladesh", 44}, {"oman", 45},
+	{"omani", 45}, {"bahrain", 46}, {"armenia", 47}, {"armenian", 47}, {"azerbaijan", 48},
+	{"georgia", 49}, {"italy", 50}, {"italian", 50}, {"spain", 51}, {"spanish", 51},
+	{"netherlands", 52}, {"dutch", 52}, {"belgium", 53}, {"sweden", 54}, {"swedish", 54},
+	{"norway", 55}, {"denmark", 56}, {"danish", 56}, {"austria", 57}, {"switzerland", 58},
+	{"swiss", 58}, {"poland", 59}, {"polish", 59}, {"canada", 60}, {"canadian", 60},
+	{"australia", 61}, {"japan", 62}, {"japanese", 62}, {"korea", 63}, {"brazil", 64},
+	{"mexico", 65}, {"venezuela", 66}, {"colombia", 67}, {"haiti", 68}, {"belarus", 69},
+	{"kazakhstan", 70}, {"mauritania", 71}, {"senegal", 72}, {"mozambique", 73},
+	{"cameroon", 74}, {"uganda", 75}, {"rwanda", 76}, {"burundi", 77}, {"hungary", 79},
+	{"romania", 80}, {"bulgaria", 81}, {"serbia", 82}, {"malta", 83}, {"ireland", 84},
+	{"irish", 84},
 };
 
 typedef struct event_type {

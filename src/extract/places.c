@@ -218,10 +218,21 @@ static bool stripped(const em_extract *ex, const em__token *t)
 	       em__extract_source_alias(ex->text + t->start, t->len, NULL));
 }
 
-/* A person: after a title, before "said", or a surname already seen. */
-static bool is_person(const em_extract *ex, uint32_t i, uint32_t k, uint32_t end, bool titled)
+/* A person: after a title, before "said" (unless a preposition makes it
+ * where the speaker is: "a doctor in Jableh said"), or a surname already
+ * seen; "the Tartousi family" is a family. */
+static bool is_person(const em_extract *ex, uint32_t i, uint32_t k, uint32_t first,
+		      uint32_t end, bool titled)
 {
-	if (titled || (k < end && (ex->tokens[k].bits & L_SAY)))
+	static const char *const preps[] = {"in", "of", "from", "at", "near", "outside"};
+	bool located = false;
+
+	for (size_t p = 0; i > first && p < sizeof preps / sizeof preps[0]; p++)
+		located |= em__tok_is(ex, &ex->tokens[i - 1], preps[p]);
+	if (titled || (k < end && (ex->tokens[k].bits & L_SAY) && !located))
+		return true;
+	if (k < end && (em__tok_is(ex, &ex->tokens[k], "family") ||
+			em__tok_is(ex, &ex->tokens[k], "clan") || em__tok_is(ex, &ex->tokens[k], "tribe")))
 		return true;
 	return k - i == 1 && is_person_name(ex, &ex->tokens[i]);
 }
@@ -260,7 +271,7 @@ static em_status take_run(em_extract *ex, uint32_t s, uint32_t i, uint32_t k, ui
 		region = true;
 	if (i >= k)
 		return EM_OK;
-	if (is_person(ex, i, k, end, titled)) {
+	if (is_person(ex, i, k, first, end, titled)) {
 		learn_person(ex, i, k - i);
 		return EM_OK;
 	}
@@ -383,14 +394,16 @@ static em_status query_of(em_extract *ex, em__mention *m, em_keymap *seen)
 /* "SY,LB": the countries the block's country words name, or "". */
 static void block_countries(const em_extract *ex, char *out, size_t size)
 {
-	size_t n = 0;
+	size_t n = 0, codes = 0;
 
 	out[0] = 0;
-	for (size_t i = 0; i < ex->mention_count && n + 3 < size; i++) {
+	for (size_t i = 0; i < ex->mention_count && n + 3 < size &&
+			   codes < EM_GEOCODE_COUNTRIES_MAX; i++) {
 		const em__country *c = em__extract_country(ex->mentions[i].country);
 		if (ex->mentions[i].kind != EM_MENTION_COUNTRY || !c || strstr(out, c->code))
 			continue;
 		n += (size_t)snprintf(out + n, size - n, "%s%s", n ? "," : "", c->code);
+		codes++;
 	}
 }
 
@@ -398,7 +411,7 @@ static void block_countries(const em_extract *ex, char *out, size_t size)
  * tried again in the countries the text names. */
 static em_status retry_in_countries(em_extract *ex, em_error *err)
 {
-	char countries[32];
+	char countries[256];
 	em_geocode_query *again;
 	em_status status;
 	bool any = false;
@@ -434,6 +447,34 @@ static em_status retry_in_countries(em_extract *ex, em_error *err)
 	return status;
 }
 
+/* A text that names countries is about them: a name placed in a country
+ * it does not name (a Sudanese town matched in Libya) is left ambiguous. */
+static void keep_to_named_countries(em_extract *ex)
+{
+	char named[256];
+
+	block_countries(ex, named, sizeof named);
+	if (!named[0])
+		return;
+	for (size_t q = 0; q < ex->query_count; q++) {
+		em_geocode_result *r = &ex->queries[q].result;
+		char reason[EM_GEOCODE_REASON_MAX + 64];
+		if (r->status != EM_GEOCODE_RESOLVED || !r->place || strstr(named, r->place->country))
+			continue;
+		snprintf(reason, sizeof reason, "%s (%s) is in a country the text does not name "
+			 "(it names %s)", r->place->name, r->place->country, named);
+		snprintf(r->reason, sizeof r->reason, "%.*s", (int)sizeof r->reason - 1, reason);
+		if (r->candidate_count < EM_GEOCODE_CANDIDATES_MAX)
+			r->candidates[r->candidate_count++] = (em_geocode_candidate){
+				r->place, r->method, r->score, -1};
+		r->status = EM_GEOCODE_AMBIGUOUS;
+		r->far = true;
+		r->place = NULL;
+		r->basis = EM_BASIS_NONE;
+		r->precision = 0;
+	}
+}
+
 em_status em__extract_places(em_extract *ex, em_error *err)
 {
 	em_keymap seen = {0};
@@ -450,5 +491,9 @@ em_status em__extract_places(em_extract *ex, em_error *err)
 	if (ex->query_count > 0)
 		status = em_geocode_list(ex->queries, ex->query_count, ex->gazetteer,
 					 &ex->options.geocode, "this text", err);
-	return status == EM_OK ? retry_in_countries(ex, err) : status;
+	if (status == EM_OK)
+		status = retry_in_countries(ex, err);
+	if (status == EM_OK)
+		keep_to_named_countries(ex);
+	return status;
 }

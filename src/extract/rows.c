@@ -184,6 +184,8 @@ void em__extract_set_place(em_extract *ex, em_extract_row *row, int mention, uin
 
 	row->location = mention_text(ex, m);
 	row->country = r && r->place ? r->place->country : hint ? hint->code : "";
+	if (!row->country[0])
+		main_country_name(ex, &row->country); /* an ambiguous name: where the text is */
 	row->place_id = r && r->place ? r->place->id : "";
 	row->scope = EM_SCOPE_PLACE;
 	row->precision = 1;
@@ -350,7 +352,7 @@ static em_status figure_row(em_extract *ex, em__figure *f, size_t index)
 		f->row = ex->figures[f->repeat].row;
 		return EM_OK;
 	}
-	if (f->kind == EM_FIGURE_DISPLACED && em__extract_flight(ex, f->sent) >= 0)
+	if (f->kind == EM_FIGURE_DISPLACED && em__extract_flight_for(ex, f) >= 0)
 		return EM_OK; /* the flow and its event hold it */
 	row = em__extract_new_row(ex, f->sent, false, f->kind == EM_FIGURE_DEATHS);
 	if (!row)

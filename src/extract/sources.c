@@ -103,6 +103,18 @@ static span phrase_after(const em_extract *ex, uint32_t i, uint32_t end)
 	return s;
 }
 
+/* "has", "now", "also": words between a subject and its verb. */
+static bool is_auxiliary(const em_extract *ex, const em__token *t)
+{
+	static const char *const words[] = {"has", "have", "had", "also", "later", "now", "earlier",
+					    "previously", "still", "again", "separately", "had"};
+
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (em__tok_is(ex, t, words[k]))
+			return true;
+	return false;
+}
+
 /* The subject before a verb at v: a capitalised name (with for, of, the,
  * al inside, an abbreviation in brackets after), or a few lower-case words
  * back to their article ("the monitor", "a resident"). */
@@ -111,11 +123,7 @@ static span subject_before(const em_extract *ex, uint32_t v, uint32_t first)
 	span s = {v, v};
 	uint32_t i = v;
 
-	while (i > first + 1 && (em__tok_is(ex, &ex->tokens[i - 1], "has") ||
-				 em__tok_is(ex, &ex->tokens[i - 1], "have") ||
-				 em__tok_is(ex, &ex->tokens[i - 1], "had") ||
-				 em__tok_is(ex, &ex->tokens[i - 1], "also") ||
-				 em__tok_is(ex, &ex->tokens[i - 1], "later")))
+	while (i > first + 1 && is_auxiliary(ex, &ex->tokens[i - 1]))
 		s.to = --i;
 	if (i > first + 2 && is_punct(ex, &ex->tokens[i - 1], ')') &&
 	    is_punct(ex, &ex->tokens[i - 3], '('))
@@ -123,7 +131,12 @@ static span subject_before(const em_extract *ex, uint32_t v, uint32_t first)
 	while (i > first && (ex->tokens[i - 1].flags & TF_CAP || (i - 1 > first &&
 	       (ex->tokens[i - 1].bits & L_CONNECT) && ex->tokens[i - 2].flags & TF_CAP)))
 		i--;
-	if (i < s.to) {
+	if (i < s.to && i > first + 1 && ex->tokens[i - 2].kind == TOK_WORD &&
+	    !(ex->tokens[i - 2].flags & TF_CAP) &&
+	    (em__tok_is(ex, &ex->tokens[i - 1], "in") || em__tok_is(ex, &ex->tokens[i - 1], "from") ||
+	     em__tok_is(ex, &ex->tokens[i - 1], "at")))
+		i--; /* "a doctor in Jableh": the speaker is the noun before */
+	else if (i < s.to) {
 		s.from = i;
 		return s;
 	}

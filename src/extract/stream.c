@@ -13,8 +13,10 @@
 
 enum { H_TEXT = 0, H_TAG, H_ENTITY, H_COMMENT, H_SKIP, H_SKIP_END };
 
+static em_status grow(em_extract *ex);
+
 /* Appends one byte of text that came from input byte src (character chr). */
-static em_status put(em_extract *ex, char c, size_t src, size_t chr)
+static inline em_status put(em_extract *ex, char c, size_t src, size_t chr)
 {
 	if (ex->text_len == 0) {
 		ex->base_byte = src;
@@ -22,28 +24,35 @@ static em_status put(em_extract *ex, char c, size_t src, size_t chr)
 	}
 	if (src - ex->base_byte > UINT32_MAX || chr - ex->base_char > UINT32_MAX)
 		return EM_ERR_LIMIT;
-	if (ex->text_len + 1 >= ex->text_cap) {
-		size_t cap = ex->text_cap ? ex->text_cap * 2 : 65536;
-		char *text = realloc(ex->text, cap);
-		if (!text)
-			return EM_ERR_NOMEM;
-		ex->text = text;
-		uint32_t *b = realloc(ex->at_byte, cap * sizeof *b);
-		if (!b)
-			return EM_ERR_NOMEM;
-		ex->at_byte = b;
-		uint32_t *h = realloc(ex->at_char, cap * sizeof *h);
-		if (!h)
-			return EM_ERR_NOMEM;
-		ex->at_char = h;
-		ex->text_cap = cap;
-	}
+	if (ex->text_len + 1 >= ex->text_cap && grow(ex) != EM_OK)
+		return EM_ERR_NOMEM;
 	ex->text[ex->text_len] = c;
 	ex->at_byte[ex->text_len] = (uint32_t)(src - ex->base_byte);
 	ex->at_char[ex->text_len] = (uint32_t)(chr - ex->base_char);
 	ex->text_len++;
-	if (!isspace((unsigned char)c))
-		ex->any_text = true;
+	ex->any_text |= c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' && c != '\v';
+	return EM_OK;
+}
+
+/* Doubles the room for text and its positions. */
+static em_status grow(em_extract *ex)
+{
+	size_t cap = ex->text_cap ? ex->text_cap * 2 : 65536;
+	char *text = realloc(ex->text, cap);
+	uint32_t *at;
+
+	if (!text)
+		return EM_ERR_NOMEM;
+	ex->text = text;
+	at = realloc(ex->at_byte, cap * sizeof *at);
+	if (!at)
+		return EM_ERR_NOMEM;
+	ex->at_byte = at;
+	at = realloc(ex->at_char, cap * sizeof *at);
+	if (!at)
+		return EM_ERR_NOMEM;
+	ex->at_char = at;
+	ex->text_cap = cap;
 	return EM_OK;
 }
 

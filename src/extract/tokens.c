@@ -335,9 +335,3 @@ const char *em__tok_text(const em_extract *ex, const em__token *t, size_t *len)
 	return ex->text + t->start;
 }
 
-bool em__tok_is(const em_extract *ex, const em__token *t, const char *word)
-{
-	size_t n = strlen(word);
-
-	return t->len == n && strncasecmp(ex->text + t->start, word, n) == 0;
-}
