@@ -131,7 +131,7 @@ static em_status sentence_events(em_extract *ex, uint32_t s, int event, size_t m
 			     (em__tok_is(ex, &ex->tokens[mm->tok - 1], "near") ||
 			      em__tok_is(ex, &ex->tokens[mm->tok - 1], "around") ||
 			      em__tok_is(ex, &ex->tokens[mm->tok - 1], "outside")));
-		if (!em__extract_usable(ex, mm) || !near) {
+		if (!em__extract_usable(ex, mm) || !near || em__extract_secondary(ex, m)) {
 			list_end = 0;
 			continue;
 		}
@@ -268,6 +268,15 @@ static const em__figure *count_before(const em_extract *ex, uint32_t s, uint32_t
 	return best;
 }
 
+/* "Syrians", "Sudanese": a people, not a country's name. */
+static bool demonym(const em_extract *ex, const em__mention *m)
+{
+	const char *name = em__extract_country(m->country)->name;
+	size_t len = m->end - m->start;
+
+	return !(strlen(name) == len && strncasecmp(name, ex->text + m->start, len) == 0);
+}
+
 /* Where the people of the flight at k came from: the place after "from"
  * in the words since from_tok; else what they are called ("Syrians");
  * else, for a crossing, unspecified; else the country the text is about. */
@@ -286,7 +295,8 @@ static const char *origin_of(em_extract *ex, uint32_t s, uint32_t k, uint32_t fr
 			*why = "after \"from\"";
 			return mention_name(ex, (int)m);
 		}
-		if (mm->kind == EM_MENTION_COUNTRY && mm->tok < k && !(ex->tokens[mm->tok].flags & TF_POSS)) {
+		if (mm->kind == EM_MENTION_COUNTRY && mm->tok < k && !(ex->tokens[mm->tok].flags & TF_POSS) &&
+		    demonym(ex, mm)) {
 			*why = "what the text calls the people who fled";
 			return mention_name(ex, (int)m);
 		}

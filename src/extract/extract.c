@@ -4,9 +4,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../util/array.h"
 #include "extract_internal.h"
+
+/* The countries the gazetteer has places in, as "SY LB IL ...". */
+static void covered_countries(em_extract *ex)
+{
+	size_t n = 0, count = em_gazetteer_count(ex->gazetteer);
+
+	for (size_t i = 0; i < count && n + 4 < sizeof ex->covered; i++) {
+		const em_place *p = em_gazetteer_place(ex->gazetteer, i);
+		if (strlen(p->country) == 2 && !strstr(ex->covered, p->country))
+			n += (size_t)snprintf(ex->covered + n, sizeof ex->covered - n, "%s ", p->country);
+	}
+}
 
 em_status em_extract_create(em_extract **out, const em_gazetteer *gazetteer,
 			    const em_extract_options *options, em_error *err)
@@ -31,6 +44,7 @@ em_status em_extract_create(em_extract **out, const em_gazetteer *gazetteer,
 		em_extract_destroy(ex);
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	}
+	covered_countries(ex);
 	*out = ex;
 	return EM_OK;
 }
@@ -103,7 +117,18 @@ em_status em_extract_end(em_extract *ex, em_error *err)
 	return em__extract_finish(ex, err);
 }
 
-/* The country the block is most about: its country words and the
+/* "Ukraine" rather than "Ukrainian": the country named, which counts more
+ * for what the text is about than an adjective ("Russian drones"). */
+static bool names_country(const em_extract *ex, const em__mention *m)
+{
+	const char *name = em__extract_country(m->country)->name;
+	size_t len = m->end - m->start;
+
+	return strlen(name) == len && strncasecmp(name, ex->text + m->start, len) == 0;
+}
+
+/* The country the block is most about: its country words (a country's
+ * name counting twice) and the
  * countries of the places that resolved; kept from the blocks before when
  * this one names none. */
 static void main_country(em_extract *ex)
@@ -120,7 +145,7 @@ static void main_country(em_extract *ex)
 			if (strcmp(em__extract_country((int)k)->code, r->place->country) == 0)
 				c = (int)k;
 		if (c >= 0 && c < 128)
-			votes[c]++;
+			votes[c] += mm->kind == EM_MENTION_COUNTRY && names_country(ex, mm) ? 2 : 1;
 	}
 	for (size_t k = 0; k < count && k < 128; k++)
 		if (votes[k] && (best < 0 || votes[k] > votes[best]))
@@ -184,6 +209,7 @@ em_status em__extract_block(em_extract *ex, size_t len, em_error *err)
 	if (status != EM_OK)
 		return status;
 	main_country(ex);
+	em__extract_keep_named(ex);
 	if (em__extract_dates(ex) != EM_OK || em__extract_sources(ex) != EM_OK ||
 	    em__extract_figures(ex) != EM_OK)
 		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", ex->label);

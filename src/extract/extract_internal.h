@@ -178,6 +178,7 @@ struct em_extract {
 	em_date window_first;       /* earliest day the file names */
 	bool has_window;
 	int main_country;           /* country table index, or -1 */
+	char covered[512];          /* "SY LB IL ...": the countries the gazetteer has places in */
 
 	/* What is handed out. */
 	em_pool pool;
@@ -217,6 +218,8 @@ const char *em__tok_text(const em_extract *ex, const em__token *t, size_t *len);
 
 /* places.c */
 em_status em__extract_places(em_extract *ex, em_error *err);
+void em__extract_keep_named(em_extract *ex);
+bool em__extract_covered(const em_extract *ex, int country);
 
 /* dates.c */
 em_status em__extract_dates(em_extract *ex);
@@ -242,6 +245,7 @@ const char *em__extract_strf(em_extract *ex, const char *format, ...)
 
 void em__extract_set_dates(em_extract *ex, em_extract_row *row, const em__sentence *st, bool toll);
 bool em__extract_usable(const em_extract *ex, const em__mention *m);
+bool em__extract_secondary(const em_extract *ex, size_t m);
 int em__extract_sentence_event(const em_extract *ex, uint32_t s);
 int em__extract_flight_for(const em_extract *ex, const em__figure *f);
 

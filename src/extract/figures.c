@@ -123,6 +123,8 @@ static bool not_a_count(const em_extract *ex, uint32_t i, const number *n, uint3
 		return true;
 	if (n->value <= 0 || n->value > 1e8)
 		return true;
+	if (i > first && n->value == 1 && em__tok_is(ex, &ex->tokens[i - 1], "no"))
+		return true; /* "no one" */
 	if (after + 2 < end && (em__tok_is(ex, &ex->tokens[after], "and") ||
 				em__tok_is(ex, &ex->tokens[after], "to") ||
 				ex->tokens[after].kind == TOK_PUNCT) &&
@@ -186,6 +188,11 @@ static em_figure_kind kind_right(const em_extract *ex, uint32_t after, uint32_t 
 		if (t->kind == TOK_WORD && (t->bits & KIND_BITS)) {
 			*word = k;
 			return kind_of_bits(t->bits);
+		}
+		if ((em__tok_is(ex, t, "crossed") || em__tok_is(ex, t, "crossing")) && k + 1 < end &&
+		    em__tok_is(ex, t + 1, "into")) {
+			*word = k;
+			return EM_FIGURE_DISPLACED; /* "6,000 Syrians crossed into Lebanon" */
 		}
 	}
 	return EM_FIGURE_EVENT;

@@ -213,7 +213,7 @@ static const event_type events[] = {
 	{"Explosions/Remote violence", "Shelling/artillery/missile attack",
 	 "shelling shelled artillery mortar mortars rocket missile"},
 	{"Explosions/Remote violence", "Remote explosive/landmine/IED",
-	 "explosion explosions blast landmine landmines ied car-bomb"},
+	 "explosion explosions exploded blast landmine landmines ied car-bomb bomb bombs"},
 	{"Battles", "Government regains territory",
 	 "regained recaptured retook regain recapture retake"},
 	{"Battles", "Non-state actor overtakes territory", "seized seize captured overran stormed"},
@@ -226,7 +226,7 @@ static const event_type events[] = {
 	{"Riots", "Violent demonstration", "riot riots rioters rioting"},
 	{"Protests", "Peaceful protest",
 	 "protest protests protested protesters protestors demonstrators demonstration "
-	 "demonstrations rally rallied sit-in chanted chanting"},
+	 "demonstrations rally rallied sit-in chanted chanting demonstrated demonstrating"},
 	{"Strategic developments", "Arrests", "arrested detained arrests detain arrest raids"},
 	{"Strategic developments", "Looting/property destruction",
 	 "looted looting ablaze torched burned burnt"},

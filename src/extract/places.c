@@ -447,22 +447,45 @@ static em_status retry_in_countries(em_extract *ex, em_error *err)
 	return status;
 }
 
-/* A text that names countries is about them: a name placed in a country
- * it does not name (a Sudanese town matched in Libya) is left ambiguous. */
-static void keep_to_named_countries(em_extract *ex)
+/* Whether a country code is in a list of codes ("SY,LB" or "SY LB "). */
+static bool listed_code(const char *list, const char *code)
+{
+	for (const char *c = list; (c = strstr(c, code)) != NULL; c++)
+		if ((c == list || c[-1] == ',' || c[-1] == ' ') &&
+		    (c[2] == 0 || c[2] == ',' || c[2] == ' '))
+			return true;
+	return false;
+}
+
+/* Whether the gazetteer has places in this country (table index). */
+bool em__extract_covered(const em_extract *ex, int country)
+{
+	const em__country *c = em__extract_country(country);
+
+	return c && listed_code(ex->covered, c->code);
+}
+
+/* A spelling variant (not one of a place's own names) is weak evidence.
+ * It is left ambiguous when it lies in a country the text does not name
+ * while the text names some, or when the text is about a country the
+ * gazetteer has no places in (a Sudanese town matched in Libya). */
+void em__extract_keep_named(em_extract *ex)
 {
 	char named[256];
+	const em__country *main = em__extract_country(ex->main_country);
+	bool elsewhere = main && !listed_code(ex->covered, main->code);
 
 	block_countries(ex, named, sizeof named);
-	if (!named[0])
-		return;
 	for (size_t q = 0; q < ex->query_count; q++) {
 		em_geocode_result *r = &ex->queries[q].result;
-		char reason[EM_GEOCODE_REASON_MAX + 64];
-		if (r->status != EM_GEOCODE_RESOLVED || !r->place || strstr(named, r->place->country))
+		char reason[EM_GEOCODE_REASON_MAX + 96];
+		if (r->status != EM_GEOCODE_RESOLVED || !r->place ||
+		    (r->method != EM_METHOD_NORMALIZED && r->method != EM_METHOD_FUZZY) ||
+		    (!elsewhere && (!named[0] || listed_code(named, r->place->country))))
 			continue;
-		snprintf(reason, sizeof reason, "%s (%s) is in a country the text does not name "
-			 "(it names %s)", r->place->name, r->place->country, named);
+		snprintf(reason, sizeof reason, "%s (%s), a spelling variant, is in a country the "
+			 "text does not name (it names %s)", r->place->name, r->place->country,
+			 named[0] ? named : "none");
 		snprintf(r->reason, sizeof r->reason, "%.*s", (int)sizeof r->reason - 1, reason);
 		if (r->candidate_count < EM_GEOCODE_CANDIDATES_MAX)
 			r->candidates[r->candidate_count++] = (em_geocode_candidate){
@@ -493,7 +516,5 @@ em_status em__extract_places(em_extract *ex, em_error *err)
 					 &ex->options.geocode, "this text", err);
 	if (status == EM_OK)
 		status = retry_in_countries(ex, err);
-	if (status == EM_OK)
-		keep_to_named_countries(ex);
 	return status;
 }

@@ -78,31 +78,94 @@ static bool reference_point(const em_extract *ex, const em__mention *m)
 	return false;
 }
 
-/* The place of a figure in sentence s: the one place the sentence names
- * (mention index; a place "the village of" marks wins, and one named as a
- * reference point, "west of X", does not count), -2 when it names
- * several, -1 none. */
+/* "Sarmin in Idlib province", "Kafr Nabl in the Idlib countryside": the
+ * second names where the first is. */
+static bool container(const em_extract *ex, size_t m)
+{
+	const em__mention *mm = &ex->mentions[m];
+	uint32_t k = mm->tok;
+
+	if (m == 0 || ex->mentions[m - 1].sent != mm->sent || k < 2)
+		return false;
+	if (em__tok_is(ex, &ex->tokens[k - 1], "the"))
+		k--;
+	return em__tok_is(ex, &ex->tokens[k - 1], "in") &&
+	       ex->mentions[m - 1].tok + ex->mentions[m - 1].ntok == k - 1;
+}
+
+/* A place named only to say where another is. */
+bool em__extract_secondary(const em_extract *ex, size_t m)
+{
+	return reference_point(ex, &ex->mentions[m]) || container(ex, m);
+}
+
+/* The clause of token tok: between ';' and "while", "whereas", "but". */
+static void clause_of(const em_extract *ex, uint32_t s, uint32_t tok, uint32_t *a, uint32_t *b)
+{
+	static const char *const words[] = {"while", "whereas", "but", "although", "meanwhile"};
+	uint32_t first = ex->sents[s].tok, end = first + ex->sents[s].ntok;
+
+	*a = first;
+	*b = end;
+	for (uint32_t k = first; k < end; k++) {
+		const em__token *t = &ex->tokens[k];
+		bool cut = t->kind == TOK_PUNCT && ex->text[t->start] == ';';
+		for (size_t w = 0; !cut && w < sizeof words / sizeof words[0]; w++)
+			cut = em__tok_is(ex, t, words[w]);
+		if (cut && k <= tok)
+			*a = k + 1;
+		else if (cut && k > tok) {
+			*b = k;
+			break;
+		}
+	}
+}
+
+/* Places named one after another ("Latakia, Banias and Jableh"). */
+static bool in_list(const em_extract *ex, const em__mention *a, const em__mention *b)
+{
+	for (uint32_t k = a->tok + a->ntok; k < b->tok; k++) {
+		const em__token *t = &ex->tokens[k];
+		if (!(em__tok_is(ex, t, "and") || em__tok_is(ex, t, "or") ||
+		      (t->kind == TOK_PUNCT && ex->text[t->start] == ',')))
+			return false;
+	}
+	return true;
+}
+
+/* The place of a figure at token tok of sentence s: a place of its clause
+ * (one the text marks, "the village of X", first), not one named only to
+ * say where another is ("west of Dreikish", "in Idlib province" after a
+ * town); of several, the first after the figure, else the last before;
+ * places in a list are a region (-2); -1 when its clause names none. */
 int em__extract_place_of(const em_extract *ex, uint32_t s, uint32_t tok)
 {
-	int chosen = -1, marked = -1;
-	bool several = false;
+	uint32_t a, b;
+	int after = -1, before = -1, marked = -1;
 
-	(void)tok;
+	clause_of(ex, s, tok, &a, &b);
 	for (size_t m = first_mention(ex, s); m < ex->mention_count && ex->mentions[m].sent == s;
 	     m++) {
 		const em__mention *mm = &ex->mentions[m];
-		if (!em__extract_usable(ex, mm) || reference_point(ex, mm))
+		if (mm->tok < a || mm->tok >= b || !em__extract_usable(ex, mm) ||
+		    em__extract_secondary(ex, m))
 			continue;
-		if (mm->trigger)
-			marked = marked < 0 || same_mention(ex, &ex->mentions[marked], mm) ? (int)m : -2;
-		if (chosen < 0)
-			chosen = (int)m;
-		else if (!same_mention(ex, &ex->mentions[chosen], mm))
-			several = true;
+		if (mm->trigger && marked < 0)
+			marked = (int)m;
+		if (mm->tok > tok && after < 0)
+			after = (int)m;
+		else if (mm->tok < tok)
+			before = (int)m;
 	}
 	if (marked >= 0)
 		return marked;
-	return several ? -2 : chosen;
+	if (after >= 0 && after + 1 < (int)ex->mention_count &&
+	    ex->mentions[after + 1].sent == s && ex->mentions[after + 1].tok < b &&
+	    em__extract_usable(ex, &ex->mentions[after + 1]) &&
+	    !same_mention(ex, &ex->mentions[after], &ex->mentions[after + 1]) &&
+	    in_list(ex, &ex->mentions[after], &ex->mentions[after + 1]))
+		return -2;
+	return after >= 0 ? after : before;
 }
 
 static const char *mention_text(em_extract *ex, const em__mention *m)
@@ -113,11 +176,14 @@ static const char *mention_text(em_extract *ex, const em__mention *m)
 /* The region word after a mention ("governorate"), or NULL. */
 static const em__token *region_word(const em_extract *ex, const em__mention *m)
 {
-	uint32_t end = ex->sents[m->sent].tok + ex->sents[m->sent].ntok;
+	uint32_t end = ex->sents[m->sent].tok + ex->sents[m->sent].ntok, k = m->tok + m->ntok;
 
-	for (uint32_t k = m->tok + m->ntok; k < end && k < m->tok + m->ntok + 3; k++)
-		if (ex->tokens[k].bits & L_REGION)
-			return &ex->tokens[k];
+	if (k < end && (ex->tokens[k].bits & L_REGION))
+		return &ex->tokens[k];
+	if (k + 2 < end && em__tok_is(ex, &ex->tokens[k], "and") &&
+	    (ex->tokens[k + 2].bits & L_REGION) && ex->tokens[k + 2].len > 0 &&
+	    ex->text[ex->tokens[k + 2].start + ex->tokens[k + 2].len - 1] == 's')
+		return &ex->tokens[k + 2]; /* "Latakia and Tartous provinces" */
 	return NULL;
 }
 
@@ -184,7 +250,7 @@ void em__extract_set_place(em_extract *ex, em_extract_row *row, int mention, uin
 
 	row->location = mention_text(ex, m);
 	row->country = r && r->place ? r->place->country : hint ? hint->code : "";
-	if (!row->country[0])
+	if (!row->country[0] && em__extract_covered(ex, ex->main_country))
 		main_country_name(ex, &row->country); /* an ambiguous name: where the text is */
 	row->place_id = r && r->place ? r->place->id : "";
 	row->scope = EM_SCOPE_PLACE;
@@ -313,19 +379,33 @@ static const char *summary_of(em_extract *ex, const em__figure *f)
 				kind_words[f->kind]);
 }
 
+/* Violence of ACLED's kinds (not a strategic development). */
+static bool violent(const char *type)
+{
+	return strcmp(type, "Battles") == 0 || strcmp(type, "Violence against civilians") == 0 ||
+	       strcmp(type, "Explosions/Remote violence") == 0 || strcmp(type, "Riots") == 0;
+}
+
+/* The row's ACLED type: the sentence's words, for the dead and wounded only
+ * a type of violence; else by the figure: civilians attacked, the armed
+ * in battle, the detained arrested, the rest "Other". */
 static void set_type(em_extract *ex, em_extract_row *row, uint32_t s, const em__figure *f)
 {
+	bool hurt = f && (f->kind == EM_FIGURE_DEATHS || f->kind == EM_FIGURE_WOUNDED);
 	int event = em__extract_sentence_event(ex, s);
+	const char *type = "", *sub = "";
 
-	if (event >= 0) {
-		em__extract_event_type(event, &row->event_type, &row->sub_event_type);
+	em__extract_event_type(event, &type, &sub);
+	if (event >= 0 && (!hurt || violent(type))) {
+		row->event_type = type;
+		row->sub_event_type = sub;
 		row->notes = em__extract_strf(ex, "%sType: from the sentence's words. ", row->notes);
 		return;
 	}
-	if (f && f->kind == EM_FIGURE_DEATHS && f->category == EM_CATEGORY_CIVILIANS) {
+	if (hurt && f->category == EM_CATEGORY_CIVILIANS) {
 		row->event_type = "Violence against civilians";
 		row->sub_event_type = "Attack";
-	} else if (f && f->kind == EM_FIGURE_DEATHS && f->category != EM_CATEGORY_UNKNOWN) {
+	} else if (hurt && f->category != EM_CATEGORY_UNKNOWN) {
 		row->event_type = "Battles";
 		row->sub_event_type = "Armed clash";
 	} else if (f && f->kind == EM_FIGURE_DETAINED) {
