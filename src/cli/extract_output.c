@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "eventmap/atomic.h"
 #include "extract_output.h"
@@ -236,6 +237,23 @@ static void put_json(FILE *out, json_object *o, bool *first)
 	*first = false;
 }
 
+/* Each of the three files can be replaced: none is a directory or
+ * anything else but a file, so that they are written together or not. */
+static em_status check_targets(const char *dir, em_error *err)
+{
+	static const char *const names[] = {"reports.csv", "flows.csv", "extract.json"};
+	char path[4096];
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+			return em_error_set(err, EM_ERR_IO, "%s: is not a file (a directory?); "
+					    "it cannot be replaced", path);
+	}
+	return EM_OK;
+}
+
 em_status cli_extract_out_open(cli_extract_out *out, const char *dir, em_error *err)
 {
 	char path[4096];
@@ -244,6 +262,8 @@ em_status cli_extract_out_open(cli_extract_out *out, const char *dir, em_error *
 	memset(out, 0, sizeof *out);
 	out->first_mention = out->first_row = out->first_flow = true;
 	status = em_atomic_make_directories(dir, err);
+	if (status == EM_OK)
+		status = check_targets(dir, err);
 	snprintf(path, sizeof path, "%s/reports.csv", dir);
 	if (status == EM_OK)
 		status = em_atomic_file_create(&out->reports, path, err);

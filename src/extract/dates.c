@@ -203,6 +203,7 @@ static bool weekday_date(reader *r, uint32_t i)
 	if (!ex->options.has_date) {
 		r->ref->reason = em__extract_strf(ex, "%s: no publication date (--date) to read it "
 						  "against", day_names[r->t[i].value]);
+		ex->has_last_date = false; /* "the next day" after it cannot be read either */
 		return true;
 	}
 	em__extract_format_day(pub, sizeof pub, ex->options.date);
@@ -232,12 +233,23 @@ static bool relative_date(reader *r, uint32_t i)
 				      d, d));
 		return true;
 	}
+	if (is_at(r, i, "later") && i >= 2 && is_at(r, i - 1, "days") && ex->has_last_date &&
+	    r->t[i - 2].value > 0 && r->t[i - 2].value < 31 &&
+	    (r->t[i - 2].bits & L_NUMWORD || r->t[i - 2].kind == TOK_NUMBER)) {
+		int n = r->t[i - 2].kind == TOK_NUMBER ? (int)r->t[i - 2].number : r->t[i - 2].value;
+		d = ex->last_date + n; /* "two days later" */
+		set(r, d, d, describe(ex, "counted from the last day the text named", d, d));
+		return true;
+	}
 	if (!is_at(r, i, "day") || i < 1 || !ex->has_last_date)
 		return false;
-	if (is_at(r, i - 1, "next") || is_at(r, i - 1, "following"))
+	if (is_at(r, i - 1, "next") || is_at(r, i - 1, "following") ||
+	    (is_at(r, i + 1, "later") && (is_at(r, i - 1, "a") || is_at(r, i - 1, "one"))))
 		d = ex->last_date + 1;
 	else if (is_at(r, i + 1, "before") || is_at(r, i - 1, "previous"))
 		d = ex->last_date - 1;
+	else if (is_at(r, i - 1, "same"))
+		d = ex->last_date;
 	else
 		return false;
 	set(r, d, d, describe(ex, "counted from the last day the text named", d, d));
@@ -255,19 +267,52 @@ static bool toll_before(const reader *r, uint32_t i)
 	return false;
 }
 
-/* "BEIRUT, March 8 (Reuters) -": a dateline says when the text was filed,
- * not when anything happened.  The tokens it takes, or 0. */
-static uint32_t dateline(const reader *r)
+/* "BEIRUT, March 8 (Reuters) -": a dateline says where and when the text
+ * was filed, not where or when anything happened.  The tokens it takes at
+ * the start of sentence s, or 0. */
+uint32_t em__extract_dateline(const em_extract *ex, uint32_t s)
 {
-	if (r->n < 4 || !(r->t[0].flags & TF_UPPER))
+	const em__token *t = &ex->tokens[ex->sents[s].tok];
+	uint32_t n = ex->sents[s].ntok;
+
+	if (n < 4 || !(t[0].flags & TF_UPPER))
 		return 0;
-	for (uint32_t i = 1; i < r->n && i < 10; i++) {
-		const char *c = r->ex->text + r->t[i].start;
-		if (r->t[i].kind == TOK_PUNCT && (c[0] == '-' || memcmp(c, "\xE2\x80\x93", 3) == 0 ||
-						  memcmp(c, "\xE2\x80\x94", 3) == 0))
+	for (uint32_t i = 1; i < n && i < 10; i++) {
+		const char *c = ex->text + t[i].start;
+		if (t[i].kind == TOK_PUNCT && (c[0] == '-' || memcmp(c, "\xE2\x80\x93", 3) == 0 ||
+					       memcmp(c, "\xE2\x80\x94", 3) == 0))
 			return i + 1;
 	}
 	return 0;
+}
+
+/* "since Thursday": from that day to the publication date. */
+static void since(reader *r, uint32_t i)
+{
+	em_extract *ex = r->ex;
+
+	for (uint32_t back = 1; back <= 2 && i >= back; back++)
+		if (is_at(r, i - back, "since") && ex->options.has_date &&
+		    r->ref->last < ex->options.date) {
+			r->ref->last = ex->options.date;
+			r->ref->reason = em__extract_strf(ex, "%s; since then, to the publication date",
+							  r->ref->reason);
+			return;
+		}
+}
+
+/* "the monitor said on Saturday": the day something was said, which ends
+ * what it counted. */
+static bool said_on(const reader *r, uint32_t i)
+{
+	for (uint32_t back = 1; back <= 3 && i >= back; back++) {
+		if (r->t[i - back].bits & L_SAY)
+			return true;
+		if (!(is_at(r, i - back, "on") || is_at(r, i - back, "early") ||
+		      is_at(r, i - back, "late") || is_at(r, i - back, "last")))
+			return false;
+	}
+	return false;
 }
 
 static void sentence_date(em_extract *ex, em__sentence *st)
@@ -275,12 +320,15 @@ static void sentence_date(em_extract *ex, em__sentence *st)
 	reader r = {ex, &ex->tokens[st->tok], st->ntok, 0, &st->date};
 
 	memset(&st->date, 0, sizeof st->date);
-	for (uint32_t i = dateline(&r); i < r.n && !st->date.has; i++) {
+	for (uint32_t i = em__extract_dateline(ex, (uint32_t)(st - ex->sents)); i < r.n && !st->date.has;
+	     i++) {
 		const char *unread = st->date.reason;
 		if (explicit_date(&r, i) || iso_date(&r, i) || weekday_date(&r, i) ||
 		    relative_date(&r, i)) {
-			if (st->date.has)
-				st->date.toll = toll_before(&r, i);
+			if (st->date.has) {
+				st->date.toll = toll_before(&r, i) || said_on(&r, i);
+				since(&r, i);
+			}
 			else if (unread)
 				st->date.reason = unread;
 		}

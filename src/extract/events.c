@@ -21,6 +21,28 @@ static bool sentence_has_figure(const em_extract *ex, uint32_t s)
 	return false;
 }
 
+/* An event word the sentence reports, not one it talks about ("condemned
+ * the killings", "an inquiry into the attack", "wrote about the clashes"). */
+static bool reported(const em_extract *ex, uint32_t k, uint32_t first)
+{
+	static const char *const words[] = {"condemned", "condemning", "condemn", "condemns",
+					    "about", "against", "into", "over", "investigate",
+					    "investigating", "denounced", "denouncing", "mourned",
+					    "blamed", "after", "since", "following", "amid"};
+
+	for (uint32_t back = 1; back <= 3 && k >= first + back; back++) {
+		const em__token *t = &ex->tokens[k - back];
+		for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+			if (em__tok_is(ex, t, words[w]))
+				return false;
+		if (!(em__tok_is(ex, t, "the") || em__tok_is(ex, t, "these") ||
+		      em__tok_is(ex, t, "recent") || em__tok_is(ex, t, "sectarian") ||
+		      em__tok_is(ex, t, "mass") || em__tok_is(ex, t, "revenge")))
+			break;
+	}
+	return true;
+}
+
 /* The ACLED type the sentence's own words give, or -1: an explosion or a
  * change of territory wherever it is said, else the first event word (an
  * attack on the security forces being an armed clash). */
@@ -34,7 +56,7 @@ int em__extract_sentence_event(const em_extract *ex, uint32_t s)
 		const em__token *t = &ex->tokens[k];
 		security |= (t->bits & L_SEC) != 0 || em__tok_is(ex, t, "patrol") ||
 			    em__tok_is(ex, t, "checkpoint");
-		if (!(t->bits & L_EVENT) || t->event < 0)
+		if (!(t->bits & L_EVENT) || t->event < 0 || !reported(ex, k, st->tok))
 			continue;
 		if (first < 0)
 			first = t->event;
@@ -88,7 +110,7 @@ static uint32_t event_gap(const em_extract *ex, uint32_t s, uint32_t k)
 	uint32_t best = UINT32_MAX;
 
 	for (uint32_t j = st->tok; j < st->tok + st->ntok; j++)
-		if (ex->tokens[j].bits & L_EVENT) {
+		if ((ex->tokens[j].bits & L_EVENT) && reported(ex, j, st->tok)) {
 			uint32_t gap = 0;
 			for (uint32_t w = j < k ? j : k; w < (j < k ? k : j); w++)
 				gap += ex->tokens[w].kind == TOK_WORD; /* words between */

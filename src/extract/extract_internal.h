@@ -149,6 +149,7 @@ struct em_extract {
 	size_t in_bytes, in_chars;   /* read so far */
 	int utf8_need;              /* continuation bytes still expected */
 	size_t utf8_at;
+	unsigned char utf8_lead;   /* the byte that began it */
 	bool any_text;
 	size_t sentences;
 
@@ -223,6 +224,7 @@ bool em__extract_covered(const em_extract *ex, int country);
 
 /* dates.c */
 em_status em__extract_dates(em_extract *ex);
+uint32_t em__extract_dateline(const em_extract *ex, uint32_t s);
 void em__extract_format_day(char *out, size_t size, em_date date);
 
 /* figures.c */

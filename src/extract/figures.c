@@ -189,6 +189,10 @@ static em_figure_kind kind_right(const em_extract *ex, uint32_t after, uint32_t 
 			*word = k;
 			return kind_of_bits(t->bits);
 		}
+		if (k <= after + 2 && (em__tok_is(ex, t, "killings") || em__tok_is(ex, t, "executions"))) {
+			*word = k;
+			return EM_FIGURE_DEATHS; /* "803 extrajudicial killings" */
+		}
 		if ((em__tok_is(ex, t, "crossed") || em__tok_is(ex, t, "crossing")) && k + 1 < end &&
 		    em__tok_is(ex, t + 1, "into")) {
 			*word = k;
@@ -311,13 +315,22 @@ static em_figure_kind breakdown_opening(const em_extract *ex, uint32_t s, bool *
 {
 	const em__sentence *st = &ex->sents[s];
 
-	if (st->ntok < 3 || !em__tok_is(ex, &ex->tokens[st->tok], "of"))
+	const em__token *t = &ex->tokens[st->tok];
+	const em__figure *prev;
+
+	if (st->ntok < 3 || !em__tok_is(ex, t, "of"))
 		return EM_FIGURE_EVENT;
 	for (uint32_t k = st->tok + 1; k < st->tok + 4 && k < st->tok + st->ntok; k++)
 		if (ex->tokens[k].bits & KIND_BITS) {
 			*include = true;
 			return kind_of_bits(ex->tokens[k].bits);
 		}
+	/* "Of those, 830 were civilians": of the figure before. */
+	if ((em__tok_is(ex, t + 1, "those") || em__tok_is(ex, t + 1, "them") ||
+	     em__tok_is(ex, t + 1, "these")) && (prev = figure_before(ex, s)) != NULL) {
+		*include = true;
+		return prev->kind;
+	}
 	return EM_FIGURE_EVENT;
 }
 
@@ -378,9 +391,33 @@ static bool is_toll(const em_extract *ex, uint32_t s)
 	return false;
 }
 
+/* A sentence that goes on from the one before: "The death toll also...",
+ * "This number...", "Of those...", "They...". */
+static bool continues(const em_extract *ex, uint32_t s)
+{
+	static const char *const openers[] = {"this", "these", "of", "among", "it", "they", "the",
+					       "that", "those"};
+	const em__sentence *st = &ex->sents[s];
+	const em__token *t = &ex->tokens[st->tok];
+	bool opener = false;
+
+	for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
+		opener |= em__tok_is(ex, t, openers[k]);
+	if (!opener)
+		return false;
+	if (!em__tok_is(ex, t, "the"))
+		return true;
+	/* "The toll", "The death toll", "The dead": the figure before goes on. */
+	for (uint32_t k = st->tok + 1; k < st->tok + 3 && k < st->tok + st->ntok; k++)
+		if (ex->tokens[k].bits & (L_TOLL | L_DEATH))
+			return true;
+	return false;
+}
+
 /* Who gave it: the attribution nearest before it in its sentence, else
- * the nearest after; in a sentence with none, the source of the figure
- * just before in the paragraph. */
+ * the nearest after; in a sentence with none that goes on from the one
+ * before, or for a part, the source of the figure just before in the
+ * paragraph. */
 static void figure_source(em_extract *ex, em__figure *f)
 {
 	const em__sentence *st = &ex->sents[f->sent];
@@ -398,7 +435,8 @@ static void figure_source(em_extract *ex, em__figure *f)
 		f->source = st->source[best];
 		f->source_why = st->source_why[best];
 	} else if ((prev = figure_before(ex, f->sent)) != NULL &&
-		   strcmp(prev->source, "unattributed") != 0) {
+		   strcmp(prev->source, "unattributed") != 0 &&
+		   (prev->sent == f->sent || f->include || continues(ex, f->sent))) {
 		f->source = prev->source;
 		f->source_why = prev->sent == f->sent ? prev->source_why
 			: "named in the sentence before, which this one goes on from";

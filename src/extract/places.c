@@ -338,7 +338,7 @@ static em_status find_mentions(em_extract *ex)
 {
 	for (uint32_t s = 0; s < ex->sent_count; s++) {
 		uint32_t first = ex->sents[s].tok, end = first + ex->sents[s].ntok;
-		for (uint32_t i = first; i < end;) {
+		for (uint32_t i = first + em__extract_dateline(ex, s); i < end;) {
 			const em__token *t = &ex->tokens[i];
 			em_status status = EM_OK;
 			if (t->kind == TOK_WORD && (t->flags & TF_ARABIC)) {

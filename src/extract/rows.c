@@ -352,8 +352,12 @@ void em__extract_set_dates(em_extract *ex, em_extract_row *row, const em__senten
 	row->date = ex->has_window && ex->window_first < row->date_end ? ex->window_first
 								       : row->date_end;
 	em__extract_format_day(a, sizeof a, row->date);
-	row->notes = em__extract_strf(ex, "%sDate: no day in the sentence; the text's span, from "
-				      "%s to the publication date. ", row->notes, a);
+	if (row->date == row->date_end)
+		row->notes = em__extract_strf(ex, "%sDate: no day in the sentence or before it; the "
+					      "publication date, %s. ", row->notes, a);
+	else
+		row->notes = em__extract_strf(ex, "%sDate: no day in the sentence; the text's span, "
+					      "from %s to the publication date. ", row->notes, a);
 }
 
 static const char *const kind_words[] = {"", "killed", "wounded", "detained", "displaced"};

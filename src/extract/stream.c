@@ -132,7 +132,7 @@ static bool entity_decode(const em_extract *ex, char *out)
 static bool is_block_tag(const char *tag)
 {
 	static const char *const tags[] = {
-		"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr",
+		"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr",
 		"td", "th", "table", "title", "article", "section", "header", "footer",
 		"blockquote", "figcaption", "figure", "aside", "nav", "main", "body", "hr",
 		"dd", "dt", "pre", "caption"};
@@ -147,7 +147,8 @@ static bool is_block_tag(const char *tag)
 static em_status end_tag(em_extract *ex, size_t src, size_t chr)
 {
 	static const char *const skipped[] = {"script", "style", "noscript", "template", "svg",
-					      "title"};
+					      "title", "nav", "footer", "aside", "form", "button",
+					      "select", "iframe"};
 
 	ex->html_tag[ex->html_tag_len] = 0;
 	ex->html_state = H_TEXT;
@@ -161,6 +162,10 @@ static em_status end_tag(em_extract *ex, size_t src, size_t chr)
 			}
 	if (is_block_tag(ex->html_tag))
 		return put_break(ex, src, chr);
+	if (strcmp(ex->html_tag, "br") == 0 && !ex->html_space) {
+		ex->html_space = true; /* a line break inside a paragraph */
+		return put(ex, ' ', src, chr);
+	}
 	return EM_OK;
 }
 
@@ -305,6 +310,7 @@ static bool utf8_ok(em_extract *ex, unsigned char c)
 		return false;
 	if (c < 0x80)
 		return true;
+	ex->utf8_lead = c;
 	if (c >= 0xC2 && c <= 0xDF)
 		ex->utf8_need = 1;
 	else if (c >= 0xE0 && c <= 0xEF)
@@ -325,7 +331,8 @@ static em_status not_text(const em_extract *ex, unsigned char c, em_error *err)
 				    ex->label, ex->in_bytes);
 	return em_error_set(err, EM_ERR_INVALID, "%s: byte %zu: not UTF-8 (byte 0x%02X); "
 			    "convert the file to UTF-8 first (iconv -f WINDOWS-1256 -t UTF-8, "
-			    "say)", ex->label, ex->utf8_need ? ex->utf8_at : ex->in_bytes, c);
+			    "say)", ex->label, ex->utf8_need ? ex->utf8_at : ex->in_bytes,
+			    ex->utf8_need ? ex->utf8_lead : c);
 }
 
 /* Decides text or HTML at the first byte that is not space or a BOM. */
