@@ -279,8 +279,8 @@ static const em__figure *count_before(const em_extract *ex, uint32_t s, uint32_t
 	for (size_t i = 0; i < ex->figure_count; i++) {
 		const em__figure *f = &ex->figures[i];
 		if (f->sent != s || f->kind != EM_FIGURE_DISPLACED || f->tok >= k ||
-		    k - f->tok > FLIGHT_WORDS)
-			continue;
+		    k - f->tok > FLIGHT_WORDS || f->families)
+			continue; /* families are not a count of people */
 		if (!best || f->tok > best->tok)
 			best = f;
 	}
@@ -308,6 +308,8 @@ static const char *origin_of(em_extract *ex, uint32_t s, uint32_t k, uint32_t fr
 	size_t m0 = first_mention_of(ex, s);
 	const em__country *c = em__extract_country(ex->main_country);
 
+	int people = -1;
+
 	for (size_t m = m0; m < ex->mention_count && ex->mentions[m].sent == s; m++) {
 		const em__mention *mm = &ex->mentions[m];
 		if (mm->tok < from_tok || mm->tok > (uint32_t)ex->mentions[dest].tok || (int)m == dest)
@@ -318,10 +320,12 @@ static const char *origin_of(em_extract *ex, uint32_t s, uint32_t k, uint32_t fr
 			return mention_name(ex, (int)m);
 		}
 		if (mm->kind == EM_MENTION_COUNTRY && mm->tok < k && !(ex->tokens[mm->tok].flags & TF_POSS) &&
-		    demonym(ex, mm)) {
-			*why = "what the text calls the people who fled";
-			return mention_name(ex, (int)m);
-		}
+		    demonym(ex, mm))
+			people = (int)m; /* the nearest before the flight */
+	}
+	if (people >= 0) {
+		*why = "what the text calls the people who fled";
+		return mention_name(ex, people);
 	}
 	if (em__tok_is(ex, &ex->tokens[k], "crossed") || em__tok_is(ex, &ex->tokens[k], "crossing")) {
 		*why = "not given";
@@ -406,6 +410,25 @@ static em_status flight_event(em_extract *ex, const flight *fl)
 	return EM_OK;
 }
 
+/* Where the clause of token k starts, from `from` on: after a ';', or a
+ * comma before "and", "while", "but". */
+static uint32_t clause_start(const em_extract *ex, uint32_t from, uint32_t k)
+{
+	uint32_t start = from;
+
+	for (uint32_t j = from; j + 1 < k; j++) {
+		const em__token *t = &ex->tokens[j];
+		if (t->kind != TOK_PUNCT)
+			continue;
+		if (ex->text[t->start] == ';' ||
+		    (ex->text[t->start] == ',' && (em__tok_is(ex, t + 1, "and") ||
+						   em__tok_is(ex, t + 1, "while") ||
+						   em__tok_is(ex, t + 1, "but"))))
+			start = j + 1;
+	}
+	return start;
+}
+
 /* The flights of sentence s, each to its own place, in order. */
 static em_status sentence_flights(em_extract *ex, uint32_t s)
 {
@@ -420,6 +443,9 @@ static em_status sentence_flights(em_extract *ex, uint32_t s)
 		    (fl.dest = flight_end(ex, s, k, m0)) < 0 || fl.dest == last_dest)
 			continue;
 		fl.count = count_before(ex, s, k);
+		fl.from_tok = clause_start(ex, from_tok, k);
+		if (fl.count && fl.count->tok > fl.from_tok)
+			fl.from_tok = fl.count->tok;
 		last_dest = fl.dest;
 		from_tok = ex->mentions[fl.dest].tok + ex->mentions[fl.dest].ntok;
 		if (ex->mentions[fl.dest].kind == EM_MENTION_COUNTRY) {

@@ -115,6 +115,7 @@ typedef struct em__figure {
 	em_qualifier qualifier;
 	em_category category;
 	bool vague;            /* dozens, hundreds */
+	bool families;         /* "2,500 families": not a count of people */
 	bool include;          /* introduced by "including", "this number included" */
 	bool toll;             /* a toll: "the death toll", "as of" */
 	int mention;           /* its place (block mention index), or -1 */

@@ -96,12 +96,17 @@ static bool is_at(const em_extract *ex, uint32_t i, uint32_t end, const char *wo
 	return i < end && em__tok_is(ex, &ex->tokens[i], word);
 }
 
-/* "nine of them", "20 of whom": a part of the figure before. */
+/* "nine of them", "20 of whom", "two of the dead": a part of the figure
+ * before. */
 static bool of_them(const em_extract *ex, uint32_t after, uint32_t end)
 {
-	return after + 1 < end && em__tok_is(ex, &ex->tokens[after], "of") &&
-	       (em__tok_is(ex, &ex->tokens[after + 1], "them") ||
-		em__tok_is(ex, &ex->tokens[after + 1], "whom"));
+	if (after + 1 >= end || !em__tok_is(ex, &ex->tokens[after], "of"))
+		return false;
+	if (em__tok_is(ex, &ex->tokens[after + 1], "them") ||
+	    em__tok_is(ex, &ex->tokens[after + 1], "whom"))
+		return true;
+	return after + 2 < end && em__tok_is(ex, &ex->tokens[after + 1], "the") &&
+	       (ex->tokens[after + 2].bits & KIND_BITS);
 }
 
 /* Not a count of people: a year, part of a date, a unit after it, or a
@@ -465,10 +470,16 @@ static em_status figure_at(em_extract *ex, uint32_t s, uint32_t *i)
 	if (!read_number(ex, *i, end, &n))
 		return EM_OK;
 	*i += n.ntok - 1;
-	if (not_a_count(ex, f.tok, &n, first, end))
-		return EM_OK;
 	f.kind = kind_verb_before(ex, f.tok, first);
+	if (f.kind == EM_FIGURE_EVENT ? not_a_count(ex, f.tok, &n, first, end)
+				      : n.value <= 0 || n.value > 1e8)
+		return EM_OK; /* after "wounded", "three" is a count */
 	word = f.tok + n.ntok + 8 < end ? f.tok + n.ntok + 8 : end;
+	if (f.kind == EM_FIGURE_EVENT && of_them(ex, f.tok + n.ntok, end) && f.tok + n.ntok + 2 < end &&
+	    (ex->tokens[f.tok + n.ntok + 2].bits & KIND_BITS)) {
+		f.kind = kind_of_bits(ex->tokens[f.tok + n.ntok + 2].bits); /* "Two of the dead" */
+		f.include = figure_before(ex, s) != NULL;
+	}
 	if (f.kind == EM_FIGURE_EVENT && (prev = included_in(ex, s, f.tok)) != NULL) {
 		f.kind = prev->kind; /* "killed 34, including two children" */
 		f.include = true;
@@ -494,11 +505,15 @@ static em_status figure_at(em_extract *ex, uint32_t s, uint32_t *i)
 		return EM_OK;
 	f.value = (long long)llround(n.value);
 	f.vague = n.vague;
+	f.families = f.tok + n.ntok < end && (em__tok_is(ex, &ex->tokens[f.tok + n.ntok], "families") ||
+					      em__tok_is(ex, &ex->tokens[f.tok + n.ntok], "households"));
 	f.qualifier = qualifier_before(ex, f.tok, first, n.vague);
 	f.category = category_of(ex, f.tok + n.ntok, word + 1 < end ? word + 1 : end);
 	if (f.category == EM_CATEGORY_UNKNOWN && word + 1 < end &&
 	    em__tok_is(ex, &ex->tokens[word - 1], "the"))
 		f.category = category_of(ex, word + 1, word + 8 < end ? word + 8 : end);
+	if (f.families)
+		f.category = EM_CATEGORY_UNKNOWN; /* a count of families, not of people */
 	f.toll = is_toll(ex, s);
 	figure_source(ex, &f);
 	f.mention = em__extract_place_of(ex, s, f.tok);

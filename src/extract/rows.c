@@ -2,6 +2,7 @@
  * given again adds its sentence to the first), per event and place, and
  * per flight to a named place.  Each row says in `notes` how each of its
  * fields was read. */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -370,17 +371,21 @@ static const char *summary_of(em_extract *ex, const em__figure *f)
 						 "Up to "};
 	char count[32];
 
+	const char *who = f->families ? "families" : category_words[f->category][0]
+		? category_words[f->category] : "people";
+	const em__token *t = &ex->tokens[f->tok];
+	char vague[32];
+
 	em_text_format_count(count, sizeof count, f->value);
-	if (f->vague)
-		return em__extract_strf(ex, "%.*s %s%s%s", (int)ex->tokens[f->tok].len,
-					ex->text + ex->tokens[f->tok].start,
-					category_words[f->category][0] ? category_words[f->category]
-								       : "people",
-					" ", kind_words[f->kind]);
-	return em__extract_strf(ex, "%s%s %s%s%s", qualifiers[f->qualifier], count,
-				category_words[f->category], category_words[f->category][0] ? " "
-											   : "",
-				kind_words[f->kind]);
+	if (f->vague) {
+		snprintf(vague, sizeof vague, "%.*s", (int)t->len, ex->text + t->start);
+		vague[0] = (char)toupper((unsigned char)vague[0]);
+		return em__extract_strf(ex, "%s of %s %s", vague, who, kind_words[f->kind]);
+	}
+	if (!f->families && !category_words[f->category][0])
+		who = "";
+	return em__extract_strf(ex, "%s%s %s%s%s", qualifiers[f->qualifier], count, who,
+				who[0] ? " " : "", kind_words[f->kind]);
 }
 
 /* Violence of ACLED's kinds (not a strategic development). */
@@ -436,7 +441,7 @@ static em_status figure_row(em_extract *ex, em__figure *f, size_t index)
 		f->row = ex->figures[f->repeat].row;
 		return EM_OK;
 	}
-	if (f->kind == EM_FIGURE_DISPLACED && em__extract_flight_for(ex, f) >= 0)
+	if (f->kind == EM_FIGURE_DISPLACED && !f->families && em__extract_flight_for(ex, f) >= 0)
 		return EM_OK; /* the flow and its event hold it */
 	row = em__extract_new_row(ex, f->sent, false, f->kind == EM_FIGURE_DEATHS);
 	if (!row)
@@ -489,6 +494,14 @@ static void mark_roles(em_extract *ex)
 			row->date = total->date;
 			row->date_end = total->date_end;
 			row->notes = em__extract_strf(ex, "%sIts days are its total's. ", row->notes);
+		}
+		if (row->scope == EM_SCOPE_REGION && f->mention < 0 && total->scope == EM_SCOPE_PLACE) {
+			row->location = total->location;
+			row->country = total->country;
+			row->place_id = total->place_id;
+			row->scope = total->scope;
+			row->precision = total->precision;
+			row->notes = em__extract_strf(ex, "%sIts place is its total's. ", row->notes);
 		}
 		if (strcmp(row->source, "unattributed") == 0 && strcmp(total->source, "unattributed")) {
 			row->source = total->source;

@@ -586,6 +586,107 @@ static void test_input__not_text_is_refused(void **state)
 		       "only spaces and markup");
 }
 
+
+/* ---- What a new user's own articles showed ---- */
+
+static const em_extract_row *row_at(const em_extract *ex, const char *location, em_figure_kind kind)
+{
+	for (size_t i = 0; i < em_extract_row_count(ex); i++) {
+		const em_extract_row *r = em_extract_row_at(ex, i);
+		if (r->kind == kind && !r->flow && strcmp(r->location, location) == 0)
+			return r;
+	}
+	fail_msg("no %s row at %s", em_figure_kind_name(kind), location);
+	return NULL;
+}
+
+static void test_trial__speakers_somewhere_are_places(void **state)
+{
+	em_extract *ex;
+
+	(void)state;
+	ex = extract("Residents of Baniyas said 30 people were killed on Friday. A doctor in Jableh "
+		     "said 12 people had been wounded.", "2025-03-10");
+	assert_string_equal(row_at(ex, "Baniyas", EM_FIGURE_DEATHS)->place_id, BANIYAS);
+	assert_string_equal(row_at(ex, "Jableh", EM_FIGURE_WOUNDED)->source, "A doctor in Jableh");
+	em_extract_destroy(ex);
+}
+
+static void test_trial__killed_and_wounded_in_one_sentence(void **state)
+{
+	em_extract *ex;
+
+	(void)state;
+	ex = extract("In Aleppo, a car bomb exploded near a checkpoint, killing four members of the "
+		     "security forces and wounding 15 civilians, according to SANA. Elsewhere a strike "
+		     "killed 34 people, including two children, and wounded 117, officials said.", "");
+	assert_int_equal(row_with_figure(ex, 4)->kind, EM_FIGURE_DEATHS);
+	assert_int_equal(row_with_figure(ex, 4)->category, EM_CATEGORY_SECURITY_FORCES);
+	assert_int_equal(row_with_figure(ex, 15)->kind, EM_FIGURE_WOUNDED);
+	assert_int_equal(row_with_figure(ex, 15)->category, EM_CATEGORY_CIVILIANS);
+	assert_int_equal(row_with_figure(ex, 2)->kind, EM_FIGURE_DEATHS);
+	assert_string_equal(row_with_figure(ex, 2)->part_of, row_with_figure(ex, 34)->id);
+	assert_int_equal(row_with_figure(ex, 117)->kind, EM_FIGURE_WOUNDED);
+	em_extract_destroy(ex);
+}
+
+static void test_trial__each_figure_its_own_place(void **state)
+{
+	em_extract *ex;
+
+	(void)state;
+	ex = extract("Gunmen killed 5 people in Jableh and 3 in Baniyas on Friday. Airstrikes killed "
+		     "9 civilians in the town of Sarmin in Idlib province. A drone strike near an "
+		     "unnamed village killed two people, while another strike in Latakia wounded eight.",
+		     "2025-03-10");
+	assert_string_equal(row_with_figure(ex, 5)->place_id, JABLEH);
+	assert_string_equal(row_with_figure(ex, 3)->place_id, BANIYAS);
+	assert_string_equal(row_with_figure(ex, 8)->place_id, LATAKIA); /* "wounded eight" */
+	assert_int_equal(row_with_figure(ex, 9)->scope, EM_SCOPE_PLACE);
+	assert_string_equal(row_with_figure(ex, 9)->location, "Sarmin");
+	/* The two dead are in the other clause: not at Latakia. */
+	assert_int_equal(row_with_figure(ex, 2)->scope, EM_SCOPE_REGION);
+	em_extract_destroy(ex);
+}
+
+static void test_trial__flights_counted_and_refused(void **state)
+{
+	em_extract *ex;
+	const em_extract_row *f;
+
+	(void)state;
+	ex = extract("At least 350 families were displaced from Baniyas to the mountains, and more "
+		     "than 1,200 people fled to Tripoli in northern Lebanon. No one fled to Latakia, the "
+		     "governor said. Thousands of Syrians fleeing violence crossed into the Akkar "
+		     "region.", "");
+	f = row_with_figure(ex, 1200);
+	assert_true(f->flow);
+	assert_string_equal(f->destination, "Tripoli");
+	assert_int_equal(f->qualifier, EM_QUALIFIER_MORE_THAN);
+	assert_string_not_equal(f->origin, "Baniyas");
+	assert_false(row_with_figure(ex, 350)->flow); /* families: not people */
+	assert_string_equal(row_with_figure(ex, 1000)->origin, "Syria");
+	for (size_t i = 0; i < em_extract_row_count(ex); i++)
+		assert_false(em_extract_row_at(ex, i)->flow &&
+			     strcmp(em_extract_row_at(ex, i)->destination, "Latakia") == 0);
+	em_extract_destroy(ex);
+}
+
+static void test_trial__elsewhere_is_not_placed_here(void **state)
+{
+	em_extract *ex;
+
+	(void)state;
+	/* Sudan: the gazetteer has no places there; Adre is not Idri in Libya. */
+	ex = extract("PORT SUDAN, Sudan (Reuters) - Thousands more crossed into Chad, arriving in "
+		     "Adre, the IOM said. Saudi Arabia condemned the killings.", "");
+	assert_null(mention(ex, "Adre")->result.place);
+	assert_null(mention(ex, "PORT SUDAN"));
+	assert_int_equal(mention(ex, "Arabia")->kind, EM_MENTION_COUNTRY);
+	assert_int_equal(mention(ex, "Chad")->kind, EM_MENTION_COUNTRY);
+	em_extract_destroy(ex);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -610,6 +711,11 @@ int main(void)
 		cmocka_unit_test(test_offsets__characters_and_bytes),
 		cmocka_unit_test(test_stream__blocks_and_drains),
 		cmocka_unit_test(test_input__not_text_is_refused),
+		cmocka_unit_test(test_trial__speakers_somewhere_are_places),
+		cmocka_unit_test(test_trial__killed_and_wounded_in_one_sentence),
+		cmocka_unit_test(test_trial__each_figure_its_own_place),
+		cmocka_unit_test(test_trial__flights_counted_and_refused),
+		cmocka_unit_test(test_trial__elsewhere_is_not_placed_here),
 	};
 
 	return cmocka_run_group_tests(tests, load_levant, free_levant);
