@@ -85,7 +85,7 @@ static const entry entries[] = {
 		    "rockets missiles strikes incidents sites billion"},
 	{L_DAYPART, 0, "morning afternoon evening night overnight dawn noon midnight"},
 	{L_TITLE, 0, "president leader minister spokesman spokeswoman spokesperson envoy mr mrs "
-		     "ms dr general gen colonel col commander chief head sheikh legislator "
+		     "ms dr general gen colonel col commander chief head legislator "
 		     "lawmaker mp prime king prince imam lieutenant major captain sergeant "
 		     "brigadier governor mayor ambassador secretary director founder activist "
 		     "journalist correspondent reporter researcher analyst deputy judge "
