@@ -187,13 +187,21 @@ em_status em__extract_events(em_extract *ex, em_error *err)
 	return EM_OK;
 }
 
-/* The word of a flight at k: fled, refuge, crossed into... */
+/* The word of a flight at k: fled, refuge, crossed into, and "heading"
+ * after one of them. */
 static bool flight_word(const em_extract *ex, uint32_t k, uint32_t end)
 {
 	const em__token *t = &ex->tokens[k];
 
 	if (em__tok_is(ex, t, "crossed") || em__tok_is(ex, t, "crossing"))
 		return k + 1 < end && em__tok_is(ex, &ex->tokens[k + 1], "into");
+	if (em__tok_is(ex, t, "heading") || em__tok_is(ex, t, "headed")) {
+		/* "crossed into Lebanon, most of them heading for Fadous" */
+		for (uint32_t j = k; j-- > 0 && j + 12 > k;)
+			if (ex->tokens[j].bits & L_DISPLACE || em__tok_is(ex, &ex->tokens[j], "crossed"))
+				return true;
+		return false;
+	}
 	return (t->bits & L_DISPLACE) && !em__tok_is(ex, t, "displaced");
 }
 
@@ -312,6 +320,10 @@ static const char *origin_of(em_extract *ex, uint32_t s, uint32_t k, uint32_t fr
 
 	for (size_t m = m0; m < ex->mention_count && ex->mentions[m].sent == s; m++) {
 		const em__mention *mm = &ex->mentions[m];
+		if (mm->tok == k + 1 && (int)m != dest && em__extract_usable(ex, mm)) {
+			*why = "the place fled"; /* "fled Aleppo for Idlib" */
+			return mention_name(ex, (int)m);
+		}
 		if (mm->tok < from_tok || mm->tok > (uint32_t)ex->mentions[dest].tok || (int)m == dest)
 			continue;
 		if (mm->tok > ex->sents[s].tok && em__tok_is(ex, &ex->tokens[mm->tok - 1], "from") &&

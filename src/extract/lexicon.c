@@ -99,7 +99,7 @@ static const entry entries[] = {
 	{L_REGION, 0, "province provinces governorate governorates region countryside "
 		      "district districts mohafazat"},
 	{L_CONNECT, 0, "for of the de al el bin ibn and"},
-	{L_TOWARD, 0, "to towards toward into at in"},
+	{L_TOWARD, 0, "to towards toward into at in for"},
 	{L_MONITOR, 0, "monitor observatory group monitoring"},
 };
 
