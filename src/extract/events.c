@@ -247,20 +247,6 @@ static bool negated(const em_extract *ex, uint32_t k, uint32_t first)
 	return false;
 }
 
-static size_t first_mention_of(const em_extract *ex, uint32_t s)
-{
-	size_t lo = 0, hi = ex->mention_count;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (ex->mentions[mid].sent < s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 #define FLIGHT_WORDS 14
 
 /* The place the figure's people fled to: the first flight after it in its
@@ -273,7 +259,7 @@ int em__extract_flight_for(const em_extract *ex, const em__figure *f)
 		int dest;
 		if (!flight_word(ex, k, end) || negated(ex, k, first))
 			continue;
-		dest = flight_end(ex, f->sent, k, first_mention_of(ex, f->sent));
+		dest = flight_end(ex, f->sent, k, em__extract_first_mention(ex, f->sent));
 		return dest >= 0 && ex->mentions[dest].kind != EM_MENTION_COUNTRY ? dest : -1;
 	}
 	return -1;
@@ -313,7 +299,7 @@ static bool demonym(const em_extract *ex, const em__mention *m)
 static const char *origin_of(em_extract *ex, uint32_t s, uint32_t k, uint32_t from_tok,
 			     int dest, const char **why)
 {
-	size_t m0 = first_mention_of(ex, s);
+	size_t m0 = em__extract_first_mention(ex, s);
 	const em__country *c = em__extract_country(ex->main_country);
 
 	int people = -1;
@@ -445,7 +431,7 @@ static uint32_t clause_start(const em_extract *ex, uint32_t from, uint32_t k)
 static em_status sentence_flights(em_extract *ex, uint32_t s)
 {
 	uint32_t first = ex->sents[s].tok, end = first + ex->sents[s].ntok, from_tok = first;
-	size_t m0 = first_mention_of(ex, s);
+	size_t m0 = em__extract_first_mention(ex, s);
 	int last_dest = -1;
 	em_status status = EM_OK;
 

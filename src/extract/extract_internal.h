@@ -249,6 +249,7 @@ const char *em__extract_strf(em_extract *ex, const char *format, ...)
 void em__extract_set_dates(em_extract *ex, em_extract_row *row, const em__sentence *st, bool toll);
 bool em__extract_usable(const em_extract *ex, const em__mention *m);
 bool em__extract_secondary(const em_extract *ex, size_t m);
+size_t em__extract_first_mention(const em_extract *ex, uint32_t s);
 int em__extract_sentence_event(const em_extract *ex, uint32_t s);
 int em__extract_flight_for(const em_extract *ex, const em__figure *f);
 

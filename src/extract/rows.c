@@ -40,7 +40,7 @@ bool em__extract_usable(const em_extract *ex, const em__mention *m)
 }
 
 /* The first mention of sentence s (mentions are in sentence order). */
-static size_t first_mention(const em_extract *ex, uint32_t s)
+size_t em__extract_first_mention(const em_extract *ex, uint32_t s)
 {
 	size_t lo = 0, hi = ex->mention_count;
 
@@ -145,8 +145,8 @@ int em__extract_place_of(const em_extract *ex, uint32_t s, uint32_t tok)
 	int after = -1, before = -1, marked = -1;
 
 	clause_of(ex, s, tok, &a, &b);
-	for (size_t m = first_mention(ex, s); m < ex->mention_count && ex->mentions[m].sent == s;
-	     m++) {
+	for (size_t m = em__extract_first_mention(ex, s);
+	     m < ex->mention_count && ex->mentions[m].sent == s; m++) {
 		const em__mention *mm = &ex->mentions[m];
 		if (mm->tok < a || mm->tok >= b || !em__extract_usable(ex, mm) ||
 		    em__extract_secondary(ex, m))
@@ -195,8 +195,8 @@ static const char *places_of(em_extract *ex, uint32_t s, const char **country)
 	const char *out;
 
 	*country = "";
-	for (size_t m = first_mention(ex, s); m < ex->mention_count && ex->mentions[m].sent == s;
-	     m++) {
+	for (size_t m = em__extract_first_mention(ex, s);
+	     m < ex->mention_count && ex->mentions[m].sent == s; m++) {
 		const em__mention *mm = &ex->mentions[m];
 		const em_geocode_result *r = mm->query >= 0 ? &ex->queries[mm->query].result : NULL;
 		if (!em__extract_usable(ex, mm))

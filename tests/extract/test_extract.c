@@ -23,28 +23,6 @@
 #define AKKAR "eventmap:akkar-governorate"
 #define HMEIMIM "eventmap:hmeimim-air-base"
 
-static em_gazetteer *levant;
-
-static int load_levant(void **state)
-{
-	em_error err;
-
-	(void)state;
-	em_error_clear(&err);
-	if (load_default_gazetteer(&levant, &err) != EM_OK) {
-		fprintf(stderr, "cannot load the default gazetteer: %s\n", err.message);
-		return -1;
-	}
-	return 0;
-}
-
-static int free_levant(void **state)
-{
-	(void)state;
-	em_gazetteer_destroy(levant);
-	return 0;
-}
-
 /* Extracts text (published on date, "" for none) and keeps everything
  * found: the extractor is the caller's to destroy. */
 static em_extract *extract_as(const char *text, const char *date, em_extract_format format)
@@ -58,7 +36,7 @@ static em_extract *extract_as(const char *text, const char *date, em_extract_for
 	options.outlet = "Test Wire";
 	if (date[0])
 		assert_true(em_date_parse(&options.date, date)), options.has_date = true;
-	assert_int_equal(em_extract_create(&ex, levant, &options, &err), EM_OK);
+	assert_int_equal(em_extract_create(&ex, em_test_levant(), &options, &err), EM_OK);
 	assert_int_equal(em_extract_begin(ex, "article.txt", format, &err), EM_OK);
 	assert_int_equal(em_extract_feed(ex, text, strlen(text), &err), EM_OK);
 	if (em_extract_end(ex, &err) != EM_OK)
@@ -524,7 +502,7 @@ static void test_stream__blocks_and_drains(void **state)
 	assert_true(len > 2 * EM_EXTRACT_BLOCK_MAX);
 	em_error_clear(&err);
 	em_geocode_options_init(&options.geocode);
-	assert_int_equal(em_extract_create(&ex, levant, &options, &err), EM_OK);
+	assert_int_equal(em_extract_create(&ex, em_test_levant(), &options, &err), EM_OK);
 	assert_int_equal(em_extract_begin(ex, "long.txt", EM_EXTRACT_TEXT, &err), EM_OK);
 	for (size_t at = 0;; at += 4093) {
 		size_t n = at >= len ? 0 : len - at < 4093 ? len - at : 4093;
@@ -562,7 +540,7 @@ static void expect_refused(const char *bytes, size_t len, const char *needle)
 
 	em_error_clear(&err);
 	em_geocode_options_init(&options.geocode);
-	assert_int_equal(em_extract_create(&ex, levant, &options, &err), EM_OK);
+	assert_int_equal(em_extract_create(&ex, em_test_levant(), &options, &err), EM_OK);
 	assert_int_equal(em_extract_begin(ex, "input.bin", EM_EXTRACT_AUTO, &err), EM_OK);
 	status = em_extract_feed(ex, bytes, len, &err);
 	if (status == EM_OK)
@@ -585,7 +563,6 @@ static void test_input__not_text_is_refused(void **state)
 	expect_refused("<html><body><p></p><script>x = 1;</script></body></html>", 56,
 		       "only spaces and markup");
 }
-
 
 /* ---- What a new user's own articles showed ---- */
 
@@ -718,5 +695,5 @@ int main(void)
 		cmocka_unit_test(test_trial__elsewhere_is_not_placed_here),
 	};
 
-	return cmocka_run_group_tests(tests, load_levant, free_levant);
+	return cmocka_run_group_tests(tests, em_test_load_levant, em_test_free_levant);
 }

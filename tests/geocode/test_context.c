@@ -28,28 +28,6 @@
 #define AL_BAYDA "89055"
 #define TALL_KALAKH "163533"
 
-static em_gazetteer *levant;
-
-static int load_levant(void **state)
-{
-	em_error err;
-
-	(void)state;
-	em_error_clear(&err);
-	if (load_default_gazetteer(&levant, &err) != EM_OK) {
-		fprintf(stderr, "cannot load the default gazetteer: %s\n", err.message);
-		return -1;
-	}
-	return 0;
-}
-
-static int free_levant(void **state)
-{
-	(void)state;
-	em_gazetteer_destroy(levant);
-	return 0;
-}
-
 static em_geocode_result alone(const char *name, const char *countries)
 {
 	em_geocode_options options;
@@ -60,7 +38,7 @@ static em_geocode_result alone(const char *name, const char *countries)
 	em_error_clear(&err);
 	if (countries != NULL)
 		assert_int_equal(em_geocode_options_set_countries(&options, countries, &err), EM_OK);
-	if (em_geocode_name(&r, levant, name, strlen(name), &options, &err) != EM_OK)
+	if (em_geocode_name(&r, em_test_levant(), name, strlen(name), &options, &err) != EM_OK)
 		fail_msg("'%s': %s", name, err.message);
 	assert_true(r.reason[0] != '\0'); /* every answer says why */
 	return r;
@@ -77,7 +55,7 @@ static em_geocode_result in_list(const char *const *names, size_t count)
 	for (size_t i = 0; i < count; i++)
 		q[i].name = names[i];
 	em_error_clear(&err);
-	assert_int_equal(em_geocode_list(q, count, levant, NULL, "this list", &err), EM_OK);
+	assert_int_equal(em_geocode_list(q, count, em_test_levant(), NULL, "this list", &err), EM_OK);
 	for (size_t i = 0; i < count; i++)
 		assert_true(q[i].result.reason[0] != '\0');
 	last = q[count - 1].result;
@@ -177,7 +155,7 @@ static void test_short__never_fuzzy_placed(void **state)
 	em_error_clear(&err);
 	for (size_t i = 0; i < sizeof(typos) / sizeof(typos[0]); i++) {
 		em_geocode_result r;
-		assert_int_equal(em_geocode_name(&r, levant, typos[i], strlen(typos[i]), &options,
+		assert_int_equal(em_geocode_name(&r, em_test_levant(), typos[i], strlen(typos[i]), &options,
 						 &err), EM_OK);
 		if (r.status == EM_GEOCODE_RESOLVED && r.method == EM_METHOD_FUZZY)
 			fail_msg("'%s' fuzzy-placed at %s", typos[i], r.place->name);
@@ -187,7 +165,7 @@ static void test_short__never_fuzzy_placed(void **state)
 	{
 		em_geocode_result r;
 		const char *name = "Kafr Susa";
-		assert_int_equal(em_geocode_name(&r, levant, name, strlen(name), &options, &err),
+		assert_int_equal(em_geocode_name(&r, em_test_levant(), name, strlen(name), &options, &err),
 				 EM_OK);
 		assert_false(r.status == EM_GEOCODE_RESOLVED && r.method == EM_METHOD_FUZZY);
 	}
@@ -275,12 +253,12 @@ static void test_near__a_point_given(void **state)
 	em_geocode_options_init(&options);
 	em_error_clear(&err);
 	assert_int_equal(em_geocode_options_set_near(&options, "35.55,35.85", &err), EM_OK);
-	assert_int_equal(em_geocode_name(&r, levant, "Haffa", 5, &options, &err), EM_OK);
+	assert_int_equal(em_geocode_name(&r, em_test_levant(), "Haffa", 5, &options, &err), EM_OK);
 	assert_string_equal(r.place->id, AL_HAFFAH);
 	assert_non_null(strstr(r.reason, "from the point given"));
 	/* Tartus is 80 km from that point: beyond a 40 km radius, far. */
 	assert_int_equal(em_geocode_options_set_near(&options, "35.55,35.85,40", &err), EM_OK);
-	assert_int_equal(em_geocode_name(&r, levant, "Tartus", 6, &options, &err), EM_OK);
+	assert_int_equal(em_geocode_name(&r, em_test_levant(), "Tartus", 6, &options, &err), EM_OK);
 	assert_int_equal(r.status, EM_GEOCODE_AMBIGUOUS);
 	assert_true(r.far);
 	assert_int_equal(em_geocode_options_set_near(&options, "95,35", &err), EM_ERR_INVALID);
@@ -316,10 +294,10 @@ static void test_context__outliers_and_own_finds(void **state)
 		em_geocode_options_init(&options);
 		options.context = context;
 		em_error_clear(&err);
-		assert_int_equal(em_geocode_name(&r, levant, "Arida", 5, &options, &err), EM_OK);
+		assert_int_equal(em_geocode_name(&r, em_test_levant(), "Arida", 5, &options, &err), EM_OK);
 		assert_int_equal(r.status, EM_GEOCODE_AMBIGUOUS);
 		assert_non_null(strstr(r.reason, "of this file"));
-		assert_int_equal(em_geocode_name(&r, levant, "Latakia", 7, &options, &err), EM_OK);
+		assert_int_equal(em_geocode_name(&r, em_test_levant(), "Latakia", 7, &options, &err), EM_OK);
 		assert_string_equal(r.place->id, LATAKIA);
 	}
 	em_geocode_context_destroy(context);
@@ -354,7 +332,7 @@ static void test_list__unusable_names_are_answers(void **state)
 	q[2].name = "Tripoli";
 	q[2].country = "Libya";
 	em_error_clear(&err);
-	assert_int_equal(em_geocode_list(q, 3, levant, NULL, "this list", &err), EM_OK);
+	assert_int_equal(em_geocode_list(q, 3, em_test_levant(), NULL, "this list", &err), EM_OK);
 	assert_int_equal(q[0].result.status, EM_GEOCODE_RESOLVED);
 	assert_int_equal(q[1].status, EM_ERR_INVALID);
 	assert_non_null(strstr(q[1].error, "UTF-8"));
@@ -386,7 +364,7 @@ static void test_dataset__one_answer_per_row(void **state)
 	em_error_clear(&err);
 	assert_int_equal(em_dataset_create(&ds), EM_OK);
 	assert_int_equal(em_dataset_read_reports(ds, path, &err), EM_OK);
-	assert_int_equal(em_dataset_resolve(ds, levant, NULL, &err), EM_OK);
+	assert_int_equal(em_dataset_resolve(ds, em_test_levant(), NULL, &err), EM_OK);
 	assert_string_equal(em_dataset_report(ds, 0)->where.place_id, TRIPOLI_LY);
 	assert_string_equal(em_dataset_report(ds, 1)->where.place_id, TRIPOLI_LB);
 	assert_string_equal(em_dataset_report(ds, 3)->where.place_id, AL_HAFFAH);
@@ -419,5 +397,6 @@ int main(void)
 		cmocka_unit_test(test_list__unusable_names_are_answers),
 		cmocka_unit_test(test_dataset__one_answer_per_row),
 	};
-	return cmocka_run_group_tests_name("context", tests, load_levant, free_levant);
+	return cmocka_run_group_tests_name("context", tests, em_test_load_levant,
+					   em_test_free_levant);
 }

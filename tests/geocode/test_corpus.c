@@ -17,28 +17,6 @@
 #include "eventmap/geocode.h"
 #include "../support/default_data.h"
 
-static em_gazetteer *levant;
-
-static int load_levant(void **state)
-{
-	em_error err;
-
-	(void)state;
-	em_error_clear(&err);
-	if (load_default_gazetteer(&levant, &err) != EM_OK) {
-		fprintf(stderr, "cannot load the default gazetteer: %s\n", err.message);
-		return -1;
-	}
-	return 0;
-}
-
-static int free_levant(void **state)
-{
-	(void)state;
-	em_gazetteer_destroy(levant);
-	return 0;
-}
-
 /* The places a context names, as a reports file would. */
 static const char *const coast[] = {"Latakia", "Tartus", "Jableh", "Baniyas", "Qardaha",
 				    "Hmeimim", NULL};
@@ -60,7 +38,7 @@ static em_geocode_result geocode_in(const char *context, const char *name, const
 	q[n].country = country;
 	n++;
 	em_error_clear(&err);
-	assert_int_equal(em_geocode_list(q, n, levant, NULL, "this file", &err), EM_OK);
+	assert_int_equal(em_geocode_list(q, n, em_test_levant(), NULL, "this file", &err), EM_OK);
 	return q[n - 1].result;
 }
 
@@ -133,5 +111,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpus__collisions),
 	};
-	return cmocka_run_group_tests_name("corpus", tests, load_levant, free_levant);
+	return cmocka_run_group_tests_name("corpus", tests, em_test_load_levant,
+					   em_test_free_levant);
 }

@@ -28,28 +28,6 @@
 #define TRIPOLI_LB "266826"
 #define TRIPOLI_LY "2210247"
 
-static em_gazetteer *levant;
-
-static int load_levant(void **state)
-{
-	em_error err;
-
-	(void)state;
-	em_error_clear(&err);
-	if (load_default_gazetteer(&levant, &err) != EM_OK) {
-		fprintf(stderr, "cannot load the default gazetteer: %s\n", err.message);
-		return -1;
-	}
-	return 0;
-}
-
-static int free_levant(void **state)
-{
-	(void)state;
-	em_gazetteer_destroy(levant);
-	return 0;
-}
-
 static em_geocode_result geocode_with(const em_gazetteer *gz, const char *name,
 				      const em_geocode_options *options)
 {
@@ -64,7 +42,7 @@ static em_geocode_result geocode_with(const em_gazetteer *gz, const char *name,
 
 static void assert_resolves(const char *name, const char *id, const em_geocode_options *options)
 {
-	em_geocode_result r = geocode_with(levant, name, options);
+	em_geocode_result r = geocode_with(em_test_levant(), name, options);
 
 	if (r.status != EM_GEOCODE_RESOLVED)
 		fail_msg("'%s' is %s, expected resolved to %s", name,
@@ -153,16 +131,16 @@ static void test_methods__each_stage(void **state)
 	em_geocode_result r;
 
 	(void)state;
-	r = geocode_with(levant, "Latakia", NULL);
+	r = geocode_with(em_test_levant(), "Latakia", NULL);
 	assert_int_equal(r.method, EM_METHOD_EXACT);
 	assert_true(r.score == 1.0);
-	r = geocode_with(levant, "Tartous", NULL);
+	r = geocode_with(em_test_levant(), "Tartous", NULL);
 	assert_int_equal(r.method, EM_METHOD_ALTERNATE);
-	r = geocode_with(levant, "Lattakieh", NULL);
+	r = geocode_with(em_test_levant(), "Lattakieh", NULL);
 	assert_int_equal(r.method, EM_METHOD_NORMALIZED);
 	assert_true(r.score < 0.95);
 	/* One letter off in a long name: placed, but scored lower. */
-	r = geocode_with(levant, "Jisr ash Shighur", NULL);
+	r = geocode_with(em_test_levant(), "Jisr ash Shighur", NULL);
 	assert_int_equal(r.status, EM_GEOCODE_RESOLVED);
 	assert_int_equal(r.method, EM_METHOD_FUZZY);
 	assert_string_equal(r.place->id, "169023");
@@ -187,7 +165,7 @@ static void test_fuzzy__weak_match_is_not_placed(void **state)
 	(void)state;
 	/* A transposition: close to Baniyas, to the Golan's Banias and to
 	 * Binnish alike, so alone it is not placed, but Baniyas is offered. */
-	r = geocode_with(levant, "Baniays", NULL);
+	r = geocode_with(em_test_levant(), "Baniays", NULL);
 	assert_int_not_equal(r.status, EM_GEOCODE_RESOLVED);
 	assert_null(r.place);
 	assert_true(lists_place(&r, BANIYAS));
@@ -198,13 +176,13 @@ static void test_unresolved__tuwaym(void **state)
 	em_geocode_result r;
 
 	(void)state;
-	r = geocode_with(levant, "Tuwaym", NULL);
+	r = geocode_with(em_test_levant(), "Tuwaym", NULL);
 	assert_int_equal(r.status, EM_GEOCODE_UNRESOLVED);
 	assert_null(r.place);
 	assert_int_equal(r.precision, 0);
 	assert_true(r.score == 0.0);
 	assert_true(r.suggestion_count > 0);
-	r = geocode_with(levant, "Xqzvbnm", NULL);
+	r = geocode_with(em_test_levant(), "Xqzvbnm", NULL);
 	assert_int_equal(r.status, EM_GEOCODE_UNRESOLVED);
 	assert_int_equal(r.suggestion_count, 0);
 }
@@ -217,7 +195,7 @@ static void test_disambiguation__two_baniyas(void **state)
 
 	(void)state;
 	/* No hint: the coastal town, with the Golan site listed as passed over. */
-	r = geocode_with(levant, "Baniyas", NULL);
+	r = geocode_with(em_test_levant(), "Baniyas", NULL);
 	assert_string_equal(r.place->id, BANIYAS);
 	assert_true(r.candidate_count >= 1);
 	assert_string_equal(r.candidates[0].place->id, BANIAS_GOLAN);
@@ -231,7 +209,7 @@ static void test_disambiguation__two_baniyas(void **state)
 	options.admin1 = NULL;
 	em_error_clear(&err);
 	assert_int_equal(em_geocode_options_set_countries(&options, "LB", &err), EM_OK);
-	r = geocode_with(levant, "Baniyas", &options);
+	r = geocode_with(em_test_levant(), "Baniyas", &options);
 	assert_int_equal(r.status, EM_GEOCODE_UNRESOLVED);
 	assert_true(r.suggestion_count >= 1); /* it exists, elsewhere */
 }
@@ -260,13 +238,13 @@ static void test_precision__generic_words(void **state)
 	em_geocode_result r;
 
 	(void)state;
-	r = geocode_with(levant, "Latakia countryside", NULL);
+	r = geocode_with(em_test_levant(), "Latakia countryside", NULL);
 	assert_string_equal(r.place->id, LATAKIA);
 	assert_int_equal(r.precision, 3);
-	r = geocode_with(levant, "outskirts of Jableh", NULL);
+	r = geocode_with(em_test_levant(), "outskirts of Jableh", NULL);
 	assert_string_equal(r.place->id, JABLEH);
 	assert_int_equal(r.precision, 2);
-	r = geocode_with(levant, "Akkar", NULL);
+	r = geocode_with(em_test_levant(), "Akkar", NULL);
 	assert_int_equal(r.precision, 3);
 }
 
@@ -344,21 +322,21 @@ static void test_bad_names__errors(void **state)
 
 	(void)state;
 	em_error_clear(&err);
-	assert_int_equal(em_geocode_name(&r, levant, "", 0, NULL, &err), EM_ERR_INVALID);
+	assert_int_equal(em_geocode_name(&r, em_test_levant(), "", 0, NULL, &err), EM_ERR_INVALID);
 	assert_non_null(strstr(err.message, "empty"));
 	em_error_clear(&err);
-	assert_int_equal(em_geocode_name(&r, levant, "  --  ", 6, NULL, &err), EM_ERR_INVALID);
+	assert_int_equal(em_geocode_name(&r, em_test_levant(), "  --  ", 6, NULL, &err), EM_ERR_INVALID);
 	em_error_clear(&err);
-	assert_int_equal(em_geocode_name(&r, levant, "Lat\xC3" "akia", 8, NULL, &err),
+	assert_int_equal(em_geocode_name(&r, em_test_levant(), "Lat\xC3" "akia", 8, NULL, &err),
 			 EM_ERR_INVALID);
 	assert_non_null(strstr(err.message, "UTF-8"));
 	memset(huge, 'a', sizeof(huge));
 	em_error_clear(&err);
-	assert_int_equal(em_geocode_name(&r, levant, huge, sizeof(huge), NULL, &err), EM_ERR_LIMIT);
+	assert_int_equal(em_geocode_name(&r, em_test_levant(), huge, sizeof(huge), NULL, &err), EM_ERR_LIMIT);
 	assert_int_equal(r.status, EM_GEOCODE_UNRESOLVED);
 	/* The largest allowed name is answered, not refused. */
 	em_error_clear(&err);
-	assert_int_equal(em_geocode_name(&r, levant, huge, EM_TEXT_NAME_MAX, NULL, &err), EM_OK);
+	assert_int_equal(em_geocode_name(&r, em_test_levant(), huge, EM_TEXT_NAME_MAX, NULL, &err), EM_OK);
 	assert_int_equal(r.status, EM_GEOCODE_UNRESOLVED);
 	assert_int_equal(em_gazetteer_create(&unfinished), EM_OK);
 	em_error_clear(&err);
@@ -398,5 +376,6 @@ int main(void)
 		cmocka_unit_test(test_bad_names__errors),
 		cmocka_unit_test(test_options__countries),
 	};
-	return cmocka_run_group_tests_name("geocode", tests, load_levant, free_levant);
+	return cmocka_run_group_tests_name("geocode", tests, em_test_load_levant,
+					   em_test_free_levant);
 }

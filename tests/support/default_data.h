@@ -4,6 +4,8 @@
 #ifndef EM_TESTS_DEFAULT_DATA_H
 #define EM_TESTS_DEFAULT_DATA_H
 
+#include <stdio.h>
+
 #include "eventmap/gazetteer.h"
 #include "eventmap/dataset.h"
 
@@ -42,6 +44,42 @@ static inline em_status load_default_data(em_gazetteer **gz, em_dataset **ds, em
 	if (status == EM_OK)
 		status = em_dataset_resolve(*ds, *gz, NULL, err);
 	return status;
+}
+
+/* The default gazetteer as a cmocka group's fixture, loaded once for the
+ * tests of a file: cmocka_run_group_tests(tests, em_test_load_levant,
+ * em_test_free_levant), then em_test_levant() in each test. */
+static inline em_gazetteer **em_test_levant_slot(void)
+{
+	static em_gazetteer *gazetteer;
+
+	return &gazetteer;
+}
+
+static inline em_gazetteer *em_test_levant(void)
+{
+	return *em_test_levant_slot();
+}
+
+static inline int em_test_load_levant(void **state)
+{
+	em_error err;
+
+	(void)state;
+	em_error_clear(&err);
+	if (load_default_gazetteer(em_test_levant_slot(), &err) != EM_OK) {
+		fprintf(stderr, "cannot load the default gazetteer: %s\n", err.message);
+		return -1;
+	}
+	return 0;
+}
+
+static inline int em_test_free_levant(void **state)
+{
+	(void)state;
+	em_gazetteer_destroy(em_test_levant());
+	*em_test_levant_slot() = NULL;
+	return 0;
 }
 
 #endif
