@@ -435,10 +435,10 @@ static em_status retry_in_countries(em_extract *ex, em_error *err)
 				       &ex->options.geocode, "this text", err) : EM_OK;
 	for (size_t q = 0; any && status == EM_OK && q < ex->query_count; q++) {
 		em_geocode_result *r = &again[q].result;
-		char reason[EM_GEOCODE_REASON_MAX + 64];
+		char reason[EM_GEOCODE_REASON_MAX + 320];
 		if (again[q].country != countries || r->status != EM_GEOCODE_RESOLVED)
 			continue;
-		snprintf(reason, sizeof reason, "in %s, which the text names: %s", countries,
+		snprintf(reason, sizeof reason, "in %.255s, which the text names: %.319s", countries,
 			 r->reason);
 		snprintf(r->reason, sizeof r->reason, "%.*s", (int)sizeof r->reason - 1, reason);
 		ex->queries[q].result = *r;
@@ -478,13 +478,13 @@ void em__extract_keep_named(em_extract *ex)
 	block_countries(ex, named, sizeof named);
 	for (size_t q = 0; q < ex->query_count; q++) {
 		em_geocode_result *r = &ex->queries[q].result;
-		char reason[EM_GEOCODE_REASON_MAX + 96];
+		char reason[EM_GEOCODE_REASON_MAX + 320];
 		if (r->status != EM_GEOCODE_RESOLVED || !r->place ||
 		    (r->method != EM_METHOD_NORMALIZED && r->method != EM_METHOD_FUZZY) ||
 		    (!elsewhere && (!named[0] || listed_code(named, r->place->country))))
 			continue;
-		snprintf(reason, sizeof reason, "%s (%s), a spelling variant, is in a country the "
-			 "text does not name (it names %s)", r->place->name, r->place->country,
+		snprintf(reason, sizeof reason, "%.200s (%s), a spelling variant, is in a country the "
+			 "text does not name (it names %.255s)", r->place->name, r->place->country,
 			 named[0] ? named : "none");
 		snprintf(r->reason, sizeof r->reason, "%.*s", (int)sizeof r->reason - 1, reason);
 		if (r->candidate_count < EM_GEOCODE_CANDIDATES_MAX)
