@@ -35,6 +35,11 @@ typedef struct em_layers_options {
 	/* For database drivers (PostgreSQL): the connection string
 	 * ("PG:dbname=... host=..."); tables are replaced in one transaction. */
 	const char *connection;
+	/* For a GeoPackage with styles: the QGIS project stored in it copies
+	 * this basemap's layers (NULL: empty ones) and takes this title (NULL:
+	 * "eventmap"). */
+	const char *basemap;
+	const char *title;
 } em_layers_options;
 
 /* Writes every layer in every format under `directory` (created if

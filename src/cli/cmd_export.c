@@ -92,11 +92,13 @@ static int export(export_args *a)
 	em_gazetteer *gz = NULL;
 	em_dataset *ds = NULL;
 	em_error err;
-	char styles[4096];
+	char styles[4096], basemap[4096];
 	int rc = CLI_EXIT_OK;
 
 	em_error_clear(&err);
 	a->layers.styles_dir = cli_data_path(styles, sizeof(styles), "styles");
+	a->layers.basemap = cli_data_path(basemap, sizeof(basemap), CLI_DEFAULT_BASEMAP);
+	a->layers.title = a->data.reports == NULL ? CLI_DEFAULT_TITLE : NULL;
 	if (cli_load_gazetteer(&gz, &a->gazetteers, &err) != EM_OK ||
 	    export_layers(a, gz, &ds, &err) != EM_OK) {
 		cli_error("export", "%s", err.message);

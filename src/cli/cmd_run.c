@@ -128,7 +128,7 @@ static em_status write_outputs(const run_args *a, const cli_poster_inputs *in, e
 {
 	em_layers_options layers;
 	em_summary *summary = NULL;
-	char styles[4096];
+	char styles[4096], basemap[4096];
 	em_status status = em_atomic_make_directories(a->dir, err);
 
 	if (status != EM_OK)
@@ -136,6 +136,10 @@ static em_status write_outputs(const run_args *a, const cli_poster_inputs *in, e
 	em_atomic_sweep(a->dir);
 	memset(&layers, 0, sizeof(layers));
 	layers.styles_dir = cli_data_path(styles, sizeof(styles), "styles");
+	layers.basemap = a->poster.basemap ? a->poster.basemap
+						  : cli_data_path(basemap, sizeof(basemap),
+								  CLI_DEFAULT_BASEMAP);
+	layers.title = a->poster.poster.title;
 	status = em_summary_create(&summary, in->dataset, NULL, err);
 	if (status == EM_OK)
 		status = em_layers_write(a->dir, in->dataset, summary, &layers, err);

@@ -31,6 +31,20 @@ em_status em__layers_put_report(OGRLayerH layer, layer_kind kind, const em_repor
 em_status em__layers_fill(OGRLayerH layer, layer_kind kind, const em_dataset *dataset,
 			 const em_summary *summary, em_error *err);
 
+/* The QGIS project in a GeoPackage: the days layer, the basemap's layers,
+ * and the project (styles/qgis/project.qgs filled) in qgis_projects.  gpkg
+ * is the file's base name, by which the project finds its layers. */
+typedef struct em__layers_days em__layers_days;
+
+em_status em__layers_days_create(em__layers_days **out);
+void em__layers_days_destroy(em__layers_days *days);
+/* Counts a report on each day of its span, and where it is. */
+void em__layers_days_add(em__layers_days *days, const em_report *report);
+
+em_status em__layers_project(GDALDatasetH ds, OGRSpatialReferenceH wgs84, const char *gpkg,
+			     em__layers_days *days, const em_dataset *dataset,
+			     const em_layers_options *options, em_error *err);
+
 /* The geometry type a layer is created with. */
 OGRwkbGeometryType em__layers_geometry(layer_kind kind);
 

@@ -60,6 +60,7 @@ struct em_layers_writer {
 	char database_driver[32];
 	em_layers_options options;
 	OGRSpatialReferenceH wgs84;
+	em__layers_days *days;      /* the days of the reports added, for the QGIS project */
 	/* Sticky, as a cairo surface's status: the first failure stays, later
 	 * calls return it, and each call copies it to its caller's err. */
 	em_error error;
@@ -521,6 +522,7 @@ void em_layers_writer_destroy(em_layers_writer *j)
 	}
 	if (j->wgs84 != NULL)
 		OSRDestroySpatialReference(j->wgs84);
+	em__layers_days_destroy(j->days);
 	free(j);
 }
 
@@ -565,6 +567,8 @@ em_status em_layers_writer_create(em_layers_writer **out, const char *directory,
 		em_atomic_sweep(directory);
 		status = em_atomic_temp_dir(j->temp_dir, sizeof(j->temp_dir), directory, &j->error);
 	}
+	if (status == EM_OK && em__layers_days_create(&j->days) != EM_OK)
+		status = em_error_set(&j->error, EM_ERR_NOMEM, "out of memory");
 	if (status == EM_OK) {
 		j->wgs84 = OSRNewSpatialReference(NULL);
 		OSRImportFromEPSG(j->wgs84, 4326);
@@ -590,6 +594,7 @@ em_status em_layers_writer_add(em_layers_writer *j, const em_report *report, em_
 	if (j->error.status != EM_OK || j->committed)
 		return j->committed ? em_error_set(err, EM_ERR_INVALID, "layers: already committed")
 				    : em_error_copy(err, &j->error);
+	em__layers_days_add(j->days, report);
 	CPLPushErrorHandler(CPLQuietErrorHandler);
 	for (size_t i = 0; i < j->target_count && status == EM_OK; i++)
 		if (j->targets[i].layers[kind] != NULL)
@@ -630,6 +635,11 @@ static em_status complete(job *j, destination *t, const em_dataset *dataset,
 		status = copy_spool(j, t);
 	if (status == EM_OK && t->styles && !t->database)
 		status = write_styles(j, t->ds, "", "geom");
+	if (status == EM_OK && t->styles && !t->database && strcmp(t->driver, "GPKG") == 0) {
+		const char *base = strrchr(t->label, '/');
+		status = em__layers_project(t->ds, j->wgs84, base ? base + 1 : t->label, j->days,
+					    dataset, &j->options, &j->error);
+	}
 	return status;
 }
 

@@ -24,3 +24,15 @@ PY
 )
 QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$tmp" "$py" "$src/tests/integration/qgis_check.py" \
 	"$tmp/eventmap.gpkg" --expect "$expect"
+# The QGIS project stored in the GeoPackage: it loads from the file, every
+# layer is valid, the layout's atlas has a page a day, each page's map
+# draws that day's reports, and page 1 exports to a PNG that is not blank.
+# The project finds its layers beside it: the file is checked where it was
+# written and again after a move.
+QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$tmp" "$py" "$src/tests/integration/qgis_project_check.py" \
+	"$tmp/eventmap.gpkg" eventmap --png "$tmp/atlas-page-1.png"
+mkdir "$tmp/moved"
+mv "$tmp/eventmap.gpkg" "$tmp/moved/eventmap.gpkg"
+QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$tmp" "$py" "$src/tests/integration/qgis_project_check.py" \
+	"$tmp/moved/eventmap.gpkg" eventmap --png "$tmp/moved/atlas-page-1.png"
+echo "ok the QGIS project in eventmap.gpkg, before and after a move"
