@@ -251,6 +251,39 @@ static em_status write_days(GDALDatasetH ds, OGRSpatialReferenceH wgs84, em__lay
 	return status;
 }
 
+/* One basemap layer into the GeoPackage, feature by feature in one
+ * transaction, stopping at the first that cannot be written (a full disk
+ * must not be met once per feature). */
+static em_status copy_layer(GDALDatasetH ds, OGRLayerH from, const char *name, em_error *err)
+{
+	OGRFeatureDefnH defn = OGR_L_GetLayerDefn(from);
+	OGRLayerH to = GDALDatasetCreateLayer(ds, name, OGR_L_GetSpatialRef(from),
+					      OGR_FD_GetGeomType(defn), NULL);
+	OGRFeatureH f;
+	em_status status = EM_OK;
+
+	if (to == NULL)
+		return em__gdal_error(err, name, "cannot create the basemap layer");
+	for (int i = 0; i < OGR_FD_GetFieldCount(defn) && status == EM_OK; i++)
+		if (OGR_L_CreateField(to, OGR_FD_GetFieldDefn(defn, i), TRUE) != OGRERR_NONE)
+			status = em__gdal_error(err, name, "cannot copy a field of the basemap layer");
+	if (status == EM_OK && GDALDatasetStartTransaction(ds, FALSE) != OGRERR_NONE)
+		status = em__gdal_error(err, name, "cannot start writing the basemap layer");
+	OGR_L_ResetReading(from);
+	while (status == EM_OK && (f = OGR_L_GetNextFeature(from)) != NULL) {
+		OGRFeatureH g = OGR_F_Create(OGR_L_GetLayerDefn(to));
+		if (OGR_F_SetFrom(g, f, TRUE) != OGRERR_NONE || OGR_L_CreateFeature(to, g) != OGRERR_NONE)
+			status = em__gdal_error(err, name, "cannot copy the basemap layer");
+		OGR_F_Destroy(g);
+		OGR_F_Destroy(f);
+	}
+	if (status == EM_OK && GDALDatasetCommitTransaction(ds) != OGRERR_NONE)
+		status = em__gdal_error(err, name, "cannot finish the basemap layer");
+	else if (status != EM_OK)
+		GDALDatasetRollbackTransaction(ds);
+	return status;
+}
+
 /* The basemap's layers as basemap_<name>, or empty tables of their kind. */
 static em_status copy_basemap(GDALDatasetH ds, OGRSpatialReferenceH wgs84, const char *basemap,
 			      em_error *err)
@@ -262,13 +295,12 @@ static em_status copy_basemap(GDALDatasetH ds, OGRSpatialReferenceH wgs84, const
 	for (size_t i = 0; i < BASEMAP_COUNT && status == EM_OK; i++) {
 		char name[64];
 		OGRLayerH from = src ? GDALDatasetGetLayerByName(src, basemap_layers[i].name) : NULL;
-		OGRLayerH made;
 		snprintf(name, sizeof name, "basemap_%s", basemap_layers[i].name);
 		CPLErrorReset();
-		made = from ? GDALDatasetCopyLayer(ds, from, name, NULL)
-			    : GDALDatasetCreateLayer(ds, name, wgs84, basemap_layers[i].type, NULL);
-		if (made == NULL)
-			status = em__gdal_error(err, name, "cannot copy the basemap layer");
+		if (from != NULL)
+			status = copy_layer(ds, from, name, err);
+		else if (GDALDatasetCreateLayer(ds, name, wgs84, basemap_layers[i].type, NULL) == NULL)
+			status = em__gdal_error(err, name, "cannot create the basemap layer");
 	}
 	if (src)
 		GDALClose(src);
@@ -296,10 +328,15 @@ static char *read_file(const char *path)
 	return text;
 }
 
+/* XML-escaped; "[%" spaced out, since the layout's labels read what is
+ * between [% and %] as a QGIS expression. */
 static void put_escaped(em_strbuf *out, const char *s)
 {
 	for (; *s; s++)
 		switch (*s) {
+		case '[':
+			em__strbuf_append(out, s[1] == '%' ? "[ " : "[", s[1] == '%' ? 2 : 1);
+			break;
 		case '&': em__strbuf_append(out, "&amp;", 5); break;
 		case '<': em__strbuf_append(out, "&lt;", 4); break;
 		case '>': em__strbuf_append(out, "&gt;", 4); break;

@@ -58,7 +58,8 @@ static int teardown(void **state)
 static void write_layers(const char *sub, const char *formats)
 {
 	char dir[128];
-	em_layers_options options = {formats, EM_SOURCE_DIR "/styles", NULL};
+	em_layers_options options = {formats, EM_SOURCE_DIR "/styles", NULL, NULL,
+				       NULL};
 	em_error err;
 
 	snprintf(dir, sizeof(dir), "%s/%s", w.dir, sub);
@@ -218,7 +219,8 @@ static void test_events__no_deaths_no_figure(void **state)
 	em_dataset *ds = NULL;
 	em_summary *summary = NULL;
 	em_error err;
-	em_layers_options options = {"GPKG", EM_SOURCE_DIR "/styles", NULL};
+	em_layers_options options = {"GPKG", EM_SOURCE_DIR "/styles", NULL, NULL,
+				       NULL};
 	GDALDatasetH gpkg;
 	OGRLayerH layer;
 	OGRFeatureH f;
@@ -355,7 +357,8 @@ static void test_other_drivers__by_name(void **state)
 static void test_steps__same_files_and_abandon(void **state)
 {
 	static const char *const layers[] = {"reports", "places", "flows", "not_mapped"};
-	em_layers_options options = {"GeoJSON", EM_SOURCE_DIR "/styles", NULL};
+	em_layers_options options = {"GeoJSON", EM_SOURCE_DIR "/styles", NULL, NULL,
+				       NULL};
 	em_layers_writer *writer;
 	em_error err;
 	char dir[160], a[256], b[256];
@@ -396,7 +399,8 @@ static void test_atomic__failure_keeps_earlier_files(void **state)
 {
 	char dir[128], path[256];
 	char *before, *after;
-	em_layers_options options = {"GPKG,GeoJSON,NoSuchDriver", EM_SOURCE_DIR "/styles", NULL};
+	em_layers_options options = {"GPKG,GeoJSON,NoSuchDriver", EM_SOURCE_DIR "/styles", NULL, NULL,
+				       NULL};
 	em_error err;
 
 	(void)state;
@@ -417,7 +421,8 @@ static void test_atomic__failure_keeps_earlier_files(void **state)
 static void test_atomic__killed_writer(void **state)
 {
 	char dir[128], path[256];
-	em_layers_options options = {"GPKG,GeoJSON,FlatGeobuf,KML", EM_SOURCE_DIR "/styles", NULL};
+	em_layers_options options = {"GPKG,GeoJSON,FlatGeobuf,KML", EM_SOURCE_DIR "/styles", NULL, NULL,
+				       NULL};
 
 	(void)state;
 	write_layers("killed", "GPKG");
