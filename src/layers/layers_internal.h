@@ -34,6 +34,9 @@ em_status em__layers_fill(OGRLayerH layer, layer_kind kind, const em_dataset *da
 /* The QGIS project in a GeoPackage: the days layer, the basemap's layers,
  * and the project (styles/qgis/project.qgs filled) in qgis_projects.  gpkg
  * is the file's base name, by which the project finds its layers. */
+/* A whole file as a NUL-terminated string, or NULL (errno says why). */
+char *em__layers_read_text(const char *path);
+
 typedef struct em__layers_days em__layers_days;
 
 em_status em__layers_days_create(em__layers_days **out);

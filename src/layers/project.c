@@ -307,27 +307,6 @@ static em_status copy_basemap(GDALDatasetH ds, OGRSpatialReferenceH wgs84, const
 	return status;
 }
 
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *text = NULL;
-	long size;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-	    (text = malloc((size_t)size + 1)) != NULL) {
-		if (fread(text, 1, (size_t)size, f) != (size_t)size) {
-			free(text);
-			text = NULL;
-		} else {
-			text[size] = '\0';
-		}
-	}
-	fclose(f);
-	return text;
-}
-
 /* XML-escaped; "[%" spaced out, since the layout's labels read what is
  * between [% and %] as a QGIS expression. */
 static void put_escaped(em_strbuf *out, const char *s)
@@ -546,7 +525,7 @@ static bool read_qmls(fill *f)
 	for (size_t i = 0; i < STYLED_COUNT; i++) {
 		char path[PATH_LEN];
 		snprintf(path, sizeof path, "%s/qgis/%s.qml", f->styles_dir, styled[i]);
-		f->qml[i] = read_file(path);
+		f->qml[i] = em__layers_read_text(path);
 		if (f->qml[i] == NULL) {
 			em_error_set(f->err, EM_ERR_IO, "%s: cannot read the QGIS style: %s", path,
 				     strerror(errno));
@@ -571,7 +550,7 @@ em_status em__layers_project(GDALDatasetH ds, OGRSpatialReferenceH wgs84, const 
 	if (status == EM_OK)
 		status = copy_basemap(ds, wgs84, options->basemap, err);
 	snprintf(path, sizeof path, "%s/qgis/project.qgs", options->styles_dir);
-	if (status == EM_OK && (template = read_file(path)) == NULL)
+	if (status == EM_OK && (template = em__layers_read_text(path)) == NULL)
 		status = em_error_set(err, EM_ERR_IO, "%s: cannot read the QGIS project template: %s",
 				      path, strerror(errno));
 	if (status == EM_OK && !read_qmls(&f))

@@ -69,7 +69,8 @@ struct em_layers_writer {
 
 typedef struct em_layers_writer job;
 
-static char *read_text(const char *path)
+/* A whole file as a NUL-terminated string, or NULL (errno says why). */
+char *em__layers_read_text(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	char *text = NULL;
@@ -143,7 +144,7 @@ static em_status write_styles(job *j, GDALDatasetH ds, const char *schema_name,
 			continue;
 		snprintf(path, sizeof(path), "%s/qgis/%s.qml", j->options.styles_dir,
 			 em_layer_names[k]);
-		qml = read_text(path);
+		qml = em__layers_read_text(path);
 		if (qml == NULL)
 			return em_error_set(&j->error, EM_ERR_IO, "%s: cannot read the QGIS style: %s",
 					    path, strerror(errno));
