@@ -117,6 +117,18 @@ static json_object *span(size_t a, size_t b)
 	return o;
 }
 
+/* Where a row or flow rests: its file, the sentence's byte and character
+ * range, the notes and the sentence. */
+static json_object *add_evidence(json_object *o, const em_extract_row *r)
+{
+	json_object_object_add(o, "file", json_object_new_string(r->file));
+	json_object_object_add(o, "bytes", span(r->start, r->end));
+	json_object_object_add(o, "chars", span(r->char_start, r->char_end));
+	json_object_object_add(o, "notes", str(r->notes));
+	json_object_object_add(o, "quote", json_object_new_string(r->quote));
+	return o;
+}
+
 static json_object *flow_json(const em_extract_row *r)
 {
 	json_object *o = json_object_new_object();
@@ -132,12 +144,7 @@ static json_object *flow_json(const em_extract_row *r)
 			       json_object_new_string(em_qualifier_name(r->qualifier)) : NULL);
 	json_object_object_add(o, "source", str(r->source));
 	json_object_object_add(o, "date", str(date));
-	json_object_object_add(o, "file", json_object_new_string(r->file));
-	json_object_object_add(o, "bytes", span(r->start, r->end));
-	json_object_object_add(o, "chars", span(r->char_start, r->char_end));
-	json_object_object_add(o, "notes", str(r->notes));
-	json_object_object_add(o, "quote", json_object_new_string(r->quote));
-	return o;
+	return add_evidence(o, r);
 }
 
 static json_object *row_json(const em_extract_row *r)
@@ -163,12 +170,7 @@ static json_object *row_json(const em_extract_row *r)
 	json_object_object_add(o, "role", str(r->role == EM_ROLE_TOTAL ? "total" :
 					      r->role == EM_ROLE_PART ? "part" : ""));
 	json_object_object_add(o, "part_of", str(r->part_of));
-	json_object_object_add(o, "file", json_object_new_string(r->file));
-	json_object_object_add(o, "bytes", span(r->start, r->end));
-	json_object_object_add(o, "chars", span(r->char_start, r->char_end));
-	json_object_object_add(o, "notes", str(r->notes));
-	json_object_object_add(o, "quote", json_object_new_string(r->quote));
-	return o;
+	return add_evidence(o, r);
 }
 
 /* The geocoder's answer for a mention: status, method, reason, the place

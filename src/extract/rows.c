@@ -428,7 +428,7 @@ static void set_type(em_extract *ex, em_extract_row *row, uint32_t s, const em__
 		row->notes = em__extract_strf(ex, "%sType: from the figure's category. ", row->notes);
 }
 
-static em_status figure_row(em_extract *ex, em__figure *f, size_t index)
+static em_status figure_row(em_extract *ex, em__figure *f)
 {
 	em_extract_row *row;
 
@@ -447,7 +447,6 @@ static em_status figure_row(em_extract *ex, em__figure *f, size_t index)
 	if (!row)
 		return EM_ERR_NOMEM;
 	f->row = (int)(row - ex->rows);
-	(void)index;
 	row->kind = f->kind;
 	row->has_figure = true;
 	row->figure = f->value;
@@ -513,7 +512,7 @@ static void mark_roles(em_extract *ex)
 em_status em__extract_rows(em_extract *ex, em_error *err)
 {
 	for (size_t i = 0; i < ex->figure_count; i++)
-		if (figure_row(ex, &ex->figures[i], i) != EM_OK)
+		if (figure_row(ex, &ex->figures[i]) != EM_OK)
 			return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	mark_roles(ex);
 	return EM_OK;
