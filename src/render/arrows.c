@@ -12,11 +12,6 @@
 #include <string.h>
 #include <strings.h>
 
-static bool same_end(const em_location *a, const em_location *b)
-{
-	return fabs(a->lat - b->lat) < 1e-6 && fabs(a->lon - b->lon) < 1e-6;
-}
-
 /* True when the page point lies on a place's symbols: inside its death
  * circle or its row of event symbols, or just next to them. */
 static bool inside_marker(const rctx *r, double x, double y)
@@ -86,7 +81,7 @@ static bool collect_arrows(rctx *r, long long *max_people)
 			continue;
 		for (k = 0; k < r->arrow_count; k++) {
 			const em_flow *g = em_dataset_flow(r->dataset, r->arrows[k].first);
-			if (same_end(&g->from, &f->from) && same_end(&g->to, &f->to))
+			if (em__flows_share_ends(g, f))
 				break;
 		}
 		if (k == r->arrow_count) {
@@ -113,28 +108,14 @@ static bool collect_arrows(rctx *r, long long *max_people)
  * names them, and who said so. */
 static bool arrow_label(const rctx *r, const em_flow *f, const char *sources, em_strbuf *out)
 {
-	char number[48], from[EM_DATASET_NAME_MAX + 8], to[EM_DATASET_NAME_MAX + 8];
-	char own[EM_DATASET_NAME_MAX + 8];
+	char own_from[EM_DATASET_NAME_MAX + 8], own_to[EM_DATASET_NAME_MAX + 8];
 	const em_place_total *origin = place_at(r, &f->from), *destination = place_at(r, &f->to);
-	em_range range = {true, 0, 0, EM_QUALIFIER_EXACT, EM_QUALIFIER_EXACT};
 
-	/* An arrow from a region is not from the point it starts at: say so
-	 * ("the Syrian coast"; a one-word name, a country, as it is). */
-	if (f->from.precision >= 3)
-		snprintf(from, sizeof(from), "%s%s", strchr(f->origin, ' ') &&
-			 strncasecmp(f->origin, "the ", 4) != 0 ? "the " : "", f->origin);
-	else
-		snprintf(from, sizeof(from), "%s",
-			 origin ? em__place_name(r, origin, own, sizeof(own)) : f->origin);
-	snprintf(to, sizeof(to), "%s",
-		 destination ? em__place_name(r, destination, own, sizeof(own)) : f->destination);
-	if (!f->has_people)
-		return em__strbuf_printf(out, "People from %s to %s, not counted \xC2\xB7 %s", from,
-					 to, sources);
-	range.min = range.max = f->people;
-	range.min_qualifier = range.max_qualifier = f->qualifier;
-	em_range_format(number, sizeof(number), &range);
-	return em__strbuf_printf(out, "%s from %s to %s \xC2\xB7 %s", number, from, to, sources);
+	return em__flow_label(out, f,
+			      origin ? em__place_name(r, origin, own_from, sizeof(own_from)) : NULL,
+			      destination ? em__place_name(r, destination, own_to, sizeof(own_to))
+					  : NULL,
+			      sources);
 }
 
 static void curve_point(const arrow *a, double t, double *x, double *y, double *tx, double *ty);

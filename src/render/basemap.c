@@ -229,21 +229,6 @@ static bool named_elsewhere(const rctx *r, const em_basemap_feature *t)
 
 /* GeoNames' ASCII names write the letters ayn and hamza as ` and ':
  * on a page they are the typographic ‘ and ’ the names use. */
-void em__display_name(const char *ascii, char *out, size_t size)
-{
-	size_t n = 0;
-
-	for (const char *p = ascii; *p && n + 4 < size; p++) {
-		if (*p == '`' || *p == '\'') {
-			memcpy(out + n, *p == '`' ? "\xE2\x80\x98" : "\xE2\x80\x99", 3);
-			n += 3;
-		} else {
-			out[n++] = *p;
-		}
-	}
-	out[n] = '\0';
-}
-
 static int compare_population(const void *a, const void *b)
 {
 	const em_basemap_feature *x = *(const em_basemap_feature *const *)a;

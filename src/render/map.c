@@ -141,14 +141,6 @@ static void report_place(rctx *r, const em_place_total *p, double x, double y)
 	m->spanning_kinds = p->spanning_kinds;
 }
 
-/* Whether a name is written in Arabic script (its first letter). */
-static bool arabic_script(const char *text)
-{
-	while (*text == ' ')
-		text++;
-	return (unsigned char)text[0] >= 0xD8 && (unsigned char)text[0] <= 0xDB;
-}
-
 bool em__place_names_index(rctx *r)
 {
 	for (size_t i = 0; i < em_dataset_report_count(r->dataset); i++) {
@@ -175,12 +167,8 @@ const char *em__place_name(const rctx *r, const em_place_total *p, char *buf, si
 
 	if (at != NULL && *at > 0)
 		name = em_dataset_report(r->dataset, (size_t)(*at - 1))->location;
-	if (r->options->labels != EM_LABELS_AR && arabic_script(name) &&
-	    p->gazetteer_name[0] != '\0' && !arabic_script(p->gazetteer_name)) {
-		em__display_name(p->gazetteer_name, buf, size);
-		return buf;
-	}
-	return name;
+	return em__reader_name(name, p->gazetteer_name, r->options->labels == EM_LABELS_AR, buf,
+			       size);
 }
 
 static void label_text(const rctx *r, const em_place_total *p, char *out, size_t size)
@@ -191,7 +179,7 @@ static void label_text(const rctx *r, const em_place_total *p, char *out, size_t
 
 	/* After an Arabic name a left-to-right mark, so that the figure keeps
 	 * its place after the name ("جبلة · 11", not "11 · جبلة"). */
-	const char *mark = arabic_script(r->options->labels == EM_LABELS_AR && p->name_ar[0]
+	const char *mark = em__arabic_script(r->options->labels == EM_LABELS_AR && p->name_ar[0]
 						 ? p->name_ar : name) ? "\xE2\x80\x8E" : "";
 
 	if (p->display[0] != '\0')
@@ -203,7 +191,7 @@ static void label_text(const rctx *r, const em_place_total *p, char *out, size_t
 		snprintf(out, size, "%s%s", p->name_ar[0] ? p->name_ar : name, figure);
 		break;
 	case EM_LABELS_BOTH:
-		if (p->name_ar[0] && strcmp(p->name_ar, name) != 0 && !arabic_script(name))
+		if (p->name_ar[0] && strcmp(p->name_ar, name) != 0 && !em__arabic_script(name))
 			snprintf(out, size, "%s%s\n%s", name, figure, p->name_ar);
 		else
 			snprintf(out, size, "%s%s", name, figure);

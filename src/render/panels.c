@@ -61,33 +61,6 @@ double em__title_band(rctx *r)
 
 /* ---- headline ------------------------------------------------------ */
 
-static void headline_line(const em_source_total *h, char *out, size_t size)
-{
-	size_t at = 0;
-	char range[64];
-
-	out[0] = '\0';
-	for (int k = 0; k < EM_CATEGORY_UNKNOWN; k++) {
-		if (!h->by_category[k].present)
-			continue;
-		em_range_format(range, sizeof(range), &h->by_category[k]);
-		at += (size_t)snprintf(out + at, size > at ? size - at : 0, "%s%s %s",
-				       at ? " \xC2\xB7 " : "", range, em_category_words[k]);
-	}
-}
-
-/* "8 Mar 2025", "6–8 Mar 2025", "28 Feb – 2 Mar 2025". */
-static void date_span(em_date from, em_date to, char *out, size_t size)
-{
-	int y0, m0, d0, y1, m1, d1;
-
-	em_date_split(from, &y0, &m0, &d0);
-	em_date_split(to, &y1, &m1, &d1);
-	em_date_span_short(out, size, from, to);
-	if (y0 == y1)
-		snprintf(out + strlen(out), size - strlen(out), " %d", y0);
-}
-
 static void headline_content(cursor *c)
 {
 	rctx *r = c->r;
@@ -113,13 +86,13 @@ static void headline_content(cursor *c)
 		const em_source_total *h = &sum->headline[i];
 		char total[64], line[512], when[128], head[160];
 		em_range_format(total, sizeof(total), &h->total);
-		date_span(h->first_date, h->last_date, when, sizeof(when));
+		em__date_span_year(when, sizeof(when), h->first_date, h->last_date);
 		if (h->spanning)
 			strncat(when, " \xC2\xB7 a period longer than this poster's",
 				sizeof(when) - strlen(when) - 1);
 		snprintf(head, sizeof(head), "%s  %s", h->source, total);
 		em__text_block(c, head, s->heading_pt * 1.05, true, false, s->heading);
-		headline_line(h, line, sizeof(line));
+		em__headline_parts(line, sizeof(line), h);
 		if (line[0] != '\0')
 			em__text_block(c, line, s->text_pt, false, false, s->text);
 		em__text_block(c, when, s->small_pt, false, false, s->muted_text);
@@ -232,20 +205,6 @@ static void inset_content(cursor *c)
 
 /* ---- not on the map, credits ------------------------------------------ */
 
-static const char *short_reason(const em_location *where)
-{
-	switch (where->why) {
-	case EM_WHY_AMBIGUOUS: return "the name fits several places";
-	case EM_WHY_FAR: return "the only places of that name are far from the others reported";
-	case EM_WHY_UNKNOWN: return "no sourced position for this place";
-	case EM_WHY_UNUSABLE: return "the name cannot be read as a place name";
-	case EM_WHY_NO_REGION_POINT: return "a region, and no place of it is on the map";
-	case EM_WHY_REGION_TOTAL: return "a region-wide total";
-	case EM_WHY_NONE: break;
-	}
-	return "not placed";
-}
-
 /* Lines of the "not on the map" note at most; the rest are counted (the
  * not_mapped layer lists every row). */
 #define UNMAPPED_LINES 6
@@ -264,24 +223,14 @@ static void unmapped_line(cursor *c, size_t *shown, em_strbuf *line)
 static void unmapped_reports(cursor *c, size_t *shown)
 {
 	const rctx *r = c->r;
-	char number[64];
 
 	for (size_t i = 0; i < em_dataset_report_count(r->dataset); i++) {
 		const em_report *rep = em_dataset_report(r->dataset, i);
-		em_range range = {true, rep->fatalities, rep->fatalities, rep->qualifier, rep->qualifier};
 		em_strbuf line = {0};
 		if (rep->scope != EM_SCOPE_PLACE || rep->where.state != EM_STATE_NOT_MAPPED ||
 		    !em_filter_keeps(&r->options->filter, rep))
 			continue;
-		em_range_format(number, sizeof(number), &range);
-		if (em_report_has_deaths(rep))
-			em__strbuf_printf(&line, "%s: %s %s (%s). Not placed: %s.", rep->location,
-					  number, em_category_words[rep->category], rep->source,
-					  short_reason(&rep->where));
-		else
-			em__strbuf_printf(&line, "%s: %s (%s). Not placed: %s.", rep->location,
-					  rep->summary[0] ? rep->summary : rep->event_type,
-					  rep->source, short_reason(&rep->where));
+		em__unmapped_report_line(&line, rep);
 		unmapped_line(c, shown, &line);
 	}
 }
@@ -290,23 +239,14 @@ static void unmapped_reports(cursor *c, size_t *shown)
 static void unmapped_flows(cursor *c, size_t *shown)
 {
 	const rctx *r = c->r;
-	char number[64];
 
 	for (size_t i = 0; i < em_dataset_flow_count(r->dataset); i++) {
 		const em_flow *fl = em_dataset_flow(r->dataset, i);
-		const em_location *bad = fl->from.state == EM_STATE_NOT_MAPPED ? &fl->from : &fl->to;
 		em_strbuf line = {0};
-		if (bad->state != EM_STATE_NOT_MAPPED ||
+		if (em__flow_unplaced_end(fl) == NULL ||
 		    !em_filter_keeps_flow(&r->options->filter, fl))
 			continue;
-		if (fl->has_people) {
-			em_range range = {true, fl->people, fl->people, fl->qualifier, fl->qualifier};
-			em_range_format(number, sizeof(number), &range);
-		} else {
-			snprintf(number, sizeof(number), "uncounted");
-		}
-		em__strbuf_printf(&line, "%s people to %s (%s). Not drawn: %s.", number,
-				  fl->destination, fl->source, short_reason(bad));
+		em__unmapped_flow_line(&line, fl);
 		unmapped_line(c, shown, &line);
 	}
 }
@@ -442,27 +382,6 @@ static bool ends_sentence(const char *text)
 	return n > 0 && strchr(".!?", text[n - 1]) != NULL;
 }
 
-/* Who said what this poster shows, and where they were read: every one. */
-static void collect_sources(const rctx *r, em_strbuf *sources, em_strbuf *outlets)
-{
-	const em_dataset *ds = r->dataset;
-	size_t reports = em_dataset_report_count(ds);
-
-	for (size_t i = 0; i < reports + em_dataset_flow_count(ds); i++) {
-		const em_report *rep = i < reports ? em_dataset_report(ds, i) : NULL;
-		const em_flow *f = rep == NULL ? em_dataset_flow(ds, i - reports) : NULL;
-		const char *source = rep ? rep->source : f->source;
-		const char *outlet = rep ? rep->reported_by : f->reported_by;
-		const char *paren = strstr(outlet, " (");
-		if (rep ? !em_filter_keeps(&r->options->filter, rep)
-			: !em_filter_keeps_flow(&r->options->filter, f))
-			continue; /* the sources of what this poster shows */
-		em__strbuf_add_unique(sources, source, strlen(source), ", ");
-		em__strbuf_add_unique(outlets, outlet,
-				      paren ? (size_t)(paren - outlet) : strlen(outlet), ", ");
-	}
-}
-
 static void credits_content(cursor *c)
 {
 	rctx *r = c->r;
@@ -470,7 +389,7 @@ static void credits_content(cursor *c)
 	const char *credit = r->options->credit;
 	em_strbuf sources = {0}, outlets = {0}, text = {0};
 
-	collect_sources(r, &sources, &outlets);
+	em__collect_sources(&sources, &outlets, r->dataset, &r->options->filter);
 	em__strbuf_printf(
 		&text,
 		"%s%s%sFigures as reported, not independently verified. Sources: %s%s%s. "

@@ -11,6 +11,7 @@
 #include "eventmap/text.h"
 #include "../util/keymap.h"
 #include "../util/strbuf.h"
+#include "words.h"
 
 #define MM_PER_PT (25.4 / 72.0)
 #define OCCUPIED_MAX 1024
@@ -119,8 +120,6 @@ void em__draw_basemap(rctx *r);
 void em__draw_towns(rctx *r);
 void em__draw_area_names(rctx *r, em_basemap_layer_id id, em_color color, double pt,
 			 bool italic, bool spaced);
-/* GeoNames' ASCII ` and ' as the typographic ‘ and ’. */
-void em__display_name(const char *ascii, char *out, size_t size);
 bool em__map_point(const rctx *r, double lon, double lat, double *x, double *y);
 
 /* A place's name as the poster prints it (buf when it builds one): the
@@ -172,8 +171,7 @@ void em__draw_panel(rctx *r, em_panel which, double x, double *y, double width, 
 double em__panel_height(rctx *r, em_panel which, double width);
 double em__title_band(rctx *r);
 
-/* legend.c */
-extern const char *const em_category_words[EM_CATEGORY_COUNT + 1];
+/* legend.c (em_category_words: words.h) */
 void em__legend_content(em_cursor *c);
 
 /* chronology.c: what happened, day by day, in at most `height` mm (the
