@@ -129,7 +129,8 @@ enum {
 	CLI_EXPORT = 1u << 2,
 	CLI_GEOCODE = 1u << 3,
 	CLI_RENDER = 1u << 4,
-	CLI_EXTRACT = 1u << 5
+	CLI_EXTRACT = 1u << 5,
+	CLI_WEB = 1u << 6
 };
 
 /* Every option of every command, in the order --help lists them.  Each is
@@ -309,5 +310,14 @@ int cli_cmd_render(int argc, char **argv);
 int cli_cmd_geocode(int argc, char **argv);
 int cli_cmd_run(int argc, char **argv);
 int cli_cmd_extract(int argc, char **argv);
+int cli_cmd_web(int argc, char **argv);
+
+/* ---- web (cmd_web.c) ----------------------------------------------------- */
+
+/* DIR/web/ from what the poster options say (title, labels, days, kinds,
+ * style, basemap), with the page and Leaflet from the data directory. */
+struct em_web_report;
+em_status cli_write_web(const char *dir, const cli_poster_args *poster,
+			const cli_poster_inputs *in, struct em_web_report *report, em_error *err);
 
 #endif

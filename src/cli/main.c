@@ -23,6 +23,7 @@ static const command commands[] = {
 	{"geocode", cli_cmd_geocode, "resolve place names against the gazetteer"},
 	{"render", cli_cmd_render, "draw a poster: PNG, PDF or SVG"},
 	{"extract", cli_cmd_extract, "draft reports and flows from article text or HTML"},
+	{"web", cli_cmd_web, "an interactive map: a folder that works offline"},
 };
 
 static void print_usage(FILE *out)

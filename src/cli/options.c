@@ -18,10 +18,12 @@ typedef struct option_spec {
 	const char *help;  /* lines split at '\n'; NULL: told on the next option's line */
 } option_spec;
 
-#define EVERY_COMMAND (CLI_RUN | CLI_BATCH | CLI_EXPORT | CLI_GEOCODE | CLI_RENDER | CLI_EXTRACT)
-#define READS_DATASET (CLI_RUN | CLI_BATCH | CLI_EXPORT | CLI_RENDER)
+#define EVERY_COMMAND \
+	(CLI_RUN | CLI_BATCH | CLI_EXPORT | CLI_GEOCODE | CLI_RENDER | CLI_EXTRACT | CLI_WEB)
+#define READS_DATASET (CLI_RUN | CLI_BATCH | CLI_EXPORT | CLI_RENDER | CLI_WEB)
 #define DRAWS_POSTERS (CLI_BATCH | CLI_RENDER)
-#define WRITES_DIR (CLI_RUN | CLI_BATCH | CLI_EXPORT)
+#define DRAWS_MAPS (DRAWS_POSTERS | CLI_WEB)
+#define WRITES_DIR (CLI_RUN | CLI_BATCH | CLI_EXPORT | CLI_WEB)
 
 static const option_spec options[CLI_OPT_COUNT] = {
 	[CLI_OPT_INPUT] = {"input", 'i', "FILE", NULL, CLI_GEOCODE,
@@ -81,7 +83,7 @@ static const option_spec options[CLI_OPT_COUNT] = {
 	[CLI_OPT_REGION] = {"region", 0, "W,S,E,N", NULL, CLI_GEOCODE,
 		"where the names are when nothing else says (default\n"
 		"the Levant: 32,29,43,38.5); 'none' for anywhere"},
-	[CLI_OPT_STYLE] = {"style", 's', "NAME|FILE", NULL, DRAWS_POSTERS,
+	[CLI_OPT_STYLE] = {"style", 's', "NAME|FILE", NULL, DRAWS_MAPS,
 		"print (default), dark, mono, or a style file"},
 	[CLI_OPT_PAGE] = {"page", 'p', "PRESET", NULL, DRAWS_POSTERS,
 		"A4, A3 (default), A2, social-square (1080x1080 px),\n"
@@ -91,31 +93,31 @@ static const option_spec options[CLI_OPT_COUNT] = {
 		"page orientation (default landscape)"},
 	[CLI_OPT_DPI] = {"dpi", 0, "N", NULL, DRAWS_POSTERS,
 		"PNG resolution (default 300; 72 to 1200)"},
-	[CLI_OPT_TITLE] = {"title", 0, "TEXT", NULL, CLI_RUN | DRAWS_POSTERS,
+	[CLI_OPT_TITLE] = {"title", 0, "TEXT", NULL, CLI_RUN | DRAWS_MAPS,
 		"the title (default: the dataset's, or a generic one)"},
-	[CLI_OPT_SUBTITLE] = {"subtitle", 0, "TEXT", NULL, DRAWS_POSTERS,
+	[CLI_OPT_SUBTITLE] = {"subtitle", 0, "TEXT", NULL, DRAWS_MAPS,
 		"the line under it (default: the days and what is shown)"},
-	[CLI_OPT_CREDIT] = {"credit", 0, "TEXT", NULL, DRAWS_POSTERS,
+	[CLI_OPT_CREDIT] = {"credit", 0, "TEXT", NULL, DRAWS_MAPS,
 		"a line of your own at the head of the credits"},
-	[CLI_OPT_LABELS] = {"labels", 0, "en|ar|both", NULL, DRAWS_POSTERS,
+	[CLI_OPT_LABELS] = {"labels", 0, "en|ar|both", NULL, DRAWS_MAPS,
 		"place-name language (default en)"},
 	[CLI_OPT_CRS] = {"crs", 0, "PROJ", NULL, DRAWS_POSTERS,
 		"map projection (default: transverse Mercator centred\n"
 		"on the data), e.g. EPSG:32637"},
-	[CLI_OPT_BASEMAP] = {"basemap", 0, "FILE", NULL, DRAWS_POSTERS,
+	[CLI_OPT_BASEMAP] = {"basemap", 0, "FILE", NULL, DRAWS_MAPS,
 		"an OGR source with the basemap's layer names"},
-	[CLI_OPT_FOCUS_COUNTRY] = {"focus-country", 0, "CODE", NULL, CLI_RUN | DRAWS_POSTERS,
+	[CLI_OPT_FOCUS_COUNTRY] = {"focus-country", 0, "CODE", NULL, CLI_RUN | DRAWS_MAPS,
 		"the country drawn lighter on the map and the\n"
 		"locator: an ISO code (SY, LB...), or none (default:\n"
 		"the country most mapped places lie in)"},
-	[CLI_OPT_FROM] = {"from", 0, "DATE", NULL, DRAWS_POSTERS, NULL},
-	[CLI_OPT_TO] = {"to", 0, "DATE", NULL, DRAWS_POSTERS,
+	[CLI_OPT_FROM] = {"from", 0, "DATE", NULL, DRAWS_MAPS, NULL},
+	[CLI_OPT_TO] = {"to", 0, "DATE", NULL, DRAWS_MAPS,
 		"only what was reported for these days (a report\n"
 		"spanning them counts, marked with its days)"},
-	[CLI_OPT_EVENT_TYPE] = {"event-type", 0, "LIST", NULL, DRAWS_POSTERS,
+	[CLI_OPT_EVENT_TYPE] = {"event-type", 0, "LIST", NULL, DRAWS_MAPS,
 		"only these ACLED event types, comma-separated\n"
 		"(Battles, Protests, 'Strategic developments'...)"},
-	[CLI_OPT_CATEGORY] = {"category", 0, "LIST", NULL, DRAWS_POSTERS,
+	[CLI_OPT_CATEGORY] = {"category", 0, "LIST", NULL, DRAWS_MAPS,
 		"only these categories (civilians, security_forces,\n"
 		"pro_assad_fighters, unknown); with either option,\n"
 		"displacement arrows are left out"},

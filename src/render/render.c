@@ -137,6 +137,14 @@ static void default_texts(const rctx *r, em_poster_options *o, char *subtitle, s
 	o->subtitle = subtitle;
 }
 
+void em__poster_texts(em_poster_options *options, const em_dataset *dataset, char *subtitle,
+		      size_t size)
+{
+	rctx r = {.dataset = dataset};
+
+	default_texts(&r, options, subtitle, size);
+}
+
 /* A poster of days with nothing reported says so across its map. */
 static void draw_nothing(rctx *r)
 {

@@ -171,6 +171,11 @@ void em__draw_panel(rctx *r, em_panel which, double x, double *y, double width, 
 double em__panel_height(rctx *r, em_panel which, double width);
 double em__title_band(rctx *r);
 
+/* render.c: the title and subtitle a poster of these options gets when
+ * they are not given (subtitle is filled when options->subtitle is NULL). */
+void em__poster_texts(em_poster_options *options, const em_dataset *dataset, char *subtitle,
+		      size_t size);
+
 /* legend.c (em_category_words: words.h) */
 void em__legend_content(em_cursor *c);
 
