@@ -17,7 +17,7 @@ packages="build-essential cmake pkg-config git
 	libgdal-dev gdal-bin libproj-dev proj-bin libcairo2-dev libpango1.0-dev
 	libcmocka-dev libutf8proc-dev libjson-c-dev fonts-noto-core"
 test_packages="valgrind poppler-utils python3-gdal python3-qgis qgis-providers
-	postgresql-15 postgresql-15-postgis-3 clang libclang-rt-14-dev groff-base man-db"
+	postgresql-15 postgresql-15-postgis-3 clang libclang-rt-14-dev groff-base man-db chromium"
 
 install_missing() {
 	missing=""
@@ -33,6 +33,25 @@ install_missing() {
 	DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq --no-install-recommends $missing
 }
 
+# The web map's library (Leaflet) and, for the tests, playwright-core, from
+# the npm registry as package-lock.json pins them (integrity checked by
+# npm).  Node.js and npm from Debian when the machine has none.
+npm_install() {
+	command -v npm >/dev/null 2>&1 || install_missing nodejs npm
+	want=$1
+	if [ -f "$top/node_modules/leaflet/dist/leaflet.js" ] &&
+		{ [ "$want" = run ] || [ -f "$top/node_modules/playwright-core/package.json" ]; } &&
+		[ "$top/node_modules/.package-lock.json" -nt "$top/package-lock.json" ]; then
+		return 0
+	fi
+	echo "setup: npm ci${want:+ ($want)}"
+	if [ "$want" = run ]; then
+		(cd "$top" && npm ci --omit=dev --no-audit --no-fund --loglevel=error)
+	else
+		(cd "$top" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+}
+
 build() {
 	dir=$1
 	shift
@@ -43,6 +62,7 @@ build() {
 case "$mode" in
 run)
 	install_missing $packages
+	npm_install run
 	# EM_WERROR is off by default: a new compiler's new warning must not
 	# stop a user's build (a build/ the test command made keeps it on).
 	build "$top/build"
@@ -51,6 +71,7 @@ run)
 	;;
 test)
 	install_missing $packages $test_packages
+	npm_install test
 	# Every build below treats warnings as errors.  First the build types
 	# that are only compiled here (everything, tests included; their tests
 	# are not run): gcc Release, where -O3 finds what the others do not,

@@ -5,7 +5,7 @@
 # with or without the bash-completion package.
 # shellcheck disable=SC2207 # compgen's words, split on IFS (newlines for file names)
 
-_eventmap_commands="run batch export geocode render extract"
+_eventmap_commands="run batch export geocode render extract web"
 
 # The options of one command, as its --help lists them.
 _eventmap_options()
@@ -30,6 +30,10 @@ _eventmap_options()
 			--formats $poster -j --jobs $gazetteer -q --quiet -h --help" ;;
 	extract)
 		echo "-o --output --date --outlet --html $gazetteer -q --quiet -h --help" ;;
+	web)
+		echo "-o --output -r --reports --flows -s --style --title --subtitle --credit --labels
+			--basemap --focus-country --from --to --event-type --category $gazetteer -q --quiet
+			-h --help" ;;
 	esac
 }
 
@@ -97,7 +101,7 @@ _eventmap()
 	help)
 		((COMP_CWORD == i + 1)) && _eventmap_words "$_eventmap_commands"
 		return 0 ;;
-	run | batch | export | geocode | render | extract) ;;
+	run | batch | export | geocode | render | extract | web) ;;
 	*) return 0 ;;
 	esac
 

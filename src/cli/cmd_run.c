@@ -11,6 +11,7 @@
 #include "eventmap/atomic.h"
 #include "eventmap/layers.h"
 #include "eventmap/render.h"
+#include "eventmap/web.h"
 
 static const cli_command command = {
 	"run", CLI_RUN,
@@ -23,7 +24,8 @@ static const cli_command command = {
 	"Writes DIR/eventmap.gpkg (layers with QGIS styles), DIR/geojson/*.geojson,\n"
 	"DIR/geocode.tsv (every place name, how it was resolved) and the poster\n"
 	"DIR/poster.png and DIR/poster.pdf (A3 landscape, 300 dpi), and DIR/days/:\n"
-	"one poster per day (PNG and PDF, same scale) and overview.png, .pdf.\n"
+	"one poster per day (PNG and PDF, same scale) and overview.png, .pdf,\n"
+	"and DIR/web/: the interactive map (index.html; see eventmap web).\n"
 	"Exit status: 0 outputs written, 1 usage, input or I/O error.\n",
 	false};
 
@@ -147,6 +149,8 @@ static em_status write_outputs(const run_args *a, const cli_poster_inputs *in, e
 		status = write_geocode_record(a->dir, in->gazetteer, in->dataset, err);
 	if (status == EM_OK)
 		status = write_posters(a->dir, &a->poster.poster, in, a->data.quiet, err);
+	if (status == EM_OK)
+		status = cli_write_web(a->dir, &a->poster, in, NULL, err);
 	em_summary_destroy(summary);
 	return status;
 }
@@ -160,6 +164,7 @@ static void print_outputs(const char *dir, const em_dataset *ds)
 	printf("%s/geocode.tsv            every place name and how it was resolved\n", dir);
 	printf("%s/poster.png, poster.pdf the whole period, A3 landscape, 300 dpi\n", dir);
 	printf("%s/days/                  one poster per day and overview.png, .pdf\n", dir);
+	printf("%s/web/index.html         the interactive map, a folder that works offline\n", dir);
 }
 
 /* Every output, from the one placement of the dataset, once the posters

@@ -96,7 +96,9 @@ fi
 for f in eventmap.gpkg geojson/reports.geojson geojson/places.geojson geojson/flows.geojson \
 	geojson/not_mapped.geojson geocode.tsv poster.png poster.pdf \
 	days/2025-03-06.png days/2025-03-07.png days/2025-03-08.png days/2025-03-09.png \
-	days/2025-03-10.png days/2025-03-11.png days/overview.png; do
+	days/2025-03-10.png days/2025-03-11.png days/overview.png \
+	web/index.html web/app.js web/style.css web/data/data.js web/data/basemap.js \
+	web/lib/leaflet.js web/lib/leaflet.css web/lib/LICENSE-leaflet.txt; do
 	[ -s "out/$f" ] || fail "eventmap run: out/$f missing or empty"
 	case $f in
 	*.png) [ -s "out/${f%.png}.pdf" ] || fail "eventmap run: out/${f%.png}.pdf missing or empty" ;;
@@ -155,7 +157,7 @@ command -v man >/dev/null 2>&1 && have_man=1
 have_groff=0
 command -v groff >/dev/null 2>&1 && have_groff=1
 [ $have_man = 1 ] || [ $have_groff = 1 ] || fail "neither man nor groff is installed (groff-base, man-db)"
-for cmd in "" run batch export geocode render extract; do
+for cmd in "" run batch export geocode render extract web; do
 	page=eventmap${cmd:+-$cmd}
 	file="$man1/$page.1"
 	if [ ! -s "$file" ]; then
@@ -297,7 +299,7 @@ else
 	[ "$(flat "$got")" = "$share/geodata/syria-coast-2025-03/reports.csv" ] ||
 		fail "'eventmap run -r .../rep<TAB>' does not complete the file name (got: $(flat "$got"))"
 	# Every option each command's --help names is offered after a '-'.
-	for cmd in run batch export geocode render; do
+	for cmd in run batch export geocode render extract web; do
 		got=$(complete_words eventmap "$cmd" -)
 		"$prefix/$bindir/eventmap" "$cmd" --help >"$work/help.txt" 2>&1
 		for opt in $(help_options "$work/help.txt"); do
