@@ -362,11 +362,16 @@ static void test_run__writes_every_output_and_geocode_tsv(void **state)
 		    strcmp(entry->d_name, "geojson") != 0 &&
 		    strcmp(entry->d_name, "poster.png") != 0 &&
 		    strcmp(entry->d_name, "poster.pdf") != 0 &&
-		    strcmp(entry->d_name, "days") != 0)
+		    strcmp(entry->d_name, "days") != 0 && strcmp(entry->d_name, "web") != 0)
 			fail_msg("unexpected output '%s'", entry->d_name);
 	}
 	closedir(dir);
-	assert_int_equal(files, 6);
+	assert_int_equal(files, 7);
+	snprintf(path, sizeof(path), "%s/out/nested/web/data/data.js", tmpdir);
+	text = slurp(path);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "\"days\":[\"2025-03-06\""));
+	free(text);
 }
 
 static void test_run__quiet_prints_nothing(void **state)
