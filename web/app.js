@@ -82,15 +82,67 @@
 	map.getPane('regions').style.pointerEvents = 'none';
 	map.getPane('towns').style.pointerEvents = 'none';
 
-	const canvas = L.canvas({ pane: 'basemap', padding: 0.5 });
-	const lineStyle = (color, weight, dashArray) =>
-		({ renderer: canvas, interactive: false, color, weight, dashArray, fill: false, lineJoin: 'round' });
-	const areaStyle = (fillColor) => ({ renderer: canvas, interactive: false, stroke: false, fillColor, fillOpacity: 1 });
-	L.geoJSON(B.countries, { style: (f) => areaStyle(f.properties.iso === D.focus_country ? S.focus_land : S.neighbour_land) }).addTo(map);
-	L.geoJSON(B.lakes, { style: () => areaStyle(S.lake) }).addTo(map);
-	L.geoJSON(B.rivers, { style: (f) => lineStyle(S.river, f.properties.level <= 2 ? 1.5 : 1) }).addTo(map);
-	L.geoJSON(B.coastline, { style: () => lineStyle(S.coast, 1) }).addTo(map);
-	L.geoJSON(B.borders, { style: () => lineStyle(S.border, 1.4, '6 4') }).addTo(map);
+	// The basemap: every layer turned once into Path2D objects in Web
+	// Mercator pixels at zoom 0, then drawn into canvas tiles by scaling.
+	// Leaflet's own vector layers would make an object per vertex (tens of
+	// thousands) and project them again at every zoom.
+	const world = (lon, lat) => {
+		const s = Math.sin(Math.max(-85, Math.min(85, lat)) * Math.PI / 180);
+		return [(lon + 180) / 360 * 256, (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * 256];
+	};
+	function addLines(path, lines, close) {
+		for (const line of lines) {
+			line.forEach(([lon, lat], i) => {
+				const [x, y] = world(lon, lat);
+				if (i === 0) path.moveTo(x, y);
+				else path.lineTo(x, y);
+			});
+			if (close) path.closePath();
+		}
+	}
+	// One Path2D per colour and width: polygons' rings, lines' parts.
+	function paths(fc, key) {
+		const out = new Map();
+		for (const f of fc.features) {
+			const k = key(f), g = f.geometry;
+			if (!out.has(k)) out.set(k, new Path2D());
+			const path = out.get(k);
+			if (g.type === 'Polygon') addLines(path, g.coordinates, true);
+			else if (g.type === 'MultiPolygon') g.coordinates.forEach((p) => addLines(path, p, true));
+			else if (g.type === 'LineString') addLines(path, [g.coordinates], false);
+			else if (g.type === 'MultiLineString') addLines(path, g.coordinates, false);
+		}
+		return out;
+	}
+	const basemapLayers = [
+		{ fill: paths(B.countries, (f) => (f.properties.iso === D.focus_country ? S.focus_land : S.neighbour_land)) },
+		{ fill: paths(B.lakes, () => S.lake) },
+		{ stroke: paths(B.rivers, (f) => (f.properties.level <= 2 ? 1.5 : 1)), color: S.river },
+		{ stroke: paths(B.coastline, () => 1), color: S.coast },
+		{ stroke: paths(B.borders, () => 1.4), color: S.border, dash: [6, 4] },
+	];
+	const Basemap = L.GridLayer.extend({
+		createTile(coords) {
+			const tile = document.createElement('canvas'), size = this.getTileSize();
+			const ratio = window.devicePixelRatio || 1, k = Math.pow(2, coords.z);
+			tile.width = size.x * ratio;
+			tile.height = size.y * ratio;
+			const ctx = tile.getContext('2d');
+			// Map pixels at zoom z are zoom-0 pixels times 2^z.
+			ctx.setTransform(ratio * k, 0, 0, ratio * k, -coords.x * size.x * ratio, -coords.y * size.y * ratio);
+			const px = 1 / k; // one screen pixel in zoom-0 units
+			ctx.lineJoin = 'round';
+			for (const layer of basemapLayers) {
+				if (layer.fill) for (const [color, path] of layer.fill) { ctx.fillStyle = color; ctx.fill(path, 'evenodd'); }
+				if (!layer.stroke) continue;
+				ctx.strokeStyle = layer.color;
+				ctx.setLineDash(layer.dash ? layer.dash.map((d) => d * px) : []);
+				for (const [width, path] of layer.stroke) { ctx.lineWidth = width * px; ctx.stroke(path); }
+			}
+			return tile;
+		},
+	});
+	new Basemap({ pane: 'basemap', tileSize: 512, updateWhenZooming: false, keepBuffer: 4 }).addTo(map);
 
 	performance.mark('em-basemap');
 	const regionLayer = L.layerGroup().addTo(map);
@@ -613,25 +665,43 @@
 		tr.appendChild(td);
 		return td;
 	}
-	function drawTables() {
+	// The reports table, by first day, a page of ROWS rows at a time: a
+	// year of reports would take the browser seconds to lay out at once.
+	const ROWS = 500;
+	const tableRows = D.reports.map((r, i) => [r, i]).sort((a, b) => a[0].date.localeCompare(b[0].date) || a[1] - b[1]);
+	let tablePage = 0;
+	function reportRow(r) {
+		const tr = el('tr');
+		tr.dataset.report = r.id;
+		tr.dataset.from = r.date;
+		tr.dataset.to = r.date_end;
+		cell(tr, spanWords(r.date, r.date_end));
+		const where = r.place !== null ? D.places[r.place].name : r.location;
+		cell(tr, where + (r.scope !== 'place' ? ' (whole area)' : r.state === 'not_mapped' ? ' (not on the map)' : r.state === 'approximate' ? ' (approximate)' : ''));
+		cell(tr, r.figure ? `${r.figure}${r.qualifier && r.qualifier !== 'exact' ? ' (' + QUALIFIER_WORDS[r.qualifier] + ')' : ''}` : '\u2013', 'num');
+		cell(tr, r.figure ? D.category_words[r.category] || r.category : '');
+		cell(tr, r.event_type);
+		cell(tr, r.summary);
+		cell(tr, r.source);
+		cell(tr, r.outlet);
+		return tr;
+	}
+	function showRows(page) {
+		const pages = Math.max(1, Math.ceil(tableRows.length / ROWS));
+		tablePage = Math.max(0, Math.min(pages - 1, page));
 		const body = document.querySelector('#report-table tbody');
-		const rows = D.reports.map((r, i) => [r, i]).sort((a, b) => a[0].date.localeCompare(b[0].date) || a[1] - b[1]);
-		for (const [r] of rows) {
-			const tr = el('tr');
-			tr.dataset.report = r.id;
-			tr.dataset.from = r.date;
-			tr.dataset.to = r.date_end;
-			cell(tr, spanWords(r.date, r.date_end));
-			const where = r.place !== null ? D.places[r.place].name : r.location;
-			cell(tr, where + (r.scope !== 'place' ? ' (whole area)' : r.state === 'not_mapped' ? ' (not on the map)' : r.state === 'approximate' ? ' (approximate)' : ''));
-			cell(tr, r.figure ? `${r.figure}${r.qualifier && r.qualifier !== 'exact' ? ' (' + QUALIFIER_WORDS[r.qualifier] + ')' : ''}` : '\u2013', 'num');
-			cell(tr, r.figure ? D.category_words[r.category] || r.category : '');
-			cell(tr, r.event_type);
-			cell(tr, r.summary);
-			cell(tr, r.source);
-			cell(tr, r.outlet);
-			body.appendChild(tr);
-		}
+		const first = tablePage * ROWS, rows = tableRows.slice(first, first + ROWS);
+		body.replaceChildren(...rows.map(([r]) => reportRow(r)));
+		$('report-pager').hidden = pages === 1;
+		$('rows-now').textContent = `Reports ${(first + 1).toLocaleString('en')}\u2013${(first + rows.length).toLocaleString('en')} of ${tableRows.length.toLocaleString('en')}`;
+		$('rows-prev').disabled = tablePage === 0;
+		$('rows-next').disabled = tablePage === pages - 1;
+		markTableRows();
+	}
+	$('rows-prev').addEventListener('click', () => showRows(tablePage - 1));
+	$('rows-next').addEventListener('click', () => showRows(tablePage + 1));
+	function drawTables() {
+		showRows(0);
 		const fbody = document.querySelector('#flow-table tbody');
 		for (const f of D.flows) {
 			const tr = el('tr');

@@ -1,4 +1,4 @@
-/* data/basemap.js: the basemap's layers as GeoJSON for the page, read
+/* The object of data/basemap.js: the basemap's layers as GeoJSON for the page, read
  * from the same OGR source as the posters' basemap.  Lines and areas are
  * simplified to about 100 m (0.001 degrees: under 2 px at the page's
  * closest zoom) and every coordinate has 4 decimals (about 10 m), which
@@ -150,13 +150,13 @@ em_status em__web_write_basemap(FILE *out, const char *path, em_bbox *bounds, em
 	CPLPopErrorHandler();
 	if (source == NULL)
 		return em__gdal_error(err, path, "cannot be opened as a basemap");
-	fputs("window.EVENTMAP_BASEMAP = {", out);
+	fputc('{', out);
 	for (size_t i = 0; status == EM_OK && i < sizeof(layers) / sizeof(layers[0]); i++) {
 		if (i > 0)
 			fputc(',', out);
 		status = write_layer(out, source, path, &layers[i], bounds, err);
 	}
-	fputs("};\n", out);
+	fputc('}', out);
 	GDALClose(source);
 	return status;
 }

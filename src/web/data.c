@@ -310,7 +310,7 @@ static void write_head(FILE *out, const em_web_data *d)
 	static const char *const languages[] = {"en", "ar", "both"};
 	bool first = true;
 
-	fputs("window.EVENTMAP = {", out);
+	fputc('{', out);
 	em__json_key_int(out, &first, "format", EM_WEB_FORMAT);
 	em__json_key_string(out, &first, "generator",
 			    d->options->generator ? d->options->generator : "eventmap");
@@ -356,7 +356,7 @@ em_status em__web_write_data(FILE *out, em_web_data *d, em_web_report *report, e
 		write_rows(out, d);
 		fputs(",\"views\":", out);
 		fwrite(views, 1, views_len, out);
-		fputs("};\n", out);
+		fputc('}', out);
 		if (report != NULL) {
 			report->day_count = d->day_count;
 			report->place_count = d->place_count;

@@ -53,7 +53,7 @@ typedef struct em_web_data {
 	em_bbox coverage;        /* the basemap's land and the bounds */
 } em_web_data;
 
-/* data.js: window.EVENTMAP = {...};  */
+/* The object data.js assigns to window.EVENTMAP, as JSON. */
 em_status em__web_write_data(FILE *out, em_web_data *data, em_web_report *report, em_error *err);
 
 /* The views, "all" and one per day, as one JSON object; sets deaths_max
@@ -62,8 +62,8 @@ em_status em__web_write_views(FILE *out, em_web_data *data, em_error *err);
 
 /* ---- basemap.c ------------------------------------------------------------ */
 
-/* basemap.js: window.EVENTMAP_BASEMAP = {layer: FeatureCollection, ...};
- * bounds gets the extent of the land. */
+/* The object basemap.js assigns to window.EVENTMAP_BASEMAP, as JSON:
+ * {layer: FeatureCollection, ...}; bounds gets the extent of the land. */
 em_status em__web_write_basemap(FILE *out, const char *path, em_bbox *bounds, em_error *err);
 
 #endif

@@ -22,28 +22,49 @@
 #define ACLED EM_SOURCE_DIR "/tests/web/acled-lebanon.csv"
 #define HOSTILE EM_SOURCE_DIR "/tests/web/hostile-reports.csv"
 
-/* data.js of DIR/web as JSON, and its text in *text when asked. */
+/* The JSON inside "window.NAME = JSON.parse('...');\n", unescaped in
+ * place; fails unless the file is exactly that. */
+static char *js_json(char *js, const char *name, const char *relative)
+{
+	char head[64];
+	size_t n = (size_t)snprintf(head, sizeof(head), "window.%s = JSON.parse('", name);
+	size_t len = strlen(js);
+	char *from, *to;
+
+	if (strncmp(js, head, n) != 0 || len < n + 4 || strcmp(js + len - 4, "');\n") != 0)
+		fail_msg("%s is not \"%s...');\"", relative, head);
+	js[len - 4] = '\0';
+	for (from = to = js + n; *from; from++) {
+		if (*from == '\'')
+			fail_msg("%s: an unescaped quote in the string", relative);
+		if (*from == '\\') {
+			from++;
+			*to++ = *from == 'n' ? '\n' : *from == 'r' ? '\r' : *from;
+			continue;
+		}
+		*to++ = *from;
+	}
+	*to = '\0';
+	return js + n;
+}
+
+/* data.js of DIR/web as JSON, and the file's text in *text when asked. */
 static json_object *read_data(const char *dir, char **text)
 {
 	char relative[256];
-	char *js, *start, *end;
+	char *js, *copy;
 	json_object *data;
 
 	snprintf(relative, sizeof(relative), "%s/web/data/data.js", dir);
 	js = slurp(test_path(relative));
 	if (js == NULL)
 		fail_msg("%s was not written", relative);
-	if (strncmp(js, "window.EVENTMAP = {", 19) != 0)
-		fail_msg("%s does not start with the assignment", relative);
-	start = strchr(js, '{');
-	end = strrchr(js, '}');
-	assert_non_null(end);
-	assert_string_equal(end, "};\n");
-	end[1] = '\0';
-	data = json_tokener_parse(start);
+	copy = strdup(js);
+	assert_non_null(copy);
+	data = json_tokener_parse(js_json(copy, "EVENTMAP", relative));
+	free(copy);
 	if (data == NULL)
-		fail_msg("%s is not JSON after 'window.EVENTMAP = '", relative);
-	end[1] = ';';
+		fail_msg("%s is not JSON inside JSON.parse('...')", relative);
 	if (text != NULL)
 		*text = js;
 	else
@@ -141,7 +162,9 @@ static void test_web__default_dataset(void **state)
 	free(text);
 	basemap = slurp(test_path("site/web/data/basemap.js"));
 	assert_non_null(basemap);
-	HAS(basemap, "window.EVENTMAP_BASEMAP = {\"countries\":{\"type\":\"FeatureCollection\"");
+	HAS(basemap, "window.EVENTMAP_BASEMAP = JSON.parse('{\"countries\":{\"type\":"
+		     "\"FeatureCollection\"");
+	LACKS(basemap, "<");
 	HAS(basemap, "\"iso\":\"SY\"");
 	HAS(basemap, "\"name\":\"Ma\xE2\x80\x98" "arratmisrin\""); /* as the posters print it */
 	free(basemap);
@@ -217,7 +240,7 @@ static void test_web__hostile_text_is_data(void **state)
 	LACKS(text, "<");
 	LACKS(text, ">");
 	LACKS(text, "\xE2\x80\xA8"); /* U+2028 escaped */
-	HAS(text, "\\u2028");
+	HAS(text, "\\\\u2028"); /* \u2028 inside the JavaScript string */
 	assert_string_equal(str(data, "title"), "</script><img src=x onerror=alert(4)>");
 	reports = get(data, "reports");
 	assert_string_equal(str(json_object_array_get_idx(reports, 0), "source"),
