@@ -238,6 +238,7 @@ struct cli_poster_args {
 	const char *style, *page, *labels, *basemap, *from, *to, *event_types, *categories;
 	bool portrait;
 	char focus_country[3]; /* --focus-country, upper-cased */
+	bool basemap_unread;   /* the command reads the basemap itself (web) */
 	em_poster_options poster;
 };
 
@@ -255,7 +256,7 @@ int cli_poster_finish(cli_poster_args *args, const cli_dataset_options *data,
  * gazetteers and the dataset placed with them. */
 typedef struct cli_poster_inputs {
 	em_style style;
-	em_basemap *basemap;
+	em_basemap *basemap;       /* NULL with basemap_unread */
 	em_gazetteer *gazetteer;
 	em_dataset *dataset;
 } cli_poster_inputs;

@@ -97,5 +97,6 @@ int cli_cmd_web(int argc, char **argv)
 
 	if (rc != CLI_EXIT_OK)
 		return cli_parse_exit(rc);
+	a.poster.basemap_unread = true; /* basemap.js is read from the file itself */
 	return cli_poster_command("web", &a.poster, &a.gazetteers, &a.data, write_page, &a);
 }

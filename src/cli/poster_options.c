@@ -194,7 +194,7 @@ static em_status load_inputs(cli_poster_inputs *in, const cli_poster_args *a,
 	memset(in, 0, sizeof(*in));
 	status = em_style_load(&in->style, a->style,
 			       cli_data_path(styles, sizeof(styles), "styles"), err);
-	if (status == EM_OK)
+	if (status == EM_OK && !a->basemap_unread)
 		status = em_basemap_create(&in->basemap, a->basemap != NULL
 							 ? a->basemap
 							 : cli_data_path(path, sizeof(path),

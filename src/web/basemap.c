@@ -79,7 +79,7 @@ static bool write_feature(FILE *out, OGRFeatureH feature, const layer_spec *spec
 		return false;
 	if (spec->simplify) {
 		CPLPushErrorHandler(CPLQuietErrorHandler);
-		simple = OGR_G_SimplifyPreserveTopology(geometry, TOLERANCE);
+		simple = OGR_G_Simplify(geometry, TOLERANCE);
 		CPLPopErrorHandler();
 		if (simple != NULL && !OGR_G_IsEmpty(simple))
 			geometry = simple;
@@ -138,18 +138,44 @@ static em_status write_layer(FILE *out, GDALDatasetH source, const char *path,
 	return EM_OK;
 }
 
+static em_status open_basemap(GDALDatasetH *out, const char *path, em_error *err)
+{
+	em__gdal_register();
+	CPLPushErrorHandler(CPLQuietErrorHandler);
+	*out = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+	CPLPopErrorHandler();
+	if (*out == NULL)
+		return em__gdal_error(err, path, "cannot be opened as a basemap");
+	for (size_t i = 0; i < sizeof(layers) / sizeof(layers[0]); i++) {
+		if (layers[i].required && GDALDatasetGetLayerByName(*out, layers[i].name) == NULL) {
+			GDALClose(*out);
+			*out = NULL;
+			return em_error_set(err, EM_ERR_INVALID, "%s: the basemap has no layer '%s'",
+					    path, layers[i].name);
+		}
+	}
+	return EM_OK;
+}
+
+em_status em__web_check_basemap(const char *path, em_error *err)
+{
+	GDALDatasetH source;
+	em_status status = open_basemap(&source, path, err);
+
+	if (source != NULL)
+		GDALClose(source);
+	return status;
+}
+
 em_status em__web_write_basemap(FILE *out, const char *path, em_bbox *bounds, em_error *err)
 {
 	GDALDatasetH source;
-	em_status status = EM_OK;
+	em_status status;
 
 	*bounds = (em_bbox){1, 1, -1, -1};
-	em__gdal_register();
-	CPLPushErrorHandler(CPLQuietErrorHandler);
-	source = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
-	CPLPopErrorHandler();
-	if (source == NULL)
-		return em__gdal_error(err, path, "cannot be opened as a basemap");
+	status = open_basemap(&source, path, err);
+	if (status != EM_OK)
+		return status;
 	fputc('{', out);
 	for (size_t i = 0; status == EM_OK && i < sizeof(layers) / sizeof(layers[0]); i++) {
 		if (i > 0)

@@ -357,6 +357,8 @@ em_status em_web_write(const char *dir, const em_dataset *dataset, const char *b
 	snprintf(final, sizeof(final), "%s/web", dir);
 	status = check_target(final, options, basemap, err);
 	if (status == EM_OK)
+		status = em__web_check_basemap(basemap, err);
+	if (status == EM_OK)
 		status = index_data(&d, err);
 	if (status == EM_OK && !em__focus_country(d.focus_country, sizeof(d.focus_country),
 						   dataset, &options->poster))

@@ -274,6 +274,13 @@ static void test_web__refusals_change_nothing(void **state)
 	free(before);
 	assert_int_equal(entries_containing("blocked", ".tmp-"), 0);
 
+	/* A basemap that is not one: refused before anything is made. */
+	o = run("web -o nothing --basemap missing.gpkg");
+	assert_int_equal(o.code, 1);
+	HAS(o.err, "missing.gpkg: cannot be opened as a basemap");
+	done(&o);
+	assert_false(exists("nothing"));
+
 	o = run("web -q -o again --title First");
 	assert_int_equal(o.code, 0);
 	done(&o);
