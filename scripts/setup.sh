@@ -1,6 +1,8 @@
 #!/bin/sh
 # One command from a fresh Debian 12 machine to a result:
 #   scripts/setup.sh run    install what is missing, build, run `eventmap run`
+#   scripts/setup.sh test-cluster  install munge and slurm-wlm, build, and run
+#                           the batch on a real one-node Slurm (ctest -L cluster)
 #   scripts/setup.sh test   install what is missing, build, run the whole suite:
 #                           every build type compiled warning-free (-Werror),
 #                           ASan + UBSan, libFuzzer targets (clang), then the
@@ -89,10 +91,16 @@ test)
 	# The normal build (RelWithDebInfo): every test, memcheck, real clients,
 	# and `cmake --install` into a temporary prefix (the install test).
 	build "$top/build" -DEM_WERROR=ON
-	cd "$top/build" && exec ctest --output-on-failure -j "$jobs"
+	cd "$top/build" && exec ctest --output-on-failure -j "$jobs" -LE cluster
+	;;
+test-cluster)
+	install_missing $packages munge slurm-wlm
+	npm_install run
+	build "$top/build"
+	cd "$top/build" && exec ctest --output-on-failure -L cluster
 	;;
 *)
-	echo "usage: scripts/setup.sh run|test" >&2
+	echo "usage: scripts/setup.sh run|test|test-cluster" >&2
 	exit 1
 	;;
 esac

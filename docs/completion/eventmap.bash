@@ -27,7 +27,8 @@ _eventmap_options()
 		echo "-o --output -r --reports --flows --day $poster $gazetteer -q --quiet -h --help" ;;
 	batch)
 		echo "-o --output -r --reports --flows --per-day --weekly --cumulative -f --format
-			--formats $poster -j --jobs $gazetteer -q --quiet -h --help" ;;
+			--formats $poster -j --jobs --shard --overview-only --slurm $gazetteer -q --quiet
+			-h --help" ;;
 	extract)
 		echo "-o --output --date --outlet --html $gazetteer -q --quiet -h --help" ;;
 	web)
@@ -148,7 +149,7 @@ _eventmap()
 		return 0 ;;
 	--title | --subtitle | --credit | --crs | --dpi | --day | --from | --to | -j | --jobs | \
 		-c | --country | -a | --admin1 | --near | --min-score | --connection | --date | \
-		--outlet)
+		--outlet | --shard | --slurm)
 		return 0 ;;
 	esac
 

@@ -5,6 +5,7 @@
  * others still complete. */
 #include <pthread.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -354,6 +355,53 @@ static int report_failures(const batch_state *b, em_status overview_status, em_e
 	return CLI_EXIT_ERROR;
 }
 
+/* With --overview-only: every poster of the series must be there (the
+ * shares wrote them); each missing one is a failure named by its day. */
+static void check_written(batch_state *b)
+{
+	struct stat st;
+
+	for (size_t i = 0; i < b->job_count; i++) {
+		batch_job *job = &b->jobs[i];
+		for (size_t k = 0; k < job->path_count && job->status == EM_OK; k++)
+			if (stat(job->paths[k], &st) != 0 || st.st_size == 0)
+				job->status = em_error_set(&job->err, EM_ERR_NOTFOUND,
+							   "%s is missing: its share has not run or "
+							   "failed", job->paths[k]);
+	}
+}
+
+/* This run's part of the series: every poster and the overview; a share's
+ * posters (--shard) and no overview; or (--overview-only) the check that
+ * the posters are there, and the overview. */
+static em_status draw_share(batch_state *b, const char *dir, char paths[][4096], size_t *count,
+			    em_error *err)
+{
+	const cli_batch_options *o = b->options;
+	size_t kept = 0;
+
+	*count = 0;
+	if (o->overview_only) {
+		check_written(b);
+		b->poster.one_thread = o->jobs == 1;
+		return overview(b, dir, paths, count, err);
+	}
+	if (o->shards > 0) {
+		for (size_t i = 0; i < b->job_count; i++) {
+			batch_job *job = &b->jobs[kept];
+			if (i % o->shards != o->shard - 1)
+				continue;
+			*job = b->jobs[i];
+			for (size_t k = 0; k < job->path_count; k++)
+				job->path_list[k] = job->paths[k]; /* its own, not the slot's it left */
+			kept++;
+		}
+		b->job_count = kept;
+	}
+	run_pool(b);
+	return o->shards > 0 ? EM_OK : overview(b, dir, paths, count, err);
+}
+
 void cli_batch_options_init(cli_batch_options *options)
 {
 	long processors = sysconf(_SC_NPROCESSORS_ONLN);
@@ -385,14 +433,19 @@ int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 	snprintf(dir, sizeof(dir), "%.3990s/%s", options->directory,
 		 options->weekly ? "weeks" : "days");
 	if (plan_series(&b, dir, &extent, &skipped, err) == EM_OK) {
-		em_atomic_sweep(dir);
+		if (options->slurm_tasks > 0) {
+			free(b.jobs);
+			return cli_slurm_write(options, b.job_count, err);
+		}
+		/* A share's temporary files are another node's: never swept. */
+		if (options->shards == 0)
+			em_atomic_sweep(dir);
 		b.poster.extent = &extent;
 		snprintf(note, sizeof(note), "Same extent and circle scale on every poster of this "
 			 "series: the largest figure of any %s (%lld) sets the full-size circle.",
 			 options->weekly ? "week" : "day", b.poster.scale_max);
 		b.poster.series_note = note;
-		run_pool(&b);
-		overview_status = overview(&b, dir, overview_paths, &overview_count, err);
+		overview_status = draw_share(&b, dir, overview_paths, &overview_count, err);
 		if (!options->quiet)
 			print_table(&b, skipped, overview_status, overview_paths, overview_count);
 		rc = report_failures(&b, overview_status, err);

@@ -177,6 +177,9 @@ typedef enum cli_option_id {
 	CLI_OPT_EVENT_TYPE,
 	CLI_OPT_CATEGORY,
 	CLI_OPT_JOBS,           /* batch */
+	CLI_OPT_SHARD,
+	CLI_OPT_OVERVIEW_ONLY,
+	CLI_OPT_SLURM,
 	CLI_OPT_GAZETTEER,      /* from here to CLI_OPT_NO_DEFAULT: cli_gazetteer_options */
 	CLI_OPT_OVERRIDE,
 	CLI_OPT_PLACES,
@@ -284,6 +287,13 @@ typedef struct cli_batch_options {
 	bool cumulative;
 	bool weekly;            /* one poster per week, Monday to Sunday */
 	int jobs;               /* posters drawn at once: one thread each */
+	/* --shard I/N: only the posters whose place in the series is I
+	 * modulo N (1-based), and no overview; 0/0: every poster. */
+	unsigned shard, shards;
+	bool overview_only;     /* only the overview, once every shard is done */
+	unsigned slurm_tasks;   /* --slurm N: write Slurm scripts for N shards */
+	int argc;               /* the command line, for the Slurm scripts */
+	char **argv;
 	bool quiet;
 	em_poster_options poster; /* page, dpi, labels, texts, days and kinds */
 } cli_batch_options;
@@ -300,6 +310,11 @@ bool cli_parse_formats(const char *list, bool *png, bool *pdf, bool *svg);
  * code. */
 int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 	      const em_basemap *basemap, const em_style *style, em_error *err);
+
+/* slurm.c: DIR/slurm/: a job array of `tasks` shards of this batch (its
+ * own command line with --shard), the overview step after them and
+ * submit.sh; prints how to submit.  An exit code. */
+int cli_slurm_write(const cli_batch_options *options, size_t posters, em_error *err);
 
 /* Removes what killed writers left beside this output file. */
 void cli_sweep_beside(const char *file);

@@ -20,7 +20,8 @@ static const cli_command command = {
 	"\n"
 	"Days with nothing reported (of the event types or categories asked for) get\n"
 	"no poster; the table says which.  At most 366 posters at once: narrow a long\n"
-	"dataset with --from/--to or draw --weekly.\n"
+	"dataset with --from/--to or draw --weekly.  On a cluster: --slurm N writes\n"
+	"the scripts, whose jobs run --shard I/N and then --overview-only.\n"
 	"Exit status: 0 every poster written, 4 some failed (named on stderr; the\n"
 	"others were written), 1 usage, input or I/O error.\n",
 	false};
@@ -67,6 +68,35 @@ static bool parse_jobs(cli_batch_options *batch, const char *text)
 	return true;
 }
 
+/* "I/N": 1 <= I <= N <= 10000. */
+static bool parse_shard(cli_batch_options *batch, const char *text)
+{
+	unsigned i, n;
+	char end;
+
+	if (sscanf(text, "%u/%u%c", &i, &n, &end) != 2 || i < 1 || i > n || n > 10000) {
+		cli_error("batch", "--shard '%s': give I/N, the share I of N (1 <= I <= N <= "
+			  "10000)", text);
+		return false;
+	}
+	batch->shard = i;
+	batch->shards = n;
+	return true;
+}
+
+static bool parse_slurm(cli_batch_options *batch, const char *text)
+{
+	char *end;
+	long n = strtol(text, &end, 10);
+
+	if (end == text || *end != '\0' || n < 1 || n > 10000) {
+		cli_error("batch", "--slurm '%s': give the number of shares, 1 to 10000", text);
+		return false;
+	}
+	batch->slurm_tasks = (unsigned)n;
+	return true;
+}
+
 /* The options of batch alone. */
 static int take(void *args, cli_option_id id, const char *arg)
 {
@@ -79,6 +109,9 @@ static int take(void *args, cli_option_id id, const char *arg)
 	case CLI_OPT_WEEKLY: b->weekly = true; break;
 	case CLI_OPT_CUMULATIVE: b->cumulative = true; break;
 	case CLI_OPT_JOBS: ok = parse_jobs(b, arg); break;
+	case CLI_OPT_SHARD: ok = parse_shard(b, arg); break;
+	case CLI_OPT_OVERVIEW_ONLY: b->overview_only = true; break;
+	case CLI_OPT_SLURM: ok = parse_slurm(b, arg); break;
 	case CLI_OPT_POSTER_FORMATS:
 		ok = cli_parse_formats(arg, &b->png, &b->pdf, &b->svg);
 		if (!ok)
@@ -106,6 +139,12 @@ static int parse_args(batch_args *a, int argc, char **argv)
 		cli_error("batch", "--cumulative goes with day posters, not --weekly");
 		return CLI_EXIT_ERROR;
 	}
+	if ((a->batch.shards > 0) + a->batch.overview_only + (a->batch.slurm_tasks > 0) > 1) {
+		cli_error("batch", "give one of --shard, --overview-only and --slurm");
+		return CLI_EXIT_ERROR;
+	}
+	a->batch.argc = argc;
+	a->batch.argv = argv;
 	rc = cli_poster_finish(&a->poster, &a->data, "batch");
 	a->batch.quiet = a->data.quiet;
 	a->batch.poster = a->poster.poster;

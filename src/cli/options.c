@@ -121,6 +121,16 @@ static const option_spec options[CLI_OPT_COUNT] = {
 		"only these categories (civilians, security_forces,\n"
 		"pro_assad_fighters, unknown); with either option,\n"
 		"displacement arrows are left out"},
+	[CLI_OPT_SHARD] = {"shard", 0, "I/N", NULL, CLI_BATCH,
+		"draw only share I of N of the posters (the series\n"
+		"and its frame are the same in every share), no\n"
+		"overview: the shares together equal one run"},
+	[CLI_OPT_OVERVIEW_ONLY] = {"overview-only", 0, NULL, NULL, CLI_BATCH,
+		"draw only the overview, after the shares, and check\n"
+		"that every poster of the series is there"},
+	[CLI_OPT_SLURM] = {"slurm", 0, "N", NULL, CLI_BATCH,
+		"write DIR/slurm/: a Slurm job array of N shares of\n"
+		"this command, the overview after them, submit.sh"},
 	[CLI_OPT_JOBS] = {"jobs", 'j', "N", NULL, CLI_BATCH,
 		"posters drawn at once (default: the processors)"},
 	[CLI_OPT_GAZETTEER] = {"gazetteer", 'g', "FILE", NULL, EVERY_COMMAND,
