@@ -48,9 +48,11 @@ static const option_spec options[CLI_OPT_COUNT] = {
 		"read the input as HTML (default: HTML when it starts\n"
 		"with '<' or the file name ends in .html or .htm)"},
 	[CLI_OPT_REPORTS] = {"reports", 'r', "FILE", NULL, READS_DATASET,
-		"reports CSV (default: the default dataset)"},
+		"reports CSV (default: the default dataset), or a\n"
+		"PostgreSQL table or query: 'PG:CONNECTION tables=NAME'\n"
+		"or 'PG:CONNECTION sql=QUERY'"},
 	[CLI_OPT_FLOWS] = {"flows", 0, "FILE", NULL, READS_DATASET,
-		"displacement CSV"},
+		"displacement CSV (or PG:..., as for --reports)"},
 	[CLI_OPT_DAY] = {"day", 0, "YYYY-MM-DD", NULL, CLI_RENDER,
 		"only what was reported for this day"},
 	[CLI_OPT_PER_DAY] = {"per-day", 0, NULL, NULL, CLI_BATCH,

@@ -100,6 +100,25 @@ void em__line_map_free(em_line_map *map);
  * its data records and maps them to their lines. */
 em_status em__reports_precheck(const char *path, em_line_map *out, em_error *err);
 
+/* source.c: where rows come from, a CSV file or a PostgreSQL table or
+ * query ("PG:... tables=NAME", "PG:... sql=QUERY"). */
+typedef struct em_source {
+	void *ds;                /* GDALDatasetH */
+	void *layer;             /* OGRLayerH */
+	bool sql;                /* a result set, released on close */
+	bool database;
+} em_source;
+
+bool em__source_is_database(const char *path);
+/* The path for messages (a connection string without its password). */
+void em__source_label(char *out, size_t size, const char *path);
+em_status em__source_open(em_source *source, const char *path, const char *label,
+			  em_error *err);
+void em__source_close(em_source *source);
+/* A typed field's (an OGRFeatureH's) text in buf: dates as YYYY-MM-DD;
+ * NULL for a text field. */
+const char *em__source_typed(void *feature, int field, char *buf, size_t size);
+
 /* Appends a formatted warning; false when out of memory. */
 bool em__dataset_warn(em_dataset *dataset, const char *format, ...)
 #if defined(__GNUC__)

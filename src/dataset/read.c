@@ -89,24 +89,48 @@ typedef struct row {
 	em_pool *pool;             /* where the row's strings are kept */
 	em_error *err;
 	bool acled;                /* an ACLED export: each row its own event */
+	bool database;             /* rows of a query: named by their key */
 } row;
 
 static const char *value(const row *r, int col)
 {
 	const char *text;
 
+	static _Thread_local char typed[R_COLUMNS][48];
+
 	if (r->index[col] < 0 || !OGR_F_IsFieldSetAndNotNull(r->feature, r->index[col]))
 		return "";
+	/* A database's values are typed: dates as ISO dates (not OGR's
+	 * 2025/03/07), numbers copied per column (OGR's text of a number
+	 * lasts only until the next field is read). */
+	if (r->database && (text = em__source_typed(r->feature, r->index[col], typed[col],
+						    sizeof(typed[col]))) != NULL)
+		return text;
 	text = OGR_F_GetFieldAsString(r->feature, r->index[col]);
 	while (*text == ' ' || *text == '\t')
 		text++;
 	return text;
 }
 
+/* "reports.csv:12" for a file's row; a database's row by its key:
+ * "PG:dbname=news tables=reports: row report_id 'r012'". */
+static const char *where(const row *r, char *buf, size_t size)
+{
+	if (r->database)
+		snprintf(buf, size, "%s: row %s '%.80s'", r->path, r->columns[0].names[0],
+			 value(r, 0));
+	else
+		snprintf(buf, size, "%s:%lu", r->path, r->line);
+	return buf;
+}
+
 static em_status bad(const row *r, int col, const char *problem)
 {
-	return em_error_set(r->err, EM_ERR_INVALID, "%s:%lu: column '%s': '%.80s' %s", r->path,
-			    r->line, r->columns[col].names[0], value(r, col), problem);
+	char at[1200];
+
+	return em_error_set(r->err, EM_ERR_INVALID, "%s: column '%s': '%.80s' %s",
+			    where(r, at, sizeof(at)), r->columns[col].names[0], value(r, col),
+			    problem);
 }
 
 static const char *keep(const row *r, int col)
@@ -204,14 +228,15 @@ static em_status read_place_name(const row *r, int col, const char *what, const 
 {
 	const char *text = value(r, col);
 	size_t len = strlen(text), cut = 40;
+	char at[1200];
 
 	if (len > EM_DATASET_NAME_MAX) {
 		while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
 			cut--;
 		return em_error_set(r->err, EM_ERR_INVALID,
-				    "%s:%lu: column '%s': '%.*s\xE2\x80\xA6' is %zu bytes long, more "
+				    "%s: column '%s': '%.*s\xE2\x80\xA6' is %zu bytes long, more "
 				    "than the %d a place name may have: is a quote or separator "
-				    "missing?", r->path, r->line, r->columns[col].names[0], (int)cut,
+				    "missing?", where(r, at, sizeof(at)), r->columns[col].names[0], (int)cut,
 				    text, len, EM_DATASET_NAME_MAX);
 	}
 	return read_required_text(r, col, what, out);
@@ -507,42 +532,44 @@ static em_status each_row(OGRLayerH layer, row *r, em_line_map *lines, row_fn fn
 		r->number = ++number;
 		/* GDAL and the pre-check agree on records; if not, the line is
 		 * the best guess rather than nothing. */
-		r->line = em__line_map_find(lines, number);
+		r->line = r->database ? number : em__line_map_find(lines, number);
 		status = fn(r, ctx);
 		OGR_F_Destroy(r->feature);
 	}
 	return status;
 }
 
-/* Checks the file, opens it and calls fn for every row. */
+/* Checks the file (or opens the database), and calls fn for every row;
+ * messages name the source as label. */
 static em_status read_rows(em_dataset *dataset, em_pool *pool, const char *path,
 			   const column *columns, int count, row_fn fn, void *ctx, em_error *err)
 {
-	GDALDatasetH ds = NULL;
-	OGRLayerH layer = NULL;
+	em_source source = {0};
 	int index[R_COLUMNS];
 	em_line_map lines;
+	char label[1024];
 	row r;
-	em_status status;
+	em_status status = EM_OK;
 
 	em__gdal_register();
-	status = em__reports_precheck(path, &lines, err);
+	em__source_label(label, sizeof(label), path);
+	memset(&lines, 0, sizeof(lines));
+	if (!em__source_is_database(path))
+		status = em__reports_precheck(path, &lines, err);
 	if (status != EM_OK)
 		return status;
 	CPLErrorReset();
 	CPLPushErrorHandler(CPLQuietErrorHandler);
-	status = em__gdal_open_csv(&ds, path, EM_ERR_INVALID, err);
+	status = em__source_open(&source, path, label, err);
+	if (status == EM_OK)
+		status = find_columns(source.layer, label, columns, count, index, err);
 	if (status == EM_OK) {
-		layer = GDALDatasetGetLayer(ds, 0);
-		status = find_columns(layer, path, columns, count, index, err);
+		r = (row){.path = label, .columns = columns, .index = index, .dataset = dataset,
+			  .pool = pool, .err = err, .database = source.database,
+			  .acled = is_acled(source.layer, columns, index)};
+		status = each_row(source.layer, &r, &lines, fn, ctx);
 	}
-	if (status == EM_OK) {
-		r = (row){.path = path, .columns = columns, .index = index, .dataset = dataset,
-			  .pool = pool, .err = err, .acled = is_acled(layer, columns, index)};
-		status = each_row(layer, &r, &lines, fn, ctx);
-	}
-	if (ds != NULL)
-		GDALClose(ds);
+	em__source_close(&source);
 	CPLPopErrorHandler();
 	em__line_map_free(&lines);
 	return status;
@@ -556,8 +583,8 @@ static em_status check_unique(row *r, em_idcheck *ids, const char *id, int col)
 
 	if (status == EM_OK && first != 0) {
 		char problem[96];
-		snprintf(problem, sizeof(problem), "is a duplicate: the same id is on line %lu",
-			 first);
+		snprintf(problem, sizeof(problem), "is a duplicate: the same id is %s %lu",
+			 r->database ? "in row" : "on line", first);
 		return bad(r, col, problem);
 	}
 	return status;
@@ -571,7 +598,11 @@ static em_status finish_unique(em_idcheck *ids, const char *path, const column *
 
 	if (status == EM_OK)
 		status = em__idcheck_finish(ids, &dup, err);
-	if (status == EM_OK && dup.found)
+	if (status == EM_OK && dup.found && em__source_is_database(path))
+		status = em_error_set(err, EM_ERR_INVALID, "%s: %s '%.80s' is in two rows (%lu and "
+				      "%lu of the result): ids must be unique", path,
+				      id_column->names[0], dup.id, dup.first_line, dup.line);
+	else if (status == EM_OK && dup.found)
 		status = em_error_set(err, EM_ERR_INVALID,
 				      "%s:%lu: column '%s': '%.80s' is a duplicate: the same id is "
 				      "on line %lu", path, dup.line, id_column->names[0], dup.id,
@@ -629,23 +660,26 @@ em_status em_dataset_read_reports(em_dataset *dataset, const char *path, em_erro
 {
 	report_ctx ctx;
 	em_status status;
+	char label[1024];
 
+	if (path != NULL)
+		em__source_label(label, sizeof(label), path);
 	if (dataset == NULL || path == NULL)
 		return em_error_set(err, EM_ERR_INVALID, "reports: invalid arguments");
 	if (dataset->reports_path != NULL)
-		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one reports file", path);
+		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one reports file", label);
 	memset(&ctx, 0, sizeof(ctx));
 	em__idcheck_init(&ctx.ids, dataset->id_budget);
 	status = read_rows(dataset, &dataset->strings, path, report_columns, R_COLUMNS, add_report,
 			   &ctx, err);
-	status = finish_unique(&ctx.ids, path, &report_columns[R_ID], status, err);
+	status = finish_unique(&ctx.ids, label, &report_columns[R_ID], status, err);
 	if (status == EM_OK && dataset->report_count == 0)
-		status = em_error_set(err, EM_ERR_INVALID, "%s: holds no reports, only a header", path);
+		status = em_error_set(err, EM_ERR_INVALID, "%s: holds no reports, only a header", label);
 	if (status != EM_OK) {
 		dataset->report_count = 0; /* nothing from a bad file is kept */
 		return status;
 	}
-	dataset->reports_path = em__pool_strdup(&dataset->strings, path);
+	dataset->reports_path = em__pool_strdup(&dataset->strings, label);
 	return dataset->reports_path ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
 }
 
@@ -653,22 +687,25 @@ em_status em_dataset_read_flows(em_dataset *dataset, const char *path, em_error 
 {
 	flow_ctx ctx;
 	em_status status;
+	char label[1024];
 
+	if (path != NULL)
+		em__source_label(label, sizeof(label), path);
 	if (dataset == NULL || path == NULL)
 		return em_error_set(err, EM_ERR_INVALID, "flows: invalid arguments");
 	if (dataset->flows_path != NULL)
-		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one flows file", path);
+		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one flows file", label);
 	memset(&ctx, 0, sizeof(ctx));
 	em__idcheck_init(&ctx.ids, dataset->id_budget);
 	status = read_rows(dataset, &dataset->strings, path, flow_columns, F_COLUMNS, add_flow, &ctx,
 			   err);
-	status = finish_unique(&ctx.ids, path, &flow_columns[F_ID], status, err);
+	status = finish_unique(&ctx.ids, label, &flow_columns[F_ID], status, err);
 	if (status != EM_OK) {
 		dataset->flow_count = 0;
 		return status;
 	}
 	dataset->tally.flows = dataset->flow_count;
-	dataset->flows_path = em__pool_strdup(&dataset->strings, path);
+	dataset->flows_path = em__pool_strdup(&dataset->strings, label);
 	return dataset->flows_path ? EM_OK : em_error_set(err, EM_ERR_NOMEM, "out of memory");
 }
 
@@ -714,12 +751,15 @@ em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
 {
 	report_ctx ctx;
 	em_status status;
+	char label[1024];
 
+	if (path != NULL)
+		em__source_label(label, sizeof(label), path);
 	if (dataset == NULL || path == NULL || gazetteer == NULL || sink == NULL)
 		return em_error_set(err, EM_ERR_INVALID, "reports: invalid arguments");
 	if (dataset->reports_path != NULL)
-		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one reports file", path);
-	dataset->reports_path = em__pool_strdup(&dataset->strings, path);
+		return em_error_set(err, EM_ERR_INVALID, "%s: a dataset reads one reports file", label);
+	dataset->reports_path = em__pool_strdup(&dataset->strings, label);
 	if (dataset->reports_path == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	em__dataset_reset_tally(dataset);
@@ -746,10 +786,10 @@ em_status em_dataset_stream_reports(em_dataset *dataset, const char *path,
 	if (status == EM_OK)
 		status = read_rows(dataset, &ctx.scratch, path, report_columns, R_COLUMNS,
 				   stream_report, &ctx, err);
-	status = finish_unique(&ctx.ids, path, &report_columns[R_ID], status, err);
+	status = finish_unique(&ctx.ids, label, &report_columns[R_ID], status, err);
 	em__pool_clear(&ctx.scratch);
 	if (status == EM_OK && dataset->tally.reports == 0)
-		status = em_error_set(err, EM_ERR_INVALID, "%s: holds no reports, only a header", path);
+		status = em_error_set(err, EM_ERR_INVALID, "%s: holds no reports, only a header", label);
 	if (status == EM_OK)
 		status = em__resolver_flows(ctx.resolver);
 	em__resolver_destroy(ctx.resolver);
