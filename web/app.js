@@ -58,6 +58,12 @@
 	document.title = D.title;
 	$('title').textContent = D.title;
 	$('subtitle').textContent = D.subtitle;
+	// What the options left out is said, above the map and over the table.
+	if (D.selection) {
+		$('selection').textContent = D.selection;
+		$('selection').hidden = false;
+		$('reports-note').textContent = `${D.selection} As the sources gave them; figures from different sources are never added.`;
+	}
 
 	// Text widths without a layout: towns and region names are many.
 	const measure = document.createElement('canvas').getContext('2d');
@@ -355,9 +361,12 @@
 				li.appendChild(document.createTextNode(` (${QUALIFIER_WORDS[r.qualifier] || r.qualifier || 'figure'}), ${D.category_words[r.category] || r.category}. `));
 			} else {
 				li.appendChild(el('span', 'fig', (KIND_WORDS[r.kind] || r.event_type) + '. '));
+				// A 0 given is not a figure left out: nobody was reported killed.
+				if (r.no_deaths) li.appendChild(document.createTextNode('No one reported killed. '));
 			}
-			li.appendChild(document.createTextNode(r.summary));
-			li.appendChild(el('span', 'src', `${spanWords(r.date, r.date_end)} \u00b7 Source: ${r.source || 'unattributed'} \u00b7 reported by ${r.outlet || 'unknown outlet'}`));
+			li.appendChild(document.createTextNode(r.summary || r.sub_event_type));
+			li.appendChild(el('span', 'src', `${spanWords(r.date, r.date_end)} \u00b7 Source: ${r.source || 'unattributed'}` +
+				(r.outlet ? ` \u00b7 reported by ${r.outlet}` : '')));
 			if (r.notes || r.evidence) {
 				const notes = el('details', 'notes');
 				notes.appendChild(el('summary', null, 'Where it is said, and notes'));
@@ -550,9 +559,10 @@
 		const v = currentView(), box = $('headline');
 		box.replaceChildren();
 		const spans = v.headline.some((h) => h.spanning);
+		const these = state.day ? 'this day' : 'these days';
 		$('headline-note').textContent = v.headline.length === 0
-			? 'No source gave a region-wide total for a period that includes this day.'
-			: spans ? 'Totals for the region as each source gave them, for periods that include this day; sources are not added up.'
+			? `No source gave a region-wide total for a period that includes ${these}.`
+			: spans ? `Totals for the region as each source gave them, for periods that include ${these}; sources are not added up.`
 				: 'Totals for the region as each source gave them; sources are not added up.';
 		for (const h of v.headline) {
 			const d = el('div', 'hl');
@@ -582,19 +592,8 @@
 	function box(w, h, x0, y0) {
 		return svg('svg', { width: w, height: h, viewBox: `${x0} ${y0} ${w} ${h}`, 'aria-hidden': 'true', focusable: 'false' });
 	}
-	function drawLegend() {
-		const L0 = $('legend');
-		L0.replaceChildren();
-		const grid = el('div', 'legend-grid');
-		L0.appendChild(grid);
-		const used = { categories: new Set(), kinds: new Set(), range: false, spanning: false, approximate: false };
-		for (const v of Object.values(D.views)) for (const p of v.places) {
-			if (p.deaths || p.spanning) used.categories.add(p.category);
-			p.kinds.concat(p.spanning_kinds).forEach((k) => used.kinds.add(k));
-			used.range ||= !!(p.deaths && p.deaths.min < p.deaths.max);
-			used.spanning ||= !!p.spanning;
-			used.approximate ||= p.approximate;
-		}
+	// The circles' scale, the categories on the map, ranges and spans.
+	function deathsLegend(grid, used) {
 		grid.appendChild(el('h3', null, 'Deaths reported at a place (circle area)'));
 		const max = D.scale.deaths_max;
 		const values = [...new Set([max, Math.max(1, Math.round(max / 4)), 1])].filter((v) => v <= max);
@@ -616,15 +615,32 @@
 		}
 		if (used.range) {
 			const g = box(24, 24, -12, -12);
-			deathCircles(g, { category: 'unknown', deaths: { min: max / 6, max: max / 1.5 } });
+			g.appendChild(svg('circle', { r: 10, fill: 'none', stroke: colour('unknown'), 'stroke-width': 1.2 }));
+			g.appendChild(svg('circle', { r: 5, fill: colour('unknown'), 'fill-opacity': 0.85, stroke: S.outline }));
 			legendRow(grid, g, 'Range across sources: lowest (disc) to highest (ring)', true);
 		}
 		if (used.spanning) {
 			const g = box(24, 24, -12, -12);
 			g.appendChild(svg('circle', { r: 10, fill: 'url(#hatch-unknown)', stroke: colour('unknown'), 'stroke-width': 1.5 }));
-			legendRow(grid, g, 'Deaths reported for several days including this one', true);
+			legendRow(grid, g, 'Deaths reported for a period reaching beyond the day shown', true);
 		}
-		grid.appendChild(el('h3', null, 'Events reported without a death toll'));
+	}
+
+	function drawLegend() {
+		const L0 = $('legend');
+		L0.replaceChildren();
+		const grid = el('div', 'legend-grid');
+		L0.appendChild(grid);
+		const used = { categories: new Set(), kinds: new Set(), range: false, spanning: false, approximate: false };
+		for (const v of Object.values(D.views)) for (const p of v.places) {
+			if (p.deaths || p.spanning) used.categories.add(p.category);
+			p.kinds.concat(p.spanning_kinds).forEach((k) => used.kinds.add(k));
+			used.range ||= !!(p.deaths && p.deaths.min < p.deaths.max);
+			used.spanning ||= !!p.spanning;
+			used.approximate ||= p.approximate;
+		}
+		if (used.categories.size) deathsLegend(grid, used);
+		if (used.kinds.size) grid.appendChild(el('h3', null, 'Events reported without a death toll'));
 		for (const k of Object.keys(KIND_WORDS)) {
 			if (!used.kinds.has(k)) continue;
 			const g = box(16, 16, -8, -8);
@@ -633,7 +649,7 @@
 		}
 		const hol = box(16, 16, -8, -8);
 		hol.appendChild(symbol('strategic_developments', 0, 0, true));
-		legendRow(grid, hol, 'Hollow: reported over several days including this one', true);
+		legendRow(grid, hol, 'Hollow: reported over a period reaching beyond the day shown', true);
 		if (used.approximate) {
 			const g = box(24, 24, -12, -12);
 			g.appendChild(svg('circle', { r: 10, fill: S.halo, stroke: S.ink, 'stroke-width': 1.2, 'stroke-dasharray': '3 2.5' }));
@@ -678,10 +694,10 @@
 		cell(tr, spanWords(r.date, r.date_end));
 		const where = r.place !== null ? D.places[r.place].name : r.location;
 		cell(tr, where + (r.scope !== 'place' ? ' (whole area)' : r.state === 'not_mapped' ? ' (not on the map)' : r.state === 'approximate' ? ' (approximate)' : ''));
-		cell(tr, r.figure ? `${r.figure}${r.qualifier && r.qualifier !== 'exact' ? ' (' + QUALIFIER_WORDS[r.qualifier] + ')' : ''}` : '\u2013', 'num');
-		cell(tr, r.figure ? D.category_words[r.category] || r.category : '');
+		cell(tr, r.figure ? `${r.figure}${r.qualifier && r.qualifier !== 'exact' ? ' (' + QUALIFIER_WORDS[r.qualifier] + ')' : ''}` : r.no_deaths ? '0' : '\u2013', 'num');
+		cell(tr, r.figure || r.no_deaths ? D.category_words[r.category] || r.category : '');
 		cell(tr, r.event_type);
-		cell(tr, r.summary);
+		cell(tr, r.summary || r.sub_event_type);
 		cell(tr, r.source);
 		cell(tr, r.outlet);
 		return tr;
@@ -713,7 +729,9 @@
 			cell(tr, f.outlet);
 			fbody.appendChild(tr);
 		}
-		$('credit-sources').textContent = (D.credit ? D.credit + ' ' : '') + `Figures as reported, not independently verified. Sources: ${D.sources.join(', ')}; as reported by ${D.outlets.join(', ')}.`;
+		const credit = D.credit ? D.credit + (/[.!?]$/.test(D.credit) ? ' ' : '. ') : '';
+		$('credit-sources').textContent = `${credit}Figures as reported, not independently verified. Sources: ${D.sources.join(', ') || 'none'}` +
+			(D.outlets.length ? `; as reported by ${D.outlets.join(', ')}.` : '.');
 	}
 	function markTableRows() {
 		for (const tr of document.querySelectorAll('#report-table tbody tr'))

@@ -140,6 +140,14 @@ em_status em_render_check_places(const em_basemap *basemap, const em_dataset *da
 				 const em_filter *filter, em_error *err)
 {
 	em_bbox c = em_basemap_coverage(basemap);
+
+	return em__check_places_within(&c, dataset, filter, err);
+}
+
+em_status em__check_places_within(const em_bbox *coverage, const em_dataset *dataset,
+				  const em_filter *filter, em_error *err)
+{
+	em_bbox c = *coverage;
 	const char *name = NULL;
 	double lat = 0, lon = 0;
 

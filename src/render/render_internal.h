@@ -171,6 +171,11 @@ void em__draw_panel(rctx *r, em_panel which, double x, double *y, double width, 
 double em__panel_height(rctx *r, em_panel which, double width);
 double em__title_band(rctx *r);
 
+/* frame.c: em_render_check_places for a basemap's coverage (the extent
+ * of its land) however it was read. */
+em_status em__check_places_within(const em_bbox *coverage, const em_dataset *dataset,
+				  const em_filter *filter, em_error *err);
+
 /* render.c: the title and subtitle a poster of these options gets when
  * they are not given (subtitle is filled when options->subtitle is NULL). */
 void em__poster_texts(em_poster_options *options, const em_dataset *dataset, char *subtitle,

@@ -157,13 +157,19 @@ static em_status open_basemap(GDALDatasetH *out, const char *path, em_error *err
 	return EM_OK;
 }
 
-em_status em__web_check_basemap(const char *path, em_error *err)
+em_status em__web_check_basemap(const char *path, em_bbox *coverage, em_error *err)
 {
 	GDALDatasetH source;
 	em_status status = open_basemap(&source, path, err);
+	OGRLayerH land;
 
-	if (source != NULL)
-		GDALClose(source);
+	*coverage = (em_bbox){1, 1, -1, -1};
+	if (source == NULL)
+		return status;
+	/* The posters' coverage: the land layer's extent, else the countries'. */
+	land = GDALDatasetGetLayerByName(source, "land");
+	widen(coverage, land ? land : GDALDatasetGetLayerByName(source, "countries"));
+	GDALClose(source);
 	return status;
 }
 

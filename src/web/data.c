@@ -84,7 +84,10 @@ static void write_report(FILE *out, const em_web_data *d, const em_report *rep)
 		fputs("null", out);
 	em__json_key_string(out, &first, "qualifier", em_qualifier_name(rep->qualifier));
 	em__json_key_string(out, &first, "figure", figure);
+	/* A 0 given is news: nobody was reported killed (ACLED's way). */
+	em__json_key_bool(out, &first, "no_deaths", rep->has_fatalities && rep->fatalities == 0);
 	em__json_key_string(out, &first, "event_type", rep->event_type);
+	em__json_key_string(out, &first, "sub_event_type", rep->sub_event_type);
 	em__json_key_string(out, &first, "kind",
 			    em_event_kind_key(em_event_kind_of(rep->event_type)));
 	em__json_key_string(out, &first, "source", rep->source);
@@ -304,8 +307,39 @@ static void write_bounds(FILE *out, const char *key, const em_bbox *b)
 	fputs("]]", out);
 }
 
+/* What the options left out, in words, or "": "Only 9-10 Mar 2025; only
+ * Protests. 4 of the dataset's 25 reports." */
+static void selection(char *out, size_t size, const em_web_data *d)
+{
+	const em_filter *f = &d->base;
+	size_t at = 0, total = em_dataset_report_count(d->dataset);
+	char days[96];
+
+	out[0] = '\0';
+	if (!f->has_from && !f->has_to && !em_filter_narrows(f))
+		return;
+	if (f->has_from || f->has_to) {
+		em__date_span_year(days, sizeof(days), f->has_from ? f->from : d->days[0],
+				   f->has_to ? f->to : d->days[d->day_count - 1]);
+		at += (size_t)snprintf(out + at, size - at, "Only %s", days);
+	}
+	for (int k = 0; k < EM_EVENT_KIND_COUNT && at < size; k++)
+		if (f->event_kinds & (1u << k))
+			at += (size_t)snprintf(out + at, size - at, "%s%s", at ? ", " : "Only ",
+					       em_event_kind_name((em_event_kind)k));
+	for (int k = 0; k < EM_CATEGORY_COUNT && at < size; k++)
+		if (f->categories & (1u << k))
+			at += (size_t)snprintf(out + at, size - at, "%s%s", at ? ", " : "Only ",
+					       em_category_words[k]);
+	if (at < size)
+		snprintf(out + at, size - at, ": %zu of the dataset's %zu reports.", d->report_count,
+			 total);
+}
+
 static void write_head(FILE *out, const em_web_data *d)
 {
+	char only[512];
+
 	const em_poster_options *o = &d->options->poster;
 	static const char *const languages[] = {"en", "ar", "both"};
 	bool first = true;
@@ -317,6 +351,8 @@ static void write_head(FILE *out, const em_web_data *d)
 	em__json_key_string(out, &first, "title", d->title);
 	em__json_key_string(out, &first, "subtitle", d->subtitle);
 	em__json_key_string(out, &first, "credit", o->credit ? o->credit : "");
+	selection(only, sizeof(only), d);
+	em__json_key_string(out, &first, "selection", only);
 	em__json_key_string(out, &first, "labels", languages[o->labels]);
 	em__json_key(out, &first, "days");
 	fputc('[', out);
@@ -329,7 +365,10 @@ static void write_head(FILE *out, const em_web_data *d)
 	write_bounds(out, "max_bounds", &d->coverage);
 	em__json_key_string(out, &first, "focus_country", d->focus_country);
 	em__json_key(out, &first, "scale");
-	fprintf(out, "{\"deaths_max\":%lld,\"people_max\":%lld}", d->deaths_max, d->people_max);
+	/* As on the posters: the largest figure, and at least the floor. */
+	fprintf(out, "{\"deaths_max\":%lld,\"people_max\":%lld}",
+		d->deaths_max > EM_RENDER_SCALE_FLOOR ? d->deaths_max : EM_RENDER_SCALE_FLOOR,
+		d->people_max);
 }
 
 em_status em__web_write_data(FILE *out, em_web_data *d, em_web_report *report, em_error *err)

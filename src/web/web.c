@@ -110,6 +110,11 @@ static em_status plan_days(em_web_data *d, em_error *err)
 			d->days[d->day_count++] = all[i];
 	}
 	free(all);
+	if (d->day_count == 0)
+		return em_error_set(err, EM_ERR_NOTFOUND, "nothing reported%s: no page to write",
+				    em_filter_narrows(&d->base)
+					    ? " of the event types or categories asked for"
+					    : " for these days");
 	if (d->day_count > EM_WEB_DAYS_MAX)
 		return em_error_set(err, EM_ERR_LIMIT, "the reports cover %zu days; a page holds "
 				    "at most %d: narrow them with --from and --to", d->day_count,
@@ -350,6 +355,7 @@ em_status em_web_write(const char *dir, const em_dataset *dataset, const char *b
 	em_poster_options texts = options->poster;
 	js_job job = {&d, basemap, report};
 	char final[4096], temp[4096] = "";
+	em_bbox land;
 	em_status status;
 
 	if (report != NULL)
@@ -357,7 +363,11 @@ em_status em_web_write(const char *dir, const em_dataset *dataset, const char *b
 	snprintf(final, sizeof(final), "%s/web", dir);
 	status = check_target(final, options, basemap, err);
 	if (status == EM_OK)
-		status = em__web_check_basemap(basemap, err);
+		status = em__web_check_basemap(basemap, &land, err);
+	/* As for the posters: a place beyond the basemap would be drawn on
+	 * nothing, under a map of somewhere else. */
+	if (status == EM_OK)
+		status = em__check_places_within(&land, dataset, &d.base, err);
 	if (status == EM_OK)
 		status = index_data(&d, err);
 	if (status == EM_OK && !em__focus_country(d.focus_country, sizeof(d.focus_country),

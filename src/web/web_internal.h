@@ -66,7 +66,8 @@ em_status em__web_write_views(FILE *out, em_web_data *data, em_error *err);
  * {layer: FeatureCollection, ...}; bounds gets the extent of the land. */
 em_status em__web_write_basemap(FILE *out, const char *path, em_bbox *bounds, em_error *err);
 
-/* Whether the basemap opens and has the layers the page needs. */
-em_status em__web_check_basemap(const char *path, em_error *err);
+/* Whether the basemap opens and has the layers the page needs; coverage
+ * gets the extent of its land, as the posters' basemap has it. */
+em_status em__web_check_basemap(const char *path, em_bbox *coverage, em_error *err);
 
 #endif
