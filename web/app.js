@@ -560,6 +560,8 @@
 		box.replaceChildren();
 		const spans = v.headline.some((h) => h.spanning);
 		const these = state.day ? 'this day' : 'these days';
+		$('headline-h').textContent = v.headline.some((h) => h.region)
+			? 'Deaths reported for whole regions' : 'Deaths reported across the whole area';
 		$('headline-note').textContent = v.headline.length === 0
 			? `No source gave a region-wide total for a period that includes ${these}.`
 			: spans ? `Totals for the region as each source gave them, for periods that include ${these}; sources are not added up.`
@@ -568,7 +570,8 @@
 			const d = el('div', 'hl');
 			d.dataset.source = h.source;
 			const p = el('p');
-			p.appendChild(el('span', 'src', h.source));
+			// One source's totals for different regions say which region.
+			p.appendChild(el('span', 'src', h.region ? `${h.source} \u00b7 ${h.region}` : h.source));
 			p.appendChild(el('span', 'fig', h.display));
 			d.appendChild(p);
 			if (h.parts) d.appendChild(el('p', 'small', h.parts));

@@ -106,6 +106,9 @@ static inline long long em_place_total_deaths_max(const em_place_total *place)
 
 typedef struct em_source_total {
 	const char *source;
+	/* The region its rows name (their location, as first written): one
+	 * source's totals for different regions are different totals. */
+	const char *region;
 	em_range total;
 	em_range by_category[EM_CATEGORY_COUNT];
 	em_date first_date, last_date;

@@ -23,11 +23,12 @@ static void day_heading(em_date day, int period_days, bool cumulative, char *out
 static void day_totals(const em_summary *s, char *out, size_t size)
 {
 	size_t at = 0;
+	bool regions = em__headline_regions_differ(s);
 
 	out[0] = '\0';
 	for (size_t i = 0; i < s->headline_count && at < size; i++) {
 		const em_source_total *h = &s->headline[i];
-		char total[48], days[48] = "";
+		char total[48], days[48] = "", who[600];
 		em_range_format(total, sizeof(total), &h->total);
 		if (h->spanning) {
 			days[0] = ' ';
@@ -35,8 +36,9 @@ static void day_totals(const em_summary *s, char *out, size_t size)
 			em_date_span_short(days + 2, sizeof(days) - 3, h->first_date, h->last_date);
 			strncat(days, ")", sizeof(days) - strlen(days) - 1);
 		}
+		em__headline_who(who, sizeof(who), h, regions);
 		at += (size_t)snprintf(out + at, size - at, "%s%s %s%s", i ? " \xC2\xB7 " : "",
-				       h->source, total, days);
+				       who, total, days);
 	}
 	if (s->headline_count == 0)
 		snprintf(out, size, "No region-wide total covers this period");

@@ -67,11 +67,13 @@ static void headline_content(cursor *c)
 	const em_style *s = r->style;
 	const em_summary *sum = r->summary;
 
-	bool spans = false;
+	bool spans = false, regions = em__headline_regions_differ(sum);
 
 	for (size_t i = 0; i < sum->headline_count; i++)
 		spans |= sum->headline[i].spanning;
-	em__text_block(c, "Deaths reported across the whole area", s->heading_pt, true, false, s->heading);
+	em__text_block(c, regions ? "Deaths reported for whole regions"
+				  : "Deaths reported across the whole area",
+		       s->heading_pt, true, false, s->heading);
 	em__gap(c, 0.8);
 	em__text_block(c, spans ? "Totals for the region as each source gave them, for periods "
 				 "that include these days; sources are not added up."
@@ -84,13 +86,14 @@ static void headline_content(cursor *c)
 				 "these days.", s->text_pt, false, false, s->text);
 	for (size_t i = 0; i < sum->headline_count; i++) {
 		const em_source_total *h = &sum->headline[i];
-		char total[64], line[512], when[128], head[160];
+		char total[64], line[512], when[128], head[700], who[600];
 		em_range_format(total, sizeof(total), &h->total);
 		em__date_span_year(when, sizeof(when), h->first_date, h->last_date);
 		if (h->spanning)
 			strncat(when, " \xC2\xB7 a period longer than this poster's",
 				sizeof(when) - strlen(when) - 1);
-		snprintf(head, sizeof(head), "%s  %s", h->source, total);
+		em__headline_who(who, sizeof(who), h, regions);
+		snprintf(head, sizeof(head), "%s  %s", who, total);
 		em__text_block(c, head, s->heading_pt * 1.05, true, false, s->heading);
 		em__headline_parts(line, sizeof(line), h);
 		if (line[0] != '\0')

@@ -21,6 +21,23 @@ void em__headline_parts(char *out, size_t size, const em_source_total *h)
 	}
 }
 
+bool em__headline_regions_differ(const em_summary *summary)
+{
+	for (size_t i = 1; i < summary->headline_count; i++)
+		if (strcasecmp(summary->headline[i].region ? summary->headline[i].region : "",
+			       summary->headline[0].region ? summary->headline[0].region : "") != 0)
+			return true;
+	return false;
+}
+
+void em__headline_who(char *out, size_t size, const em_source_total *h, bool regions)
+{
+	if (regions && h->region != NULL)
+		snprintf(out, size, "%s \xC2\xB7 %s", h->source, h->region);
+	else
+		snprintf(out, size, "%s", h->source);
+}
+
 void em__date_span_year(char *out, size_t size, em_date from, em_date to)
 {
 	int y0, m0, d0, y1, m1, d1;

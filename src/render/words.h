@@ -18,6 +18,13 @@ extern const char *const em_category_words[EM_CATEGORY_COUNT + 1];
 /* "745–750 civilians · 125 security forces"; "" without categories. */
 void em__headline_parts(char *out, size_t size, const em_source_total *h);
 
+/* Whether the headline's totals are for different regions, so that each
+ * must say which ("SOHR · Latakia governorate ~90"). */
+bool em__headline_regions_differ(const em_summary *summary);
+
+/* "SOHR" or, when regions differ, "SOHR · Latakia governorate". */
+void em__headline_who(char *out, size_t size, const em_source_total *h, bool regions);
+
 /* "8 Mar 2025", "6–8 Mar 2025", "28 Feb – 2 Mar 2025". */
 void em__date_span_year(char *out, size_t size, em_date from, em_date to);
 

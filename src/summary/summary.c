@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../util/keymap.h"
 #include "../util/strbuf.h"
@@ -16,6 +17,7 @@
 
 typedef struct source_acc {
 	const char *source;
+	const char *region;         /* headline totals: the region; else NULL */
 	em_range by_category[EM_CATEGORY_COUNT];
 	em_date first_date, last_date;
 	size_t report_count;
@@ -255,10 +257,11 @@ static place_acc *find_place(builder *b, const em_report *rep)
 }
 
 static source_acc *find_source(builder *b, source_acc **list, size_t *count, size_t *cap,
-			       const char *source)
+			       const char *source, const char *region)
 {
 	for (size_t i = 0; i < *count; i++)
-		if (strcmp((*list)[i].source, source) == 0)
+		if (strcmp((*list)[i].source, source) == 0 &&
+		    (region == NULL || strcasecmp((*list)[i].region, region) == 0))
 			return &(*list)[i];
 	if (*count == *cap) {
 		size_t new_cap = *cap ? *cap * 2 : 4;
@@ -270,6 +273,8 @@ static source_acc *find_source(builder *b, source_acc **list, size_t *count, siz
 	}
 	memset(&(*list)[*count], 0, sizeof(source_acc));
 	if (((*list)[*count].source = keep(b, source)) == NULL)
+		return NULL;
+	if (region != NULL && ((*list)[*count].region = keep(b, region)) == NULL)
 		return NULL;
 	return &(*list)[(*count)++];
 }
@@ -329,9 +334,9 @@ static em_status add_at_place(builder *b, const em_report *rep, bool spanning)
 		add_event(p, rep, spanning);
 	else {
 		s = spanning ? find_source(b, &p->spanning, &p->spanning_count, &p->spanning_cap,
-					   rep->source)
+					   rep->source, NULL)
 			     : find_source(b, &p->sources, &p->source_count, &p->source_cap,
-					   rep->source);
+					   rep->source, NULL);
 		if (s == NULL)
 			return em_error_set(&b->error, EM_ERR_NOMEM, "out of memory");
 		/* A distinct event counts once whatever its source: into the
@@ -365,7 +370,8 @@ static em_status add_report(builder *b, const em_report *rep)
 		b->summary.region_event_count++;
 		return EM_OK;
 	}
-	s = find_source(b, &b->headline, &b->headline_count, &b->headline_cap, rep->source);
+	s = find_source(b, &b->headline, &b->headline_count, &b->headline_cap, rep->source,
+			rep->location);
 	if (s == NULL)
 		return em_error_set(&b->error, EM_ERR_NOMEM, "out of memory");
 	add_to_source(s, rep);
@@ -594,6 +600,7 @@ em_status em_summary_builder_finish(em_summary **out, em_summary_builder *b, em_
 	for (size_t i = 0; i < b->headline_count; i++) {
 		em_source_total *h = &s->headline[i];
 		h->source = b->headline[i].source;
+		h->region = b->headline[i].region;
 		memcpy(h->by_category, b->headline[i].by_category, sizeof(h->by_category));
 		h->total = source_total(h->by_category);
 		h->first_date = b->headline[i].first_date;

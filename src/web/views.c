@@ -280,6 +280,8 @@ static bool write_arrows(FILE *out, em_web_data *d, const em_summary *sum, const
 
 static void write_headline(FILE *out, const em_summary *sum)
 {
+	bool regions = em__headline_regions_differ(sum);
+
 	fputs(",\"headline\":[", out);
 	for (size_t i = 0; i < sum->headline_count; i++) {
 		const em_source_total *h = &sum->headline[i];
@@ -290,6 +292,7 @@ static void write_headline(FILE *out, const em_summary *sum)
 		em__date_span_year(days, sizeof(days), h->first_date, h->last_date);
 		fputs(i ? ",{" : "{", out);
 		em__json_key_string(out, &first, "source", h->source);
+		em__json_key_string(out, &first, "region", regions && h->region ? h->region : "");
 		em__json_key_string(out, &first, "display", total);
 		em__json_key_string(out, &first, "parts", parts);
 		em__json_key_string(out, &first, "days", days);

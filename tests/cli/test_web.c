@@ -254,6 +254,47 @@ static void test_web__hostile_text_is_data(void **state)
 	free(text);
 }
 
+/* Totals one source gave for different regions are shown apart, each
+ * naming its region, on the page and on the poster; none stands for the
+ * whole area. */
+static void test_web__totals_of_regions_named(void **state)
+{
+	static const char regions[] =
+		"report_id,event_date,location,latitude,longitude,scope,category,fatalities,"
+		"qualifier,source\n"
+		"a,2025-03-03,Latakia governorate,,,region,civilians,90,about,SOHR\n"
+		"b,2025-03-03,Tartus governorate,,,region,civilians,30,exact,SOHR\n"
+		"c,2025-03-03,Jableh,35.36,35.93,place,civilians,4,exact,SANA\n";
+	json_object *data, *headline;
+	char *text;
+	outcome o;
+
+	(void)state;
+	write_file("regions.csv", regions, sizeof(regions) - 1);
+	o = run("web -q -r regions.csv -o regions");
+	assert_int_equal(o.code, 0);
+	done(&o);
+	data = read_data("regions", NULL);
+	headline = get(get(get(data, "views"), "2025-03-03"), "headline");
+	assert_int_equal(json_object_array_length(headline), 2);
+	assert_string_equal(str(json_object_array_get_idx(headline, 0), "region"),
+			    "Latakia governorate");
+	assert_string_equal(str(json_object_array_get_idx(headline, 0), "display"), "~90");
+	assert_string_equal(str(json_object_array_get_idx(headline, 1), "region"),
+			    "Tartus governorate");
+	assert_string_equal(str(json_object_array_get_idx(headline, 1), "display"), "30");
+	json_object_put(data);
+	o = run("render -q -r regions.csv -p A4 --dpi 72 -o regions.pdf");
+	assert_int_equal(o.code, 0);
+	done(&o);
+	text = pdf_text("regions.pdf");
+	HAS(text, "Deaths reported for whole regions");
+	HAS(text, "SOHR \xC2\xB7 Latakia governorate ~90");
+	HAS(text, "SOHR \xC2\xB7 Tartus governorate 30");
+	LACKS(text, "across the whole area");
+	free(text);
+}
+
 /* A file in the folder's place, a bad reports file: refused, nothing
  * changed; a second page replaces the first whole. */
 static void test_web__refusals_change_nothing(void **state)
@@ -314,6 +355,7 @@ int main(void)
 		cmocka_unit_test(test_web__acled_export),
 		cmocka_unit_test(test_web__days_asked_for),
 		cmocka_unit_test(test_web__hostile_text_is_data),
+		cmocka_unit_test(test_web__totals_of_regions_named),
 		cmocka_unit_test(test_web__refusals_change_nothing),
 	};
 

@@ -109,6 +109,37 @@ static void test_headline__per_source(void **state)
 	em_dataset_destroy(ds);
 }
 
+/* One source's totals for two regions are two totals, never the larger
+ * of them standing for both; the same region in another case is one. */
+static void test_headline__per_region(void **state)
+{
+	static const char regions[] = HEADER
+		"a,2025-03-03,Latakia governorate,,,region,civilians,90,about,SOHR\n"
+		"b,2025-03-03,Tartus governorate,,,region,civilians,30,exact,SOHR\n"
+		"c,2025-03-04,latakia Governorate,,,region,civilians,95,exact,SOHR\n"
+		"d,2025-03-03,Homs governorate,,,region,civilians,12,exact,SNHR\n";
+	em_dataset *ds = dataset_from(regions);
+	em_summary *s = NULL;
+	em_error err;
+	char text[64];
+
+	(void)state;
+	em_error_clear(&err);
+	assert_int_equal(em_summary_create(&s, ds, NULL, &err), EM_OK);
+	assert_int_equal(s->headline_count, 3);
+	assert_string_equal(s->headline[0].source, "SOHR");
+	assert_string_equal(s->headline[0].region, "Latakia governorate");
+	em_range_format(text, sizeof(text), &s->headline[0].total);
+	assert_string_equal(text, "90\xE2\x80\x93" "95"); /* alternatives: a range */
+	assert_string_equal(s->headline[1].region, "Tartus governorate");
+	em_range_format(text, sizeof(text), &s->headline[1].total);
+	assert_string_equal(text, "30");
+	assert_string_equal(s->headline[2].source, "SNHR");
+	assert_string_equal(s->headline[2].region, "Homs governorate");
+	em_summary_destroy(s);
+	em_dataset_destroy(ds);
+}
+
 static void test_filter__one_day(void **state)
 {
 	em_dataset *ds = dataset_from(coast);
@@ -334,6 +365,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_places__ranges_not_sums),
 		cmocka_unit_test(test_headline__per_source),
+		cmocka_unit_test(test_headline__per_region),
 		cmocka_unit_test(test_filter__one_day),
 		cmocka_unit_test(test_events__zero_is_an_event_not_a_death),
 		cmocka_unit_test(test_filter__a_span_counts_on_every_day_it_covers),
