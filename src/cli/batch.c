@@ -16,6 +16,10 @@
 /* Posters of one run at most: beyond it, say how to narrow, never cut. */
 #define PERIODS_MAX 366
 
+/* Maps on one overview sheet at most: more would be too small to read (a
+ * year of days is drawn, the overview is not, and the table says so). */
+#define OVERVIEW_MAX 62
+
 typedef struct batch_job {
 	em_date first, last;        /* the poster's days */
 	bool cumulative;            /* everything up to `last` */
@@ -38,6 +42,7 @@ typedef struct batch_state {
 	size_t job_count, next, done;
 	pthread_mutex_t lock;
 	bool progress;
+	size_t overview_periods;    /* > OVERVIEW_MAX: no overview was drawn */
 } batch_state;
 
 static void show_progress(batch_state *b)
@@ -268,8 +273,11 @@ static em_status overview(batch_state *b, const char *dir, char paths[][4096], s
 	for (size_t i = 0; i < b->job_count; i++)
 		if (!b->jobs[i].cumulative)
 			starts[n++] = b->jobs[i].first;
-	if (n == 0)
+	b->overview_periods = n;
+	if (n == 0 || n > OVERVIEW_MAX) {
+		*count = 0; /* none; print_table says why */
 		return EM_OK;
+	}
 	return em_render_overview(list, *count, b->dataset, b->basemap, b->style, &b->poster,
 				  starts, n, b->options->weekly ? 7 : 1, false, err);
 }
@@ -297,6 +305,10 @@ static void print_table(const batch_state *b, size_t skipped, em_status overview
 			printf(" %s", paths[k]);
 		printf("\n");
 	}
+	if (b->overview_periods > OVERVIEW_MAX)
+		printf("no overview: %zu %s are too many for one sheet (%d at most)%s\n",
+		       b->overview_periods, b->options->weekly ? "weeks" : "days", OVERVIEW_MAX,
+		       b->options->weekly ? "" : "; batch --weekly draws an overview of the weeks");
 	if (skipped > 0)
 		printf("%zu %s with nothing reported of the kinds asked for: no poster\n", skipped,
 		       b->options->weekly ? "days" : (skipped == 1 ? "day" : "days"));

@@ -138,6 +138,32 @@ static void test_shard__slurm_writes_scripts(void **state)
 	free(submit);
 }
 
+/* More days than one sheet can show: every day's poster, no overview, and
+ * the table says why; not a failure. */
+static void test_batch__too_many_days_for_an_overview(void **state)
+{
+	char csv[8192];
+	size_t at;
+	outcome o;
+
+	(void)state;
+	at = (size_t)snprintf(csv, sizeof(csv), "report_id,event_date,location,latitude,longitude,"
+			      "fatalities,source\n");
+	for (int d = 0; d < 63; d++)
+		at += (size_t)snprintf(csv + at, sizeof(csv) - at,
+				       "r%d,2025-%02d-%02d,Jableh,35.36,35.93,%d,SOHR\n", d,
+				       d < 31 ? 1 : d < 62 ? 3 : 4, d < 31 ? d + 1 : d < 62 ? d - 30 : 1,
+				       d % 5 + 1); /* January, March and 1 April */
+	write_file("two-months.csv", csv, at);
+	o = run("batch -r two-months.csv -p A4 -f pdf -o long");
+	assert_int_equal(o.code, 0);
+	HAS(o.out, "no overview: 63 days are too many for one sheet (62 at most); batch --weekly "
+		   "draws an overview of the weeks");
+	done(&o);
+	assert_int_equal(entries_containing("long/days", ".pdf"), 63);
+	assert_false(exists("long/days/overview.pdf"));
+}
+
 static void test_shard__bad_values(void **state)
 {
 	static const char *const bad[] = {"--shard 0/3", "--shard 4/3", "--shard 1", "--shard x/y",
@@ -161,6 +187,7 @@ int main(void)
 		cmocka_unit_test(test_shard__shares_equal_one_run),
 		cmocka_unit_test(test_shard__missing_share_is_named),
 		cmocka_unit_test(test_shard__slurm_writes_scripts),
+		cmocka_unit_test(test_batch__too_many_days_for_an_overview),
 		cmocka_unit_test(test_shard__bad_values),
 	};
 
