@@ -66,5 +66,7 @@ echo "year: $reports reports over 2024"
 	{ tail -n 5 "$tmp/err" >&2; exit 1; }
 posters=$(ls "$tmp/year/days" | grep -c '^20.*\.png$')
 secs=$(cut -d' ' -f1 "$tmp/time")
-echo "  batch --jobs 2, A3 300 dpi, PNG+PDF: $posters day posters and the overview, $(cat "$tmp/time"), $(awk -v p="$posters" -v s="$secs" 'BEGIN { printf "%.2f s a poster (2 at once)", s / p }')"
+overview="and the overview"
+[ -f "$tmp/year/days/overview.png" ] || overview="(no overview: too many days for one sheet)"
+echo "  batch --jobs 2, A3 300 dpi, PNG+PDF: $posters day posters $overview, $(cat "$tmp/time"), $(awk -v p="$posters" -v s="$secs" 'BEGIN { printf "%.2f s a poster (2 at once)", s / p }')"
 du -sh "$tmp/year/days" | awk '{ print "  the series on disk: " $1 }'
