@@ -437,10 +437,11 @@
 	// ---- labels: a greedy placement: places, arrows, regions, then towns ----------
 	const overlaps = (a, b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 	function placeLabels() {
-		const taken = [];
+		const taken = [], bodies = [];
 		const size = map.getSize();
-		const fits = (box) => box.x0 >= 0 && box.y0 >= 0 && box.x1 <= size.x && box.y1 <= size.y &&
-			!taken.some((t) => overlaps(t, box));
+		// Labels keep off markers, other labels and (if they can) arrows.
+		const fits = (box, overArrows) => box.x0 >= 0 && box.y0 >= 0 && box.x1 <= size.x && box.y1 <= size.y &&
+			!taken.some((t) => overlaps(t, box)) && (overArrows || !bodies.some((t) => overlaps(t, box)));
 		const at = (d) => map.latLngToContainerPoint([d.place.lat, d.place.lon]);
 		for (const d of drawn) {
 			const c = at(d);
@@ -449,7 +450,7 @@
 		for (const a of arrows) {
 			for (const p of a.body) {
 				const c = map.latLngToContainerPoint(p), r = a.w / 2 + 2;
-				taken.push({ x0: c.x - r, y0: c.y - r, x1: c.x + r, y1: c.y + r });
+				bodies.push({ x0: c.x - r, y0: c.y - r, x1: c.x + r, y1: c.y + r });
 			}
 		}
 		drawn.forEach((d) => {
@@ -458,7 +459,10 @@
 			const spots = (state.lang === 'ar' ? [left, right] : [right, left])
 				.concat([[-w / 2, b.y0 - g - h], [-w / 2, b.y1 + g], [b.x1 + g, b.y0 - h], [b.x1 + g, b.y1],
 					[b.x0 - g - w, b.y0 - h], [b.x0 - g - w, b.y1], [b.x1 + g, -h / 2 - h], [b.x1 + g, h / 2]]);
-			const spot = spots.find(([x, y]) => fits({ x0: c.x + x, y0: c.y + y, x1: c.x + x + w, y1: c.y + y + h }));
+			const box = ([x, y]) => ({ x0: c.x + x, y0: c.y + y, x1: c.x + x + w, y1: c.y + y + h });
+			// A death toll's label may lie over an arrow rather than be lost.
+			const deaths = !!(d.vp.deaths || d.vp.spanning);
+			const spot = spots.find((o) => fits(box(o), false)) || (deaths && spots.find((o) => fits(box(o), true)));
 			// No free spot: the label waits for a closer zoom; the marker still
 			// names the place to screen readers, in its tooltip and its popup.
 			d.label.classList.toggle('em-hidden', !spot);
@@ -475,7 +479,7 @@
 			const spot = [0, 20, 40].flatMap((far) => a.spots.flatMap((s) => [-h / 2, 0, -h].map((y) => {
 				const c = map.latLngToContainerPoint(s.at), x = s.side > 0 ? a.w / 2 + 6 + far : -lw - a.w / 2 - 6 - far;
 				return { s, x, y, box: { x0: c.x + x, y0: c.y + y, x1: c.x + x + lw, y1: c.y + y + h } };
-			}))).find((o) => fits(o.box));
+			}))).find((o) => fits(o.box, false));
 			a.label.classList.toggle('em-hidden', !spot);
 			if (!spot) continue; // the flows table still says it
 			a.marker.setLatLng(spot.s.at);
