@@ -112,16 +112,14 @@ static void widen(em_bbox *bounds, OGRLayerH layer)
 	bounds->north = env.MaxY > bounds->north ? env.MaxY : bounds->north;
 }
 
-static em_status write_layer(FILE *out, GDALDatasetH source, const char *path,
-			     const layer_spec *spec, em_bbox *bounds, em_error *err)
+/* One layer as a FeatureCollection (open_basemap checked the required
+ * layers are there; an optional one missing is empty). */
+static void write_layer(FILE *out, GDALDatasetH source, const layer_spec *spec, em_bbox *bounds)
 {
 	OGRLayerH layer = GDALDatasetGetLayerByName(source, spec->name);
 	OGRFeatureH feature;
 	bool first = true;
 
-	if (layer == NULL && spec->required)
-		return em_error_set(err, EM_ERR_INVALID, "%s: the basemap has no layer '%s'", path,
-				    spec->name);
 	em__json_string(out, spec->name);
 	fputs(":{\"type\":\"FeatureCollection\",\"features\":[", out);
 	if (layer != NULL) {
@@ -135,7 +133,6 @@ static em_status write_layer(FILE *out, GDALDatasetH source, const char *path,
 		}
 	}
 	fputs("]}", out);
-	return EM_OK;
 }
 
 static em_status open_basemap(GDALDatasetH *out, const char *path, em_error *err)
@@ -183,12 +180,12 @@ em_status em__web_write_basemap(FILE *out, const char *path, em_bbox *bounds, em
 	if (status != EM_OK)
 		return status;
 	fputc('{', out);
-	for (size_t i = 0; status == EM_OK && i < sizeof(layers) / sizeof(layers[0]); i++) {
+	for (size_t i = 0; i < sizeof(layers) / sizeof(layers[0]); i++) {
 		if (i > 0)
 			fputc(',', out);
-		status = write_layer(out, source, path, &layers[i], bounds, err);
+		write_layer(out, source, &layers[i], bounds);
 	}
 	fputc('}', out);
 	GDALClose(source);
-	return status;
+	return EM_OK;
 }

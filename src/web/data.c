@@ -8,8 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A place's key in the summary: its gazetteer id, or its coordinates. */
-static const char *place_key(const em_report *rep, char *buf, size_t size)
+const char *em__web_place_key(const em_report *rep, char *buf, size_t size)
 {
 	if (rep->where.place_id[0] != '\0')
 		return rep->where.place_id;
@@ -26,7 +25,7 @@ static size_t report_place(const em_web_data *d, const em_report *rep)
 
 	if (rep->scope != EM_SCOPE_PLACE || rep->where.state == EM_STATE_NOT_MAPPED)
 		return 0;
-	key = place_key(rep, buf, sizeof(buf));
+	key = em__web_place_key(rep, buf, sizeof(buf));
 	at = em__keymap_value(&d->place_index, key, strlen(key));
 	return at != NULL ? (size_t)*at : 0;
 }

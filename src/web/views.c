@@ -16,14 +16,6 @@ typedef struct place_reports {
 	size_t *start, *list;
 } place_reports;
 
-static const char *report_key(const em_report *rep, char *buf, size_t size)
-{
-	if (rep->where.place_id[0] != '\0')
-		return rep->where.place_id;
-	snprintf(buf, size, "given:%.5f,%.5f", rep->where.lat, rep->where.lon);
-	return buf;
-}
-
 /* The summary's index of the place a report counts at, or SIZE_MAX. */
 static size_t counted_at(const em_keymap *index, const em_filter *f, const em_report *rep)
 {
@@ -34,7 +26,7 @@ static size_t counted_at(const em_keymap *index, const em_filter *f, const em_re
 	if (rep->scope != EM_SCOPE_PLACE || rep->where.state == EM_STATE_NOT_MAPPED ||
 	    !em_filter_keeps(f, rep))
 		return SIZE_MAX;
-	key = report_key(rep, buf, sizeof(buf));
+	key = em__web_place_key(rep, buf, sizeof(buf));
 	at = em__keymap_value(index, key, strlen(key));
 	return at != NULL ? (size_t)*at : SIZE_MAX;
 }

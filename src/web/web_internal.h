@@ -53,6 +53,10 @@ typedef struct em_web_data {
 	em_bbox coverage;        /* the basemap's land and the bounds */
 } em_web_data;
 
+/* A place's key, as the summary keys places: its gazetteer id, or
+ * "given:LAT,LON" for coordinates given in the row (buf holds it). */
+const char *em__web_place_key(const em_report *report, char *buf, size_t size);
+
 /* The object data.js assigns to window.EVENTMAP, as JSON. */
 em_status em__web_write_data(FILE *out, em_web_data *data, em_web_report *report, em_error *err);
 
