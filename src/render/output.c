@@ -7,14 +7,12 @@
 #include <cairo-svg.h>
 #include <errno.h>
 #include <math.h>
-#include <png.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#include <zlib.h>
 
 #include "eventmap/atomic.h"
 
@@ -45,78 +43,6 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
 						    : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* PNG through libpng: RGB without alpha (the page is opaque), no row
- * filter and zlib level 4 with the default strategy.  A poster is mostly
- * flat colour, where filters only add work: on the default poster this
- * makes a file about 10 % smaller than Cairo's writer (all filters, level
- * 6) in about half its time (bench/render). */
-/* libpng reports through callbacks: keep the message, print nothing. */
-static void png_error_kept(png_structp png, png_const_charp message)
-{
-	char *kept = png_get_error_ptr(png);
-
-	snprintf(kept, 160, "%s", message);
-	png_longjmp(png, 1);
-}
-
-static void png_warning_ignored(png_structp png, png_const_charp message)
-{
-	(void)png;
-	(void)message;
-}
-
-static em_status write_png(cairo_surface_t *surface, FILE *out, const char *path, double dpi,
-			   em_error *err)
-{
-	char problem[160] = "";
-	int width = cairo_image_surface_get_width(surface);
-	int height = cairo_image_surface_get_height(surface);
-	int stride = cairo_image_surface_get_stride(surface);
-	const unsigned char *data;
-	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, problem, png_error_kept,
-						  png_warning_ignored);
-	png_infop info = png ? png_create_info_struct(png) : NULL;
-	png_bytep row = NULL;
-	volatile em_status status = EM_OK;
-
-	cairo_surface_flush(surface);
-	data = cairo_image_surface_get_data(surface);
-	if (png == NULL || info == NULL) {
-		png_destroy_write_struct(&png, &info);
-		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", path);
-	}
-	row = malloc((size_t)width * 3);
-	errno = 0;
-	if (row == NULL || setjmp(png_jmpbuf(png))) {
-		status = em_error_set(err, EM_ERR_IO, "%s: cannot write the PNG: %s", path,
-				      errno ? strerror(errno) : problem[0] ? problem : "out of memory");
-		goto done;
-	}
-	png_init_io(png, out);
-	png_set_compression_level(png, 4);
-	png_set_compression_strategy(png, Z_DEFAULT_STRATEGY);
-	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-	png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8, PNG_COLOR_TYPE_RGB,
-		     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
-	png_set_pHYs(png, info, (png_uint_32)lround(dpi / 0.0254), (png_uint_32)lround(dpi / 0.0254),
-		     PNG_RESOLUTION_METER);
-	png_write_info(png, info);
-	for (int y = 0; y < height; y++) {
-		const uint32_t *src = (const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride);
-		for (int x = 0; x < width; x++) {
-			row[3 * x] = (png_byte)(src[x] >> 16);
-			row[3 * x + 1] = (png_byte)(src[x] >> 8);
-			row[3 * x + 2] = (png_byte)src[x];
-		}
-		png_write_row(png, row);
-	}
-	png_write_end(png, NULL);
-done:
-	png_destroy_write_struct(&png, &info);
-	free(row);
-	return status;
-}
-
 static const char *pdf_date(long long epoch, char *out, size_t size)
 {
 	time_t t = (time_t)epoch;
@@ -145,24 +71,13 @@ static long long poster_epoch(const em_poster_options *o, const em_dataset *ds)
 }
 
 
-static cairo_surface_t *make_surface(format f, FILE *out, const em_page *page, double dpi,
-				     double *scale)
+static cairo_surface_t *make_surface(format f, FILE *out, const em_page *page)
 {
 	double pt_w = page->width_mm / 25.4 * 72, pt_h = page->height_mm / 25.4 * 72;
 
-	switch (f) {
-	case FORMAT_PNG:
-		*scale = dpi / 25.4;
-		return cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-						  (int)lround(page->width_mm / 25.4 * dpi),
-						  (int)lround(page->height_mm / 25.4 * dpi));
-	case FORMAT_PDF:
-		*scale = 72 / 25.4;
+	if (f == FORMAT_PDF)
 		return cairo_pdf_surface_create_for_stream(write_stream, out, pt_w, pt_h);
-	default:
-		*scale = 72 / 25.4;
-		return cairo_svg_surface_create_for_stream(write_stream, out, pt_w, pt_h);
-	}
+	return cairo_svg_surface_create_for_stream(write_stream, out, pt_w, pt_h);
 }
 
 static void set_pdf_metadata(cairo_surface_t *surface, const em_poster_options *o, long long epoch)
@@ -177,20 +92,31 @@ static void set_pdf_metadata(cairo_surface_t *surface, const em_poster_options *
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
-/* Plays the recorded page into one file, written atomically. */
-static em_status write_output(const char *path, format f, cairo_surface_t *page,
-			      const em_poster_options *o, long long epoch, double dpi,
-			      em_render_report *report, em_error *err)
+/* The page in pixels at the resolution asked for. */
+static em_status write_png(FILE *out, const char *path, cairo_surface_t *page,
+			   pthread_mutex_t *page_lock, const em_poster_options *o, double dpi,
+			   em_render_report *report, em_error *err)
 {
-	em_atomic_file *file = NULL;
-	cairo_surface_t *surface;
-	cairo_t *cr;
-	double scale;
-	em_status status = em_atomic_file_create(&file, path, err);
+	int width = (int)lround(o->page.width_mm / 25.4 * dpi);
+	int height = (int)lround(o->page.height_mm / 25.4 * dpi);
 
-	if (status != EM_OK)
-		return status;
-	surface = make_surface(f, em_atomic_file_stream(file), &o->page, dpi, &scale);
+	if (report != NULL) {
+		report->pixel_width = width;
+		report->pixel_height = height;
+	}
+	return em__png_write(out, path, page, page_lock, width, height, dpi / 25.4, dpi,
+			     o->one_thread, err);
+}
+
+/* The page as vectors, in points. */
+static em_status write_vector(FILE *out, const char *path, format f, cairo_surface_t *page,
+			      pthread_mutex_t *page_lock, const em_poster_options *o,
+			      long long epoch, em_error *err)
+{
+	cairo_surface_t *surface = make_surface(f, out, &o->page);
+	em_status status = EM_OK;
+	cairo_t *cr;
+
 	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
 		status = em_error_set(err, EM_ERR_NOMEM, "%s: cannot create the page: %s", path,
 				      cairo_status_to_string(cairo_surface_status(surface)));
@@ -198,20 +124,16 @@ static em_status write_output(const char *path, format f, cairo_surface_t *page,
 		set_pdf_metadata(surface, o, epoch);
 	if (status == EM_OK) {
 		cr = cairo_create(surface);
-		cairo_scale(cr, scale, scale);
+		cairo_scale(cr, 72 / 25.4, 72 / 25.4);
 		cairo_set_source_surface(cr, page, 0, 0);
+		/* The surface keeps its own copy of the page: only this reads it. */
+		pthread_mutex_lock(page_lock);
 		cairo_paint(cr);
+		pthread_mutex_unlock(page_lock);
 		if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
 			status = em_error_set(err, EM_ERR_IO, "%s: %s", path,
 					      cairo_status_to_string(cairo_status(cr)));
 		cairo_destroy(cr);
-	}
-	if (status == EM_OK && f == FORMAT_PNG) {
-		status = write_png(surface, em_atomic_file_stream(file), path, dpi, err);
-		if (report != NULL) {
-			report->pixel_width = cairo_image_surface_get_width(surface);
-			report->pixel_height = cairo_image_surface_get_height(surface);
-		}
 	}
 	/* PDF and SVG write their last bytes here. */
 	cairo_surface_finish(surface);
@@ -219,6 +141,25 @@ static em_status write_output(const char *path, format f, cairo_surface_t *page,
 		status = em_error_set(err, EM_ERR_IO, "%s: %s", path,
 				      cairo_status_to_string(cairo_surface_status(surface)));
 	cairo_surface_destroy(surface);
+	return status;
+}
+
+/* Plays the recorded page into one file, written atomically. */
+static em_status write_output(const char *path, format f, cairo_surface_t *page,
+			      pthread_mutex_t *page_lock, const em_poster_options *o,
+			      long long epoch, double dpi, em_render_report *report, em_error *err)
+{
+	em_atomic_file *file = NULL;
+	em_status status = em_atomic_file_create(&file, path, err);
+
+	if (status != EM_OK)
+		return status;
+	if (f == FORMAT_PNG)
+		status = write_png(em_atomic_file_stream(file), path, page, page_lock, o, dpi,
+				   report, err);
+	else
+		status = write_vector(em_atomic_file_stream(file), path, f, page, page_lock, o,
+				      epoch, err);
 	if (status == EM_OK)
 		status = em_atomic_file_commit(file, err);
 	em_atomic_file_destroy(file);
@@ -229,6 +170,7 @@ typedef struct output_job {
 	const char *path;
 	format f;
 	cairo_surface_t *page;
+	pthread_mutex_t *page_lock;
 	const em_poster_options *options;
 	long long epoch;
 	double dpi;
@@ -242,14 +184,14 @@ static void *run_output(void *arg)
 	output_job *job = arg;
 
 	em_error_clear(&job->err);
-	job->status = write_output(job->path, job->f, job->page, job->options, job->epoch,
-				   job->dpi, job->report, &job->err);
+	job->status = write_output(job->path, job->f, job->page, job->page_lock, job->options,
+				   job->epoch, job->dpi, job->report, &job->err);
 	return NULL;
 }
 
-/* Each file is played back from the recorded page in a thread of its own:
- * rasterising the PNG and writing the PDF use separate surfaces and only
- * read the recording. */
+/* Each file is played back from the recorded page in a thread of its own,
+ * each on its own surface; the recording itself is read by one thread at
+ * a time (page_lock). */
 static em_status write_outputs(const char *const *paths, const format *formats, size_t count,
 			       cairo_surface_t *page, const em_poster_options *o, long long epoch,
 			       double dpi, em_render_report *report, em_error *err)
@@ -257,10 +199,12 @@ static em_status write_outputs(const char *const *paths, const format *formats, 
 	output_job jobs[16];
 	pthread_t threads[16];
 	bool started[16] = {false};
+	pthread_mutex_t page_lock = PTHREAD_MUTEX_INITIALIZER;
 	em_status status = EM_OK;
 
 	for (size_t i = 0; i < count; i++) {
-		output_job job = {paths[i], formats[i], page, o, epoch, dpi, report, {0, ""}, EM_OK};
+		output_job job = {paths[i], formats[i], page,  &page_lock, o,	  epoch,
+				  dpi,	    report,	{0, ""}, EM_OK};
 		jobs[i] = job;
 	}
 	for (size_t i = 1; i < count && !o->one_thread; i++)

@@ -7,11 +7,9 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <math.h>
-#include <png.h>
 #include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
-#include <zlib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

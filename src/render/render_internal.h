@@ -5,6 +5,8 @@
 #define EM_RENDER_INTERNAL_H
 
 #include <cairo.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <pango/pangocairo.h>
 
 #include "eventmap/render.h"
@@ -207,6 +209,13 @@ em_status em__render_write(const char *const *paths, size_t count, cairo_surface
 			  const em_poster_options *options, const em_dataset *dataset,
 			  double dpi, em_render_report *report, em_error *err);
 double em__render_text_scale(const em_page *page);
+/* png.c: the recorded page (millimetres) as a width x height PNG, scale
+ * pixels a millimetre, its resolution dpi; drawn and compressed in strips
+ * on as many threads as there are processors unless one_thread.  The
+ * recording is read only under page_lock (may be NULL). */
+em_status em__png_write(FILE *out, const char *path, cairo_surface_t *page,
+			pthread_mutex_t *page_lock, int width, int height, double scale, double dpi,
+			bool one_thread, em_error *err);
 
 
 #endif
