@@ -27,7 +27,7 @@ _eventmap_options()
 		echo "-o --output -r --reports --flows --day $poster $gazetteer -q --quiet -h --help" ;;
 	batch)
 		echo "-o --output -r --reports --flows --per-day --weekly --cumulative -f --format
-			--formats $poster -j --jobs --shard --overview-only --slurm $gazetteer -q --quiet
+			--formats $poster -j --jobs --shard --overview-only --slurm --by $gazetteer -q --quiet
 			-h --help" ;;
 	extract)
 		echo "-o --output --date --outlet --html $gazetteer -q --quiet -h --help" ;;
@@ -146,6 +146,9 @@ _eventmap()
 		return 0 ;;
 	--region | --focus-country)
 		_eventmap_words "none"
+		return 0 ;;
+	--by)
+		_eventmap_words "admin1 country"
 		return 0 ;;
 	--title | --subtitle | --credit | --crs | --dpi | --day | --from | --to | -j | --jobs | \
 		-c | --country | -a | --admin1 | --near | --min-score | --connection | --date | \

@@ -204,6 +204,18 @@ EM_EXTERN const char *em_dataset_flows_path(const em_dataset *dataset);
 EM_EXTERN em_status em_dataset_resolve(em_dataset *dataset, const em_gazetteer *gazetteer,
 				       const em_geocode_options *options, em_error *err);
 
+/* Whether a subset keeps the dataset's report or flow number index. */
+typedef bool (*em_report_keep)(size_t index, const em_report *report, void *data);
+typedef bool (*em_flow_keep)(size_t index, const em_flow *flow, void *data);
+
+/* A dataset of the parent's reports and flows that keep_report and
+ * keep_flow keep (NULL keeps none), placed as they were, in file order,
+ * with the parent's file names; its strings are the parent's, which must
+ * outlive it.  For drawing part of a dataset (batch --by). */
+EM_EXTERN em_status em_dataset_subset(em_dataset **out, const em_dataset *parent,
+				      em_report_keep keep_report, em_flow_keep keep_flow, void *data,
+				      em_error *err);
+
 /* Called for every report of a streamed file, placed, in file order.  The
  * report and its strings are valid only during the call. */
 typedef em_status (*em_report_sink)(void *context, const em_report *report, em_error *err);

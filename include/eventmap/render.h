@@ -58,6 +58,9 @@ typedef struct em_poster_options {
 	const em_bbox *extent;       /* NULL: fitted to this poster's data */
 	long long scale_max;         /* the value drawn at full marker size; 0: this data's */
 	const char *series_note;     /* e.g. "Same scale on every day", or NULL */
+	/* What the headline says when the poster holds no region-wide total;
+	 * NULL: that no source gave one (a part of a dataset says more). */
+	const char *no_total_note;
 	long long source_date_epoch; /* PDF dates; < 0: from SOURCE_DATE_EPOCH or the data */
 	bool one_thread;             /* write several formats one after another */
 } em_poster_options;

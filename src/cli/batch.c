@@ -117,8 +117,8 @@ static void job_paths(batch_job *job, const char *dir, const cli_batch_options *
 	for (int f = 0; f < 3; f++) {
 		if (!wanted[f])
 			continue;
-		snprintf(job->paths[job->path_count], sizeof(job->paths[0]), "%s/%s/%s.%s", dir,
-			 o->weekly ? "weeks" : "days", job->name, exts[f]);
+		snprintf(job->paths[job->path_count], sizeof(job->paths[0]), "%.4000s/%s.%s", dir,
+			 job->name, exts[f]);
 		job->path_list[job->path_count] = job->paths[job->path_count];
 		job->path_count++;
 	}
@@ -159,8 +159,8 @@ static em_date week_of(em_date day, char *name, size_t size)
 
 /* The periods of the series: the days the dataset covers, within the days
  * asked for, that hold anything of the kinds asked for; or their weeks. */
-static em_status plan(batch_state *b, em_date *days, size_t covered, size_t *skipped,
-		      em_error *err)
+static em_status plan(batch_state *b, const char *dir, em_date *days, size_t covered,
+		      size_t *skipped, em_error *err)
 {
 	const cli_batch_options *o = b->options;
 	const em_filter *f = &b->poster.filter;
@@ -199,7 +199,7 @@ static em_status plan(batch_state *b, em_date *days, size_t covered, size_t *ski
 			job->cumulative = c == 1;
 			snprintf(job->name, sizeof(job->name), "%s%s", c == 1 ? "through-" : "",
 				 name);
-			job_paths(job, o->directory, o);
+			job_paths(job, dir, o);
 		}
 	}
 	return EM_OK;
@@ -327,7 +327,7 @@ static em_status plan_series(batch_state *b, const char *dir, em_bbox *extent, s
 	if (days == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
 	em_dataset_days(days, covered, b->dataset);
-	status = plan(b, days, covered, skipped, err);
+	status = plan(b, dir, days, covered, skipped, err);
 	free(days);
 	if (status == EM_OK && b->job_count == 0)
 		status = em_error_set(err, EM_ERR_NOTFOUND, "nothing reported%s: no poster to draw",
@@ -425,37 +425,42 @@ void cli_batch_options_init(cli_batch_options *options)
 	em_poster_options_init(&options->poster);
 }
 
-int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
-	      const em_basemap *basemap, const em_style *style, em_error *err)
+/* One series (the whole dataset's, or a group's) in dir: planned,
+ * checked, drawn (or, for --slurm, only counted in *posters); an exit
+ * code. */
+static int batch_series(const cli_batch_options *options, const em_dataset *dataset,
+			const em_basemap *basemap, const em_style *style, const char *dir,
+			const char *scope, size_t *posters, em_error *err)
 {
 	batch_state b = {.options = options, .dataset = dataset, .basemap = basemap,
 			 .style = style, .poster = options->poster};
 	em_bbox extent;
-	char note[256], dir[4000], overview_paths[3][4096];
+	char note[512], overview_paths[3][4096];
 	size_t overview_count = 0, skipped = 0;
 	em_status overview_status;
 	int rc = CLI_EXIT_ERROR;
 
+	*posters = 0;
 	b.progress = !options->quiet && isatty(STDERR_FILENO);
 	b.jobs = calloc(2 * PERIODS_MAX + 2, sizeof(*b.jobs));
 	if (b.jobs == NULL) {
 		em_error_set(err, EM_ERR_NOMEM, "out of memory");
 		return CLI_EXIT_ERROR;
 	}
-	snprintf(dir, sizeof(dir), "%.3990s/%s", options->directory,
-		 options->weekly ? "weeks" : "days");
 	if (plan_series(&b, dir, &extent, &skipped, err) == EM_OK) {
+		*posters = b.job_count;
 		if (options->slurm_tasks > 0) {
 			free(b.jobs);
-			return cli_slurm_write(options, b.job_count, err);
+			return CLI_EXIT_OK;
 		}
 		/* A share's temporary files are another node's: never swept. */
 		if (options->shards == 0)
 			em_atomic_sweep(dir);
 		b.poster.extent = &extent;
-		snprintf(note, sizeof(note), "Same extent and circle scale on every poster of this "
-			 "series: the largest figure of any %s (%lld) sets the full-size circle.",
-			 options->weekly ? "week" : "day", b.poster.scale_max);
+		snprintf(note, sizeof(note), "%s%sSame extent and circle scale on every poster of "
+			 "this series: the largest figure of any %s (%lld) sets the full-size circle.",
+			 scope ? scope : "", scope ? " " : "", options->weekly ? "week" : "day",
+			 b.poster.scale_max);
 		b.poster.series_note = note;
 		overview_status = draw_share(&b, dir, overview_paths, &overview_count, err);
 		if (!options->quiet)
@@ -463,5 +468,108 @@ int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 		rc = report_failures(&b, overview_status, err);
 	}
 	free(b.jobs);
+	return rc;
+}
+
+/* Group number i's series, titled with its name, saying what it leaves
+ * out; adds its posters to *posters.  An exit code (failures printed). */
+static int batch_group(const cli_batch_options *options, cli_groups *groups, size_t i,
+		       const em_dataset *dataset, const em_basemap *basemap,
+		       const em_style *style, const char *dir, bool wider_left_out,
+		       size_t *posters)
+{
+	const cli_group *g = cli_groups_get(groups, i);
+	cli_batch_options o = *options;
+	em_dataset *part = NULL;
+	char title[480], scope[512], no_total[320], group_dir[4096];
+	size_t drawn = 0;
+	em_error group_err;
+	int rc;
+
+	em_error_clear(&group_err);
+	snprintf(group_dir, sizeof(group_dir), "%.3900s/%s", dir, g->key);
+	snprintf(title, sizeof(title), "%.300s: %s",
+		 o.poster.title ? o.poster.title : "Reported deaths, events and displacement",
+		 g->name);
+	o.poster.title = title;
+	/* The dataset's totals for wider areas are in no group. */
+	if (wider_left_out) {
+		snprintf(no_total, sizeof(no_total), "No source gave a total for %s alone for "
+			 "these days; totals for wider areas are not on this series.", g->name);
+		o.poster.no_total_note = no_total;
+	}
+	snprintf(scope, sizeof(scope), "Only what was placed in %s: %zu of the dataset's %zu "
+		 "reports, and displacement to or from it; reports for wider areas are not on "
+		 "this series.", g->name, g->reports, em_dataset_report_count(dataset));
+	if (!options->quiet && options->slurm_tasks == 0)
+		printf("%s%s: %s, %zu report%s, %zu flow%s\n", i ? "\n" : "", g->key, g->name,
+		       g->reports, g->reports == 1 ? "" : "s", g->flows, g->flows == 1 ? "" : "s");
+	rc = cli_groups_subset(&part, groups, i, dataset, &group_err) == EM_OK
+		     ? batch_series(&o, part, basemap, style, group_dir, scope, &drawn, &group_err)
+		     : CLI_EXIT_ERROR;
+	em_dataset_destroy(part);
+	*posters += drawn;
+	if (rc == CLI_EXIT_ERROR)
+		cli_error("batch", "%s: %s", g->key, group_err.message);
+	return rc;
+}
+
+/* --by: a series per group in DIR/days/GROUP/, each on its own extent,
+ * titled with the group's name and saying what it leaves out. */
+static int batch_groups(const cli_batch_options *options, const em_dataset *dataset,
+			const em_basemap *basemap, const em_style *style, const char *dir,
+			size_t *posters, em_error *err)
+{
+	cli_groups *groups = NULL;
+	size_t failed = 0, count, outside_reports, outside_flows;
+	int rc;
+
+	*posters = 0;
+	if (cli_groups_find(&groups, dataset, options->by, options->gazetteer, basemap, err) !=
+	    EM_OK)
+		return CLI_EXIT_ERROR;
+	count = cli_groups_count(groups);
+	cli_groups_outside(groups, dataset, &outside_reports, &outside_flows);
+	if (count == 0) {
+		cli_groups_destroy(groups);
+		em_error_set(err, EM_ERR_NOTFOUND, "--by %s: no report or flow is placed in any %s",
+			     options->by == CLI_BY_ADMIN1 ? "admin1" : "country",
+			     options->by == CLI_BY_ADMIN1 ? "first-order division" : "country");
+		return CLI_EXIT_ERROR;
+	}
+	for (size_t i = 0; i < count; i++) {
+		rc = batch_group(options, groups, i, dataset, basemap, style, dir,
+				 outside_reports > 0, posters);
+		failed += rc != CLI_EXIT_OK;
+	}
+	if (!options->quiet && options->slurm_tasks == 0 && outside_reports + outside_flows > 0)
+		printf("\n%zu report%s and %zu flow%s placed in no %s: on none of these "
+		       "series\n", outside_reports, outside_reports == 1 ? "" : "s", outside_flows,
+		       outside_flows == 1 ? "" : "s",
+		       options->by == CLI_BY_ADMIN1 ? "first-order division" : "country");
+	cli_groups_destroy(groups);
+	if (failed == 0)
+		return CLI_EXIT_OK;
+	if (failed < count)
+		return CLI_EXIT_PARTIAL;
+	em_error_set(err, EM_ERR_IO, "no group's series could be drawn");
+	return CLI_EXIT_ERROR;
+}
+
+int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
+	      const em_basemap *basemap, const em_style *style, em_error *err)
+{
+	char dir[4000];
+	size_t posters = 0;
+	int rc;
+
+	snprintf(dir, sizeof(dir), "%.3990s/%s", options->directory,
+		 options->weekly ? "weeks" : "days");
+	if (options->by != CLI_BY_NONE)
+		rc = batch_groups(options, dataset, basemap, style, dir, &posters, err);
+	else
+		rc = batch_series(options, dataset, basemap, style, dir, NULL, &posters, err);
+	if (options->slurm_tasks > 0 && rc == CLI_EXIT_OK)
+		return cli_slurm_write(options, posters, err);
 	return rc;
 }

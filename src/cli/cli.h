@@ -180,6 +180,7 @@ typedef enum cli_option_id {
 	CLI_OPT_SHARD,
 	CLI_OPT_OVERVIEW_ONLY,
 	CLI_OPT_SLURM,
+	CLI_OPT_BY,
 	CLI_OPT_GAZETTEER,      /* from here to CLI_OPT_NO_DEFAULT: cli_gazetteer_options */
 	CLI_OPT_OVERRIDE,
 	CLI_OPT_PLACES,
@@ -281,8 +282,13 @@ int cli_poster_command(const char *command, const cli_poster_args *poster,
 /* The largest --jobs: every poster drawn at once holds its page's pixels. */
 #define CLI_JOBS_MAX 64
 
+/* batch --by: one series per group of places. */
+typedef enum cli_by { CLI_BY_NONE, CLI_BY_ADMIN1, CLI_BY_COUNTRY } cli_by;
+
 typedef struct cli_batch_options {
 	const char *directory;  /* posters go to DIR/days/ (DIR/weeks/ weekly) */
+	cli_by by;              /* ... DIR/days/GROUP/ with --by */
+	const em_gazetteer *gazetteer; /* names the divisions of --by admin1 */
 	bool png, pdf, svg;
 	bool cumulative;
 	bool weekly;            /* one poster per week, Monday to Sunday */
@@ -310,6 +316,28 @@ bool cli_parse_formats(const char *list, bool *png, bool *pdf, bool *svg);
  * code. */
 int cli_batch(const cli_batch_options *options, const em_dataset *dataset,
 	      const em_basemap *basemap, const em_style *style, em_error *err);
+
+/* groups.c: the groups of --by, found once for a dataset. */
+typedef struct cli_group {
+	char key[128];          /* its directory: "SY", "SY-Latakia" */
+	char name[160];         /* on its posters: "Syria", "Latakia, Syria" */
+	size_t reports, flows;  /* of the dataset's, in this group */
+	long index;
+} cli_group;
+typedef struct cli_groups cli_groups;
+
+em_status cli_groups_find(cli_groups **out, const em_dataset *dataset, cli_by by,
+			  const em_gazetteer *gazetteer, const em_basemap *basemap, em_error *err);
+size_t cli_groups_count(const cli_groups *groups);
+/* In the order of their keys. */
+const cli_group *cli_groups_get(const cli_groups *groups, size_t index);
+/* The reports and flows (neither end) in no group. */
+void cli_groups_outside(const cli_groups *groups, const em_dataset *dataset, size_t *reports,
+			size_t *flows);
+/* The dataset of group number index (its strings are dataset's). */
+em_status cli_groups_subset(em_dataset **out, cli_groups *groups, size_t index,
+			    const em_dataset *dataset, em_error *err);
+void cli_groups_destroy(cli_groups *groups);
 
 /* slurm.c: DIR/slurm/: a job array of `tasks` shards of this batch (its
  * own command line with --shard), the overview step after them and

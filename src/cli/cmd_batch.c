@@ -15,11 +15,13 @@ static const cli_command command = {
 	"each of them, marked with its days), with the same extent and circle scale,\n"
 	"in DIR/days/YYYY-MM-DD.<format>, and an overview sheet of all days in\n"
 	"DIR/days/overview.<format>.  With --weekly, one poster per week (Monday to\n"
-	"Sunday) in DIR/weeks/YYYY-Www.<format> and an overview of the weeks.\n"
+	"Sunday) in DIR/weeks/YYYY-Www.<format> and an overview of the weeks.  With\n"
+	"--by, one such series per first-order division or country, in\n"
+	"DIR/days/GROUP/.\n"
 	"\n",
 	"\n"
 	"Days with nothing reported (of the event types or categories asked for) get\n"
-	"no poster; the table says which.  At most 366 posters at once: narrow a long\n"
+	"no poster; the table says which.  At most 366 posters a series: narrow a long\n"
 	"dataset with --from/--to or draw --weekly.  On a cluster: --slurm N writes\n"
 	"the scripts, whose jobs run --shard I/N and then --overview-only.\n"
 	"Exit status: 0 every poster written, 4 some failed (named on stderr; the\n"
@@ -97,6 +99,17 @@ static bool parse_slurm(cli_batch_options *batch, const char *text)
 	return true;
 }
 
+static bool parse_by(cli_batch_options *batch, const char *text)
+{
+	if (strcasecmp(text, "admin1") == 0)
+		batch->by = CLI_BY_ADMIN1;
+	else if (strcasecmp(text, "country") == 0)
+		batch->by = CLI_BY_COUNTRY;
+	else
+		cli_error("batch", "--by '%s': give admin1 or country", text);
+	return batch->by != CLI_BY_NONE;
+}
+
 /* The options of batch alone. */
 static int take(void *args, cli_option_id id, const char *arg)
 {
@@ -112,6 +125,7 @@ static int take(void *args, cli_option_id id, const char *arg)
 	case CLI_OPT_SHARD: ok = parse_shard(b, arg); break;
 	case CLI_OPT_OVERVIEW_ONLY: b->overview_only = true; break;
 	case CLI_OPT_SLURM: ok = parse_slurm(b, arg); break;
+	case CLI_OPT_BY: ok = parse_by(b, arg); break;
 	case CLI_OPT_POSTER_FORMATS:
 		ok = cli_parse_formats(arg, &b->png, &b->pdf, &b->svg);
 		if (!ok)
@@ -155,8 +169,10 @@ static int parse_args(batch_args *a, int argc, char **argv)
 static int draw_series(const void *args, const cli_poster_inputs *in, em_error *err)
 {
 	const batch_args *a = args;
+	cli_batch_options batch = a->batch;
 
-	return cli_batch(&a->batch, in->dataset, in->basemap, &in->style, err);
+	batch.gazetteer = in->gazetteer;
+	return cli_batch(&batch, in->dataset, in->basemap, &in->style, err);
 }
 
 int cli_cmd_batch(int argc, char **argv)

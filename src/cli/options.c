@@ -133,6 +133,10 @@ static const option_spec options[CLI_OPT_COUNT] = {
 	[CLI_OPT_SLURM] = {"slurm", 0, "N", NULL, CLI_BATCH,
 		"write DIR/slurm/: a Slurm job array of N shares of\n"
 		"this command, the overview after them, submit.sh"},
+	[CLI_OPT_BY] = {"by", 0, "GROUP", NULL, CLI_BATCH,
+		"admin1 or country: a series per first-order\n"
+		"division or country of the places, each on its own\n"
+		"extent, in DIR/days/GROUP/ (SY-Latakia, LB...)"},
 	[CLI_OPT_JOBS] = {"jobs", 'j', "N", NULL, CLI_BATCH,
 		"posters drawn at once (default: the processors)"},
 	[CLI_OPT_GAZETTEER] = {"gazetteer", 'g', "FILE", NULL, EVERY_COMMAND,

@@ -39,6 +39,37 @@ void em_dataset_destroy(em_dataset *dataset)
 	free(dataset);
 }
 
+em_status em_dataset_subset(em_dataset **out, const em_dataset *parent,
+			     em_report_keep keep_report, em_flow_keep keep_flow, void *data,
+			     em_error *err)
+{
+	em_dataset *ds;
+
+	*out = NULL;
+	if (parent == NULL)
+		return em_error_set(err, EM_ERR_INVALID, "subset: no dataset");
+	if (em_dataset_create(&ds) != EM_OK)
+		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	ds->reports = malloc((parent->report_count + 1) * sizeof(*ds->reports));
+	ds->flows = malloc((parent->flow_count + 1) * sizeof(*ds->flows));
+	if (ds->reports == NULL || ds->flows == NULL) {
+		em_dataset_destroy(ds);
+		return em_error_set(err, EM_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < parent->report_count && keep_report != NULL; i++)
+		if (keep_report(i, &parent->reports[i], data))
+			ds->reports[ds->report_count++] = parent->reports[i];
+	for (size_t i = 0; i < parent->flow_count && keep_flow != NULL; i++)
+		if (keep_flow(i, &parent->flows[i], data))
+			ds->flows[ds->flow_count++] = parent->flows[i];
+	ds->reports_cap = parent->report_count + 1;
+	ds->flows_cap = parent->flow_count + 1;
+	ds->reports_path = parent->reports_path;
+	ds->flows_path = parent->flows_path;
+	*out = ds;
+	return EM_OK;
+}
+
 size_t em_dataset_report_count(const em_dataset *dataset)
 {
 	return dataset ? dataset->report_count : 0;

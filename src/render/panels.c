@@ -82,8 +82,11 @@ static void headline_content(cursor *c)
 		      s->small_pt, false, true, s->muted_text);
 	em__gap(c, 2.5);
 	if (sum->headline_count == 0)
-		em__text_block(c, "No source gave a region-wide total for a period that includes "
-				 "these days.", s->text_pt, false, false, s->text);
+		em__text_block(c, r->options->no_total_note
+					  ? r->options->no_total_note
+					  : "No source gave a region-wide total for a period that "
+					    "includes these days.",
+			       s->text_pt, false, false, s->text);
 	for (size_t i = 0; i < sum->headline_count; i++) {
 		const em_source_total *h = &sum->headline[i];
 		char total[64], line[512], when[128], head[700], who[600];
