@@ -532,9 +532,11 @@ static int batch_groups(const cli_batch_options *options, const em_dataset *data
 	cli_groups_outside(groups, dataset, &outside_reports, &outside_flows);
 	if (count == 0) {
 		cli_groups_destroy(groups);
-		em_error_set(err, EM_ERR_NOTFOUND, "--by %s: no report or flow is placed in any %s",
+		em_error_set(err, EM_ERR_NOTFOUND, "--by %s: no report or flow is placed in any %s%s",
 			     options->by == CLI_BY_ADMIN1 ? "admin1" : "country",
-			     options->by == CLI_BY_ADMIN1 ? "first-order division" : "country");
+			     options->by == CLI_BY_ADMIN1 ? "first-order division" : "country",
+			     options->by == CLI_BY_ADMIN1 ? " (a row with coordinates needs its "
+							    "admin1 column)" : "");
 		return CLI_EXIT_ERROR;
 	}
 	for (size_t i = 0; i < count; i++) {

@@ -202,11 +202,13 @@ static void sort_groups(cli_groups *gs)
 {
 	long *to = malloc((gs->count + 1) * sizeof(*to));
 
+	if (to == NULL || gs->count == 0) {
+		free(to);
+		return; /* in the order found: still each group once */
+	}
 	for (size_t i = 0; i < gs->count; i++)
 		gs->groups[i].index = (long)i;
 	qsort(gs->groups, gs->count, sizeof(*gs->groups), compare_groups);
-	if (to == NULL)
-		return; /* numbers then stay as found: still each group once */
 	for (size_t i = 0; i < gs->count; i++)
 		to[gs->groups[i].index] = (long)i;
 	for (size_t i = 0; i < gs->count; i++)

@@ -50,6 +50,7 @@ typedef struct strip {
 typedef struct png_job {
 	cairo_surface_t *page;
 	pthread_mutex_t *page_lock;
+	pthread_mutex_t own_page_lock;
 	double scale;
 	int width, height, strip_count;
 	int margin;  /* rows drawn above and below a strip, not kept */
@@ -96,11 +97,9 @@ static bool draw_strip(png_job *job, cairo_surface_t *surface, int y0)
 	cairo_translate(cr, 0, -(y0 - job->margin));
 	cairo_scale(cr, job->scale, job->scale);
 	cairo_set_source_surface(cr, job->page, 0, 0);
-	if (job->page_lock != NULL)
-		pthread_mutex_lock(job->page_lock);
+	pthread_mutex_lock(job->page_lock);
 	cairo_paint(cr);
-	if (job->page_lock != NULL)
-		pthread_mutex_unlock(job->page_lock);
+	pthread_mutex_unlock(job->page_lock);
 	ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 	cairo_destroy(cr);
 	cairo_surface_flush(surface);
@@ -278,6 +277,10 @@ em_status em__png_write(FILE *out, const char *path, cairo_surface_t *page,
 	if (job.strips == NULL)
 		return em_error_set(err, EM_ERR_NOMEM, "%s: out of memory", path);
 	pthread_mutex_init(&job.lock, NULL);
+	/* Without the caller's lock, one of the job's own. */
+	pthread_mutex_init(&job.own_page_lock, NULL);
+	if (job.page_lock == NULL)
+		job.page_lock = &job.own_page_lock;
 	if (threads_wanted > job.strip_count)
 		threads_wanted = job.strip_count;
 	for (int i = 1; i < threads_wanted; i++)
@@ -287,6 +290,7 @@ em_status em__png_write(FILE *out, const char *path, cairo_surface_t *page,
 	for (int i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 	pthread_mutex_destroy(&job.lock);
+	pthread_mutex_destroy(&job.own_page_lock);
 	errno = 0;
 	if (job.failed)
 		status = em_error_set(err, job.nomem ? EM_ERR_NOMEM : EM_ERR_IO,

@@ -212,7 +212,8 @@ double em__render_text_scale(const em_page *page);
 /* png.c: the recorded page (millimetres) as a width x height PNG, scale
  * pixels a millimetre, its resolution dpi; drawn and compressed in strips
  * on as many threads as there are processors unless one_thread.  The
- * recording is read only under page_lock (may be NULL). */
+ * recording is read only under page_lock (NULL: a lock of the call's
+ * own, for a recording no other thread reads). */
 em_status em__png_write(FILE *out, const char *path, cairo_surface_t *page,
 			pthread_mutex_t *page_lock, int width, int height, double scale, double dpi,
 			bool one_thread, em_error *err);
