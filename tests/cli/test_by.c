@@ -92,21 +92,6 @@ static void test_by__country_from_coordinates(void **state)
 	free(sy);
 }
 
-static void same_file(const char *a, const char *b)
-{
-	char *x = slurp(test_path(a)), *y = slurp(test_path(b));
-	struct stat sa, sb;
-
-	if (x == NULL || y == NULL)
-		fail_msg("%s or %s was not written", a, b);
-	assert_int_equal(stat(test_path(a), &sa), 0);
-	assert_int_equal(stat(test_path(b), &sb), 0);
-	if (sa.st_size != sb.st_size || memcmp(x, y, (size_t)sa.st_size) != 0)
-		fail_msg("%s and %s differ", a, b);
-	free(x);
-	free(y);
-}
-
 /* On a cluster: each group's series shared out, then the overviews. */
 static void test_by__shares_equal_one_run(void **state)
 {
@@ -132,7 +117,7 @@ static void test_by__shares_equal_one_run(void **state)
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		snprintf(a, sizeof(a), "whole/days/%s", files[i]);
 		snprintf(b, sizeof(b), "shares/days/%s", files[i]);
-		same_file(a, b);
+		assert_same_file(a, b);
 	}
 }
 

@@ -22,24 +22,6 @@
 static const char *const days[] = {"2025-03-06", "2025-03-07", "2025-03-08",
 				   "2025-03-09", "2025-03-10", "2025-03-11"};
 
-static void same_file(const char *a, const char *b)
-{
-	char *x = slurp(test_path(a)), *y;
-	struct stat sa, sb;
-
-	if (x == NULL)
-		fail_msg("%s was not written", a);
-	y = slurp(test_path(b));
-	if (y == NULL)
-		fail_msg("%s was not written", b);
-	assert_int_equal(stat(test_path(a), &sa), 0);
-	assert_int_equal(stat(test_path(b), &sb), 0);
-	if (sa.st_size != sb.st_size || memcmp(x, y, (size_t)sa.st_size) != 0)
-		fail_msg("%s and %s differ", a, b);
-	free(x);
-	free(y);
-}
-
 static void test_shard__shares_equal_one_run(void **state)
 {
 	char a[128], b[128];
@@ -69,7 +51,7 @@ static void test_shard__shares_equal_one_run(void **state)
 				 f ? "pdf" : "png");
 			snprintf(b, sizeof(b), "shares/days/%s.%s", d < 6 ? days[d] : "overview",
 				 f ? "pdf" : "png");
-			same_file(a, b);
+			assert_same_file(a, b);
 		}
 	}
 	assert_int_equal(entries_containing("shares/days", ".png"), 7);

@@ -259,4 +259,19 @@ static inline size_t entries_containing(const char *relative, const char *part)
 	return n;
 }
 
+/* Both files of tmpdir were written and hold the same bytes. */
+static inline void assert_same_file(const char *a, const char *b)
+{
+	char *x = slurp(test_path(a)), *y = slurp(test_path(b));
+	struct stat sa, sb;
+
+	if (x == NULL || y == NULL)
+		fail_msg("%s or %s was not written", a, b);
+	if (stat(test_path(a), &sa) != 0 || stat(test_path(b), &sb) != 0 ||
+	    sa.st_size != sb.st_size || memcmp(x, y, (size_t)sa.st_size) != 0)
+		fail_msg("%s and %s differ", a, b);
+	free(x);
+	free(y);
+}
+
 #endif
