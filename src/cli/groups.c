@@ -112,10 +112,8 @@ static const char *country_at(const em_basemap *basemap, const em_location *wher
 static bool group_of(cli_group *g, const em_location *where, cli_by by,
 		     const em_gazetteer *gazetteer, const em_basemap *basemap)
 {
-	const char *division = NULL;
+	const char *division = NULL, *country = where->country;
 	char part[80];
-
-	const char *country = where->country;
 
 	memset(g, 0, sizeof(*g));
 	if (by == CLI_BY_COUNTRY && (country == NULL || country[0] == '\0'))
@@ -197,8 +195,9 @@ static int compare_groups(const void *a, const void *b)
 	return strcmp(((const cli_group *)a)->key, ((const cli_group *)b)->key);
 }
 
-/* Group numbers after sorting by key. */
-static void sort_groups(cli_groups *gs)
+/* The groups in the order of their keys, and what was assigned to them
+ * renumbered to match. */
+static void sort_groups(cli_groups *gs, size_t reports, size_t flows)
 {
 	long *to = malloc((gs->count + 1) * sizeof(*to));
 
@@ -209,13 +208,17 @@ static void sort_groups(cli_groups *gs)
 	for (size_t i = 0; i < gs->count; i++)
 		gs->groups[i].index = (long)i;
 	qsort(gs->groups, gs->count, sizeof(*gs->groups), compare_groups);
-	for (size_t i = 0; i < gs->count; i++)
+	for (size_t i = 0; i < gs->count; i++) {
 		to[gs->groups[i].index] = (long)i;
-	for (size_t i = 0; i < gs->count; i++)
 		gs->groups[i].index = (long)i;
-	for (size_t i = 0; i < gs->pair_count; i++)
-		if (gs->pairs[i].group >= 0)
-			gs->pairs[i].group = to[gs->pairs[i].group];
+	}
+	for (size_t i = 0; i < reports; i++)
+		if (gs->of_report[i] >= 0)
+			gs->of_report[i] = to[gs->of_report[i]];
+	for (size_t i = 0; i < flows; i++)
+		for (int end = 0; end < 2; end++)
+			if (gs->of_flow[i][end] >= 0)
+				gs->of_flow[i][end] = to[gs->of_flow[i][end]];
 	free(to);
 }
 
@@ -242,21 +245,6 @@ static em_status assign(cli_groups *gs, const em_dataset *dataset, const em_gaze
 	return EM_OK;
 }
 
-/* Pairs are found before sorting: renumber what was assigned. */
-static void renumber(cli_groups *gs, const em_dataset *dataset, const em_gazetteer *gazetteer,
-		     const em_basemap *basemap)
-{
-	sort_groups(gs);
-	for (size_t i = 0; i < em_dataset_report_count(dataset); i++)
-		gs->of_report[i] = locate(gs, &em_dataset_report(dataset, i)->where, gazetteer,
-					  basemap);
-	for (size_t i = 0; i < em_dataset_flow_count(dataset); i++) {
-		const em_flow *f = em_dataset_flow(dataset, i);
-		gs->of_flow[i][0] = locate(gs, &f->from, gazetteer, basemap);
-		gs->of_flow[i][1] = locate(gs, &f->to, gazetteer, basemap);
-	}
-}
-
 em_status cli_groups_find(cli_groups **out, const em_dataset *dataset, cli_by by,
 			  const em_gazetteer *gazetteer, const em_basemap *basemap, em_error *err)
 {
@@ -272,7 +260,7 @@ em_status cli_groups_find(cli_groups **out, const em_dataset *dataset, cli_by by
 		cli_groups_destroy(gs);
 		return status;
 	}
-	renumber(gs, dataset, gazetteer, basemap);
+	sort_groups(gs, em_dataset_report_count(dataset), em_dataset_flow_count(dataset));
 	for (size_t i = 0; i < em_dataset_report_count(dataset); i++)
 		if (gs->of_report[i] >= 0)
 			gs->groups[gs->of_report[i]].reports++;

@@ -133,22 +133,30 @@ static size_t filter_rows(unsigned char *raw, cairo_surface_t *surface, int marg
 static bool deflate_strip(strip *s, const unsigned char *raw, size_t size, bool last)
 {
 	z_stream z;
+	uLong bound;
 	bool ok;
 
 	memset(&z, 0, sizeof(z));
 	if (deflateInit2(&z, PNG_LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
 		return false;
 	s->size = 0;
-	s->bytes = malloc(deflateBound(&z, (uLong)size) + 16);
+	/* Room for the stream and the sync flush's empty block. */
+	bound = deflateBound(&z, (uLong)size) + 16;
+	s->bytes = malloc(bound);
 	ok = s->bytes != NULL;
 	if (ok) {
+		unsigned char *kept;
 		z.next_in = (Bytef *)(uintptr_t)raw;
 		z.avail_in = (uInt)size;
 		z.next_out = s->bytes;
-		z.avail_out = (uInt)(deflateBound(&z, (uLong)size) + 16);
+		z.avail_out = (uInt)bound;
 		ok = deflate(&z, last ? Z_FINISH : Z_SYNC_FLUSH) == (last ? Z_STREAM_END : Z_OK) &&
 		     z.avail_in == 0;
 		s->size = z.total_out;
+		/* Held until the file is written: only what it needs. */
+		kept = realloc(s->bytes, s->size + 1);
+		if (kept != NULL)
+			s->bytes = kept;
 	}
 	deflateEnd(&z);
 	s->adler = adler32(adler32(0L, Z_NULL, 0), raw, (uInt)size);
