@@ -52,6 +52,13 @@ static void test_by__admin1_series_of_the_default_dataset(void **state)
 	LACKS(tartus, "No source gave a region-wide total");
 	HAS(tartus, "Only what was placed in Tartus, Syria: 6 of the dataset");
 	HAS(latakia, "March 2025: Latakia, Syria");
+	free(latakia);
+	/* A flow from a region in no group to Hmeimim, drawn in Latakia's series. */
+	latakia = pdf_text("groups/days/SY-Latakia/2025-03-08.pdf");
+	HAS(latakia, "People displaced (arrow width)");
+	HAS(latakia, "coast to Khmeimim");
+	free(latakia);
+	latakia = pdf_text("groups/days/SY-Latakia/2025-03-07.pdf");
 	LACKS(latakia, "Baniyas \xC2\xB7"); /* a town of the basemap, no report */
 	HAS(latakia, "Khmeimim");
 	free(tartus);
